@@ -1,0 +1,103 @@
+// Package article defines the document model that every pipeline stage
+// shares.
+//
+// In: nothing; it is a vocabulary. Out: Article, Block and Segment values.
+// The source stage produces Articles with Blocks; the segment stage splits
+// each Block into Segments with stable IDs; later stages (analyze,
+// translate, store, content) read them.
+//
+// Segment IDs. Blocks are numbered 1..N in document order, headings and
+// paragraphs sharing one counter. A heading block k has the single segment
+// "h<k>"; sentence j of paragraph block k is "p<k>-<j>"; the title is
+// "title". Editing the text of one paragraph therefore never changes the ID
+// of a segment in another paragraph. Inserting or deleting a whole block
+// shifts the numbers after it; the store then still finds every stored
+// translation by the hash of its Arabic source, so no work is lost (see
+// package store).
+package article
+
+import "time"
+
+// Kind says what a block or segment is.
+type Kind string
+
+// The kinds of blocks and segments.
+const (
+	KindTitle     Kind = "title"
+	KindHeading   Kind = "heading"
+	KindParagraph Kind = "paragraph"
+)
+
+// Segment is the unit of translation: one heading, or one sentence of a
+// paragraph.
+type Segment struct {
+	ID    string // stable ID, see the package doc
+	Kind  Kind
+	Block int    // 1-based block number; 0 for the title
+	Text  string // Arabic source text, NFC
+}
+
+// Block is a heading or a paragraph of an article's body.
+type Block struct {
+	Kind     Kind
+	Text     string
+	Segments []Segment
+}
+
+// Article is one parsed input article.
+type Article struct {
+	// ID names the article in the content store: content/articles/<ID>/.
+	// It is ASCII, taken from the slug, else from the file name (plus the
+	// record number for collections).
+	ID string
+	// Source is the path of the input file, for error messages; with a
+	// record number "file.jsonl#12" for collections.
+	Source string
+	// Title is the Arabic headline. TitleDerived says it was derived from
+	// the lead because the input gave none.
+	Title        string
+	TitleDerived bool
+	// Date is the publication date; zero when the article is undated.
+	Date time.Time
+	// DateFromText says the date was found in the text, not in metadata.
+	DateFromText bool
+	Author       string
+	Publisher    string // "source" in front matter: the newspaper or agency
+	URL          string
+	Slug         string
+	Tags         []string // tags given by the input (front matter, CMS)
+	Entities     []string // entity names given by the input
+	Blocks       []Block
+}
+
+// Lead returns the first paragraph, or "".
+func (a *Article) Lead() string {
+	for _, b := range a.Blocks {
+		if b.Kind == KindParagraph {
+			return b.Text
+		}
+	}
+	return ""
+}
+
+// Segments returns every segment of the article in reading order, the title
+// first.
+func (a *Article) Segments() []Segment {
+	segs := []Segment{{ID: "title", Kind: KindTitle, Text: a.Title}}
+	for _, b := range a.Blocks {
+		segs = append(segs, b.Segments...)
+	}
+	return segs
+}
+
+// Text returns the body as plain text, blocks separated by blank lines.
+func (a *Article) Text() string {
+	s := ""
+	for i, b := range a.Blocks {
+		if i > 0 {
+			s += "\n\n"
+		}
+		s += b.Text
+	}
+	return s
+}
