@@ -1,0 +1,122 @@
+// Package dates finds publication dates written in Arabic news text.
+//
+// In: Arabic text. Out: the first date it states, as a time.Time at
+// midnight UTC, or false.
+//
+// Recognized: an optional weekday (الأحد), a day, a month name and a year,
+// for example «الأحد 27 سبتمبر/ أيلول 2015». Month names may be the
+// Egyptian/Western forms (سبتمبر), the Levantine/Syriac forms (أيلول) or
+// both paired with a slash; digits may be Western, Arabic-Indic (٢٧) or
+// Eastern. Numeric dates (27/9/2015) are not taken: day/month order is
+// ambiguous in the region's press.
+package dates
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/jisr-news/jisr/generator/arabic"
+)
+
+// Month names, keyed by their normalized form (arabic.Normalize).
+var months = map[string]time.Month{}
+
+// Weekday names, keyed by their normalized form.
+var weekdays = map[string]time.Weekday{}
+
+func init() {
+	add := func(m time.Month, names ...string) {
+		for _, n := range names {
+			months[arabic.Normalize(n)] = m
+		}
+	}
+	add(time.January, "يناير", "كانون الثاني", "جانفي")
+	add(time.February, "فبراير", "شباط", "فيفري")
+	add(time.March, "مارس", "آذار")
+	add(time.April, "أبريل", "ابريل", "إبريل", "نيسان", "أفريل")
+	add(time.May, "مايو", "أيار", "ماي")
+	add(time.June, "يونيو", "يونيه", "حزيران", "جوان")
+	add(time.July, "يوليو", "يوليه", "تموز", "جويلية")
+	add(time.August, "أغسطس", "اغسطس", "آب", "أوت")
+	add(time.September, "سبتمبر", "أيلول")
+	add(time.October, "أكتوبر", "اكتوبر", "تشرين الأول")
+	add(time.November, "نوفمبر", "تشرين الثاني")
+	add(time.December, "ديسمبر", "كانون الأول")
+	for d, n := range []string{"الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"} {
+		weekdays[arabic.Normalize(n)] = time.Weekday(d)
+		weekdays[arabic.Normalize(strings.TrimPrefix(n, "ال"))] = time.Weekday(d)
+	}
+	weekdays[arabic.Normalize("الإثنين")] = time.Monday
+	weekdays[arabic.Normalize("اثنين")] = time.Monday
+
+	var names []string
+	for n := range months {
+		names = append(names, regexp.QuoteMeta(n))
+	}
+	// Longest first, so "كانون الثاني" wins over a shorter prefix.
+	sortByLenDesc(names)
+	alt := strings.Join(names, "|")
+	dateRE = regexp.MustCompile(`(?:^|[^0-9])([0-9]{1,2})\s*(` + alt + `)(?:\s*[/،,-]\s*(` + alt + `))?\s*,?\s*([0-9]{4})(?:[^0-9]|$)`)
+}
+
+func sortByLenDesc(s []string) {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && (len(s[j]) > len(s[j-1]) || len(s[j]) == len(s[j-1]) && s[j] < s[j-1]); j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+}
+
+var dateRE *regexp.Regexp
+
+// Month returns the month that an Arabic month name denotes, in any of its
+// regional forms, with or without hamza and diacritics.
+func Month(word string) (time.Month, bool) {
+	m, ok := months[arabic.Normalize(strings.TrimSpace(word))]
+	return m, ok
+}
+
+// Weekday returns the weekday that an Arabic weekday name denotes, with or
+// without the article ال.
+func Weekday(word string) (time.Weekday, bool) {
+	d, ok := weekdays[arabic.Normalize(strings.TrimSpace(word))]
+	return d, ok
+}
+
+// Find returns the first valid date stated in text. A day/month/year that
+// does not exist (31 فبراير) is skipped, as is a pair whose two month names
+// disagree.
+func Find(text string) (time.Time, bool) {
+	norm := arabic.Normalize(text)
+	for _, m := range dateRE.FindAllStringSubmatch(norm, -1) {
+		day, _ := strconv.Atoi(m[1])
+		mon := months[m[2]]
+		if m[3] != "" && months[m[3]] != mon {
+			continue
+		}
+		year, _ := strconv.Atoi(m[4])
+		if year < 1900 || year > 2200 {
+			continue
+		}
+		t := time.Date(year, mon, day, 0, 0, 0, 0, time.UTC)
+		if t.Day() != day || t.Month() != mon {
+			continue
+		}
+		return t, true
+	}
+	return time.Time{}, false
+}
+
+// Parse reads a date as written in metadata: RFC 3339, "2006-01-02",
+// "2006-01-02 15:04:05", or an Arabic date that Find understands.
+func Parse(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01-02", "2006/01/02", "02/01/2006"} {
+		if t, err := time.Parse(layout, arabic.WesternDigits(s)); err == nil {
+			return t.UTC(), true
+		}
+	}
+	return Find(s)
+}
