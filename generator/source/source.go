@@ -1,0 +1,418 @@
+// Package source reads input articles through afero.
+//
+// In: files in the seeds folder. Out: *article.Article values with their
+// metadata, blocks and segments, and one error per file or record that could
+// not be read, naming it and the reason.
+//
+// Formats:
+//   - .txt: a plain Arabic article, one block per line (package segment
+//     detects headings). Metadata comes from a sidecar file with the same
+//     stem, .yaml, .yml or .toml, holding the front matter fields below.
+//   - .md: YAML (---) or TOML (+++) front matter with title, date, tags,
+//     entities, author, source, slug, url; a Markdown body.
+//   - .json: one record or an array of records; .jsonl: one record a line.
+//     Records have title, body or content, date, author, url, tags, source
+//     (the shape of a newsroom CMS export such as SaudiNewsNet).
+//
+// Every file is decoded by Decode (UTF-8 with or without BOM, UTF-16 with a
+// BOM, Windows-1256), normalized to NFC with "\n" line endings.
+//
+// Title. When the input gives none, the headline is derived from the lead
+// (see DeriveTitle). When a .txt file has no sidecar title and its first line
+// looks like a heading, that line is the title.
+//
+// Date. Metadata wins; otherwise the first date in the title and body
+// (package dates); otherwise, for CMS records only, date_extracted; otherwise
+// the article is undated. File times are never used.
+package source
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"path"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/pelletier/go-toml/v2"
+	"github.com/spf13/afero"
+	"golang.org/x/text/unicode/norm"
+	"gopkg.in/yaml.v3"
+
+	"github.com/jisr-news/jisr/generator/article"
+	"github.com/jisr-news/jisr/generator/dates"
+	"github.com/jisr-news/jisr/generator/segment"
+)
+
+// Error is a failure to read one input file or record.
+type Error struct {
+	Path   string // the file, with "#N" for record N (1-based) of a collection
+	Reason error
+}
+
+func (e *Error) Error() string { return e.Path + ": " + e.Reason.Error() }
+func (e *Error) Unwrap() error { return e.Reason }
+
+// Extensions lists the article formats, by file extension.
+var Extensions = []string{".txt", ".md", ".json", ".jsonl"}
+
+func isSidecar(name string) bool {
+	ext := path.Ext(name)
+	return ext == ".yaml" || ext == ".yml" || ext == ".toml"
+}
+
+// ReadDir reads every article file under dir, recursively, in lexical order.
+// Files it does not know (and .txt sidecars) are ignored. It returns the
+// articles that could be read and one *Error for each file or record that
+// could not; an error reading dir itself is returned as the only error.
+func ReadDir(fs afero.Fs, dir string) ([]*article.Article, []error) {
+	var files []string
+	err := afero.Walk(fs, dir, func(p string, info iofsInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		if info.IsDir() {
+			if p != dir && strings.HasPrefix(info.Name(), ".") {
+				return skipDir
+			}
+			return nil
+		}
+		if strings.HasPrefix(info.Name(), ".") || isSidecar(p) {
+			return nil
+		}
+		for _, ext := range Extensions {
+			if strings.EqualFold(path.Ext(p), ext) {
+				files = append(files, p)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, []error{fmt.Errorf("read seeds folder %s: %w", dir, err)}
+	}
+	sort.Strings(files)
+	var arts []*article.Article
+	var errs []error
+	ids := map[string]string{}
+	for _, f := range files {
+		as, err := ReadFile(fs, f)
+		if err != nil {
+			errs = append(errs, unjoin(err)...)
+		}
+		for _, a := range as {
+			if prev, dup := ids[a.ID]; dup {
+				errs = append(errs, &Error{a.Source, fmt.Errorf("article ID %q is already used by %s; set a distinct slug", a.ID, prev)})
+				continue
+			}
+			ids[a.ID] = a.Source
+			arts = append(arts, a)
+		}
+	}
+	return arts, errs
+}
+
+func unjoin(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
+}
+
+// ReadFile reads one article file. Collections may yield some articles and
+// an error joining one *Error per bad record.
+func ReadFile(fs afero.Fs, file string) ([]*article.Article, error) {
+	data, err := afero.ReadFile(fs, file)
+	if err != nil {
+		return nil, &Error{file, fmt.Errorf("unreadable: %w", err)}
+	}
+	text, _, err := Decode(data)
+	if err != nil {
+		return nil, &Error{file, err}
+	}
+	stem := strings.TrimSuffix(path.Base(file), path.Ext(file))
+	switch strings.ToLower(path.Ext(file)) {
+	case ".txt":
+		meta, err := sidecar(fs, file)
+		if err != nil {
+			return nil, err
+		}
+		a := &article.Article{Source: file}
+		if err := meta.apply(a); err != nil {
+			return nil, &Error{file, err}
+		}
+		a.Blocks = segment.Lines(text)
+		if a.Title == "" && len(a.Blocks) > 1 && a.Blocks[0].Kind == article.KindHeading {
+			a.Title = a.Blocks[0].Text
+			a.Blocks = a.Blocks[1:]
+		}
+		return one(a, stem)
+	case ".md":
+		fm, body, err := splitFrontMatter(text)
+		if err != nil {
+			return nil, &Error{file, err}
+		}
+		a := &article.Article{Source: file}
+		if err := fm.apply(a); err != nil {
+			return nil, &Error{file, err}
+		}
+		a.Blocks = segment.Markdown(body)
+		return one(a, stem)
+	case ".json":
+		var recs []json.RawMessage
+		t := strings.TrimSpace(text)
+		if strings.HasPrefix(t, "[") {
+			if err := json.Unmarshal([]byte(t), &recs); err != nil {
+				return nil, &Error{file, fmt.Errorf("invalid JSON: %w", err)}
+			}
+		} else {
+			recs = []json.RawMessage{json.RawMessage(t)}
+		}
+		return records(file, stem, recs, func(i int) string { return fmt.Sprintf("%s#%d", file, i+1) })
+	case ".jsonl":
+		var recs []json.RawMessage
+		var lines []int
+		for i, l := range strings.Split(text, "\n") {
+			if strings.TrimSpace(l) != "" {
+				recs = append(recs, json.RawMessage(l))
+				lines = append(lines, i+1)
+			}
+		}
+		return records(file, stem, recs, func(i int) string { return fmt.Sprintf("%s#%d", file, lines[i]) })
+	}
+	return nil, &Error{file, errors.New("unknown format")}
+}
+
+func one(a *article.Article, stem string) ([]*article.Article, error) {
+	if err := finish(a, stem, ""); err != nil {
+		return nil, &Error{a.Source, err}
+	}
+	return []*article.Article{a}, nil
+}
+
+// record is a CMS export record.
+type record struct {
+	meta
+	Body          string `json:"body"`
+	Content       string `json:"content"`
+	DateExtracted string `json:"date_extracted"`
+}
+
+func records(file, stem string, recs []json.RawMessage, where func(int) string) ([]*article.Article, error) {
+	var arts []*article.Article
+	var errs []error
+	for i, raw := range recs {
+		var r record
+		if err := json.Unmarshal(raw, &r); err != nil {
+			errs = append(errs, &Error{where(i), fmt.Errorf("invalid JSON record: %w", err)})
+			continue
+		}
+		a := &article.Article{Source: where(i)}
+		if err := r.meta.apply(a); err != nil {
+			errs = append(errs, &Error{a.Source, err})
+			continue
+		}
+		body := r.Body
+		if body == "" {
+			body = r.Content
+		}
+		body = norm.NFC.String(strings.ReplaceAll(body, "\r\n", "\n"))
+		a.Blocks = segment.Lines(body)
+		// A record's ID must not depend on its position in the file: hash
+		// its URL, else its title and body.
+		key := r.URL
+		if key == "" {
+			key = a.Title + "\n" + body
+		}
+		if err := finish(a, stem+"-"+shortHash(key), r.DateExtracted); err != nil {
+			errs = append(errs, &Error{a.Source, err})
+			continue
+		}
+		arts = append(arts, a)
+	}
+	return arts, errors.Join(errs...)
+}
+
+// finish checks the body, derives the title, date and ID, and segments.
+func finish(a *article.Article, stem, fallbackDate string) error {
+	if len(a.Blocks) == 0 {
+		return errors.New("no article text")
+	}
+	if a.Title == "" {
+		a.Title = DeriveTitle(a.Lead())
+		if a.Title == "" {
+			a.Title = DeriveTitle(a.Blocks[0].Text)
+		}
+		a.TitleDerived = true
+	}
+	if a.Date.IsZero() {
+		if t, ok := dates.Find(a.Title + "\n" + a.Text()); ok {
+			a.Date, a.DateFromText = t, true
+		} else if t, ok := dates.Parse(fallbackDate); ok && fallbackDate != "" {
+			a.Date = t
+		}
+	}
+	switch {
+	case a.Slug != "":
+		a.ID = Slugify(a.Slug)
+	default:
+		a.ID = Slugify(stem)
+	}
+	if a.ID == "" {
+		a.ID = "a-" + shortHash(stem)
+	}
+	segment.Article(a)
+	return nil
+}
+
+// DeriveTitle makes a headline from a lead paragraph: its first sentence,
+// cut at the last clause comma (، or ,) within the first MaxTitleWords words,
+// else after MaxTitleWords words with an ellipsis; final punctuation is
+// dropped.
+func DeriveTitle(lead string) string {
+	sents := segment.Sentences(lead)
+	if len(sents) == 0 {
+		return ""
+	}
+	words := strings.Fields(sents[0])
+	if len(words) > MaxTitleWords {
+		cut := -1
+		for i := 2; i < MaxTitleWords; i++ { // at least three words
+			if strings.HasSuffix(words[i], "،") || strings.HasSuffix(words[i], ",") {
+				cut = i
+			}
+		}
+		if cut >= 0 {
+			words = words[:cut+1]
+		} else {
+			words = append(words[:MaxTitleWords:MaxTitleWords], "…")
+		}
+	}
+	return strings.TrimRightFunc(strings.Join(words, " "), func(r rune) bool {
+		return r == '،' || r == ',' || r == '.' || r == '؛' || r == ':' || unicode.IsSpace(r)
+	})
+}
+
+// MaxTitleWords bounds a derived headline.
+const MaxTitleWords = 14
+
+// Slugify makes an ASCII slug: lower-case letters, digits, '-' and '_';
+// other characters become '-', runs collapse. Non-ASCII input gives "".
+func Slugify(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_'):
+			b.WriteRune(r)
+			dash = false
+		case !dash && b.Len() > 0:
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return strings.TrimRight(b.String(), "-")
+}
+
+func shortHash(s string) string {
+	h := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(h[:4])
+}
+
+// meta holds the metadata fields of front matter, sidecars and records.
+type meta struct {
+	Title    string   `yaml:"title" toml:"title" json:"title"`
+	Date     any      `yaml:"date" toml:"date" json:"date"`
+	Tags     []string `yaml:"tags" toml:"tags" json:"tags"`
+	Entities []string `yaml:"entities" toml:"entities" json:"entities"`
+	Author   string   `yaml:"author" toml:"author" json:"author"`
+	Source   string   `yaml:"source" toml:"source" json:"source"`
+	Slug     string   `yaml:"slug" toml:"slug" json:"slug"`
+	URL      string   `yaml:"url" toml:"url" json:"url"`
+}
+
+func (m *meta) apply(a *article.Article) error {
+	a.Title = strings.TrimSpace(norm.NFC.String(m.Title))
+	a.Tags, a.Entities = m.Tags, m.Entities
+	a.Author, a.Publisher, a.Slug, a.URL = m.Author, m.Source, m.Slug, m.URL
+	switch d := m.Date.(type) {
+	case nil:
+	case time.Time:
+		a.Date = d.UTC()
+	case toml.LocalDate:
+		a.Date = d.AsTime(time.UTC)
+	case toml.LocalDateTime:
+		a.Date = d.AsTime(time.UTC)
+	case string:
+		if strings.TrimSpace(d) == "" {
+			break
+		}
+		t, ok := dates.Parse(d)
+		if !ok {
+			return fmt.Errorf("date %q is not a date (use 2006-01-02)", d)
+		}
+		a.Date = t
+	default:
+		return fmt.Errorf("date has an unexpected type %T", d)
+	}
+	return nil
+}
+
+// splitFrontMatter separates YAML (---) or TOML (+++) front matter from a
+// Markdown body.
+func splitFrontMatter(text string) (*meta, string, error) {
+	m := &meta{}
+	for _, delim := range []string{"---", "+++"} {
+		if !strings.HasPrefix(text, delim+"\n") {
+			continue
+		}
+		rest := text[len(delim)+1:]
+		end := strings.Index(rest, "\n"+delim)
+		if end < 0 {
+			return nil, "", fmt.Errorf("front matter opened with %s is never closed", delim)
+		}
+		fm, body := rest[:end], rest[end+len(delim)+1:]
+		body = strings.TrimPrefix(body, "\n")
+		var err error
+		if delim == "---" {
+			err = yaml.Unmarshal([]byte(fm), m)
+		} else {
+			err = toml.Unmarshal([]byte(fm), m)
+		}
+		if err != nil {
+			return nil, "", fmt.Errorf("front matter: %w", err)
+		}
+		return m, body, nil
+	}
+	return m, text, nil
+}
+
+// sidecar reads the .yaml, .yml or .toml file beside a .txt article.
+func sidecar(fs afero.Fs, file string) (*meta, error) {
+	base := strings.TrimSuffix(file, path.Ext(file))
+	m := &meta{}
+	for _, ext := range []string{".yaml", ".yml", ".toml"} {
+		data, err := afero.ReadFile(fs, base+ext)
+		if err != nil {
+			continue
+		}
+		text, _, err := Decode(data)
+		if err != nil {
+			return nil, &Error{base + ext, err}
+		}
+		if ext == ".toml" {
+			err = toml.Unmarshal([]byte(text), m)
+		} else {
+			err = yaml.Unmarshal([]byte(text), m)
+		}
+		if err != nil {
+			return nil, &Error{base + ext, fmt.Errorf("sidecar: %w", err)}
+		}
+		return m, nil
+	}
+	return m, nil
+}
