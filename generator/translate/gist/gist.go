@@ -1,0 +1,91 @@
+// Package gist is jisr's offline Arabic→English translator: an honest,
+// rule-based gloss that needs no network and no API key.
+//
+// In: Arabic segment texts. Out: plain-text English gists, one per input,
+// with status translate.StatusGist so that any real engine later replaces
+// them. The output is never HTML: callers must escape it like any other
+// untrusted text.
+//
+// How it works, in order:
+//   - tokens are split into clitics and stems by package arabic, with the
+//     names of the name table protected so that بوتين is never cut;
+//   - multi-word phrases (رئيس الوزراء → prime minister) and names are
+//     matched first, longest first;
+//   - every other word is glossed from an embedded lexicon of frequent news
+//     vocabulary with news senses (data/lexicon.tsv), written by hand for
+//     jisr; unknown words are transliterated;
+//   - digits become Western, dates and weekdays become English;
+//   - a few safe reordering rules run: noun–adjective becomes
+//     adjective–noun, an idafa becomes "X of Y", a verb followed by a clear
+//     subject becomes subject–verb, the article becomes "the" where English
+//     wants one, and a sentence-initial و is dropped.
+//
+// The engine registers itself as "gist"; import the package for its side
+// effect:
+//
+//	import _ "github.com/jisr-news/jisr/generator/translate/gist"
+package gist
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/jisr-news/jisr/generator/translate"
+)
+
+// Name is the engine's registered name.
+const Name = "gist"
+
+func init() {
+	translate.Register(Name, func(translate.Options) (translate.Engine, error) {
+		return New()
+	})
+}
+
+// Engine is the gist translator. It is safe for concurrent use.
+type Engine struct {
+	g *glosser
+}
+
+// New returns the gist engine built from the embedded data. It fails only
+// when the embedded data is malformed, which the package's tests rule out.
+func New() (*Engine, error) {
+	g, err := defaultGlosser()
+	if err != nil {
+		return nil, err
+	}
+	return &Engine{g: g}, nil
+}
+
+// Name returns "gist".
+func (e *Engine) Name() string { return Name }
+
+// Model returns the version of the embedded lexicon, "lex-" and a short
+// hash of the data, so the store records which lexicon wrote a gist.
+func (e *Engine) Model() string { return e.g.version }
+
+// Status returns translate.StatusGist.
+func (e *Engine) Status() translate.Status { return translate.StatusGist }
+
+// Translate glosses each Arabic text. It fails only when ctx is done.
+func (e *Engine) Translate(ctx context.Context, ar []string) ([]string, error) {
+	out := make([]string, len(ar))
+	for i, s := range ar {
+		if i%64 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, fmt.Errorf("gist: %w", err)
+			}
+		}
+		out[i] = e.g.gloss(s)
+	}
+	return out, nil
+}
+
+// Gloss returns the English gist of one Arabic text.
+func (e *Engine) Gloss(ar string) string { return e.g.gloss(ar) }
+
+// Known reports whether the gist finds an English gloss for word (a single
+// Arabic token, possibly with clitics) in its lexicon or name table rather
+// than transliterating it. The lexicon builder script uses it to measure
+// coverage.
+func (e *Engine) Known(word string) bool { return e.g.known(word) }

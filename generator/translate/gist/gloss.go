@@ -1,0 +1,420 @@
+package gist
+
+import (
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/jisr-news/jisr/generator/arabic"
+	"github.com/jisr-news/jisr/generator/dates"
+)
+
+// glosser turns Arabic text into an English gist.
+type glosser struct {
+	lx      *lexicon
+	seg     *arabic.Segmenter
+	version string
+
+	// cache maps a raw word to its analysis; news vocabulary is bounded, so
+	// the cache is capped rather than evicted.
+	cache  sync.Map // string -> wordInfo
+	cached atomic.Int64
+}
+
+const maxCache = 200000
+
+func newGlosser(lx *lexicon) *glosser {
+	g := &glosser{lx: lx, version: lx.version}
+	g.seg = arabic.NewSegmenter(lx.names, func(stem string) bool {
+		_, ok := lx.words[stem]
+		return ok
+	})
+	return g
+}
+
+// tok is a token of the input.
+type tok struct {
+	text string
+	kind byte // 'w' Arabic word, '#' number, 'L' Latin word, '.' punctuation
+}
+
+// isWordRune reports whether r continues an Arabic word.
+func isWordRune(r rune) bool {
+	return arabic.IsArabicLetter(r) || arabic.IsDiacritic(r) || r == arabic.Tatweel
+}
+
+func isDigit(r rune) bool {
+	return (r >= '0' && r <= '9') || (r >= '٠' && r <= '٩') || (r >= '۰' && r <= '۹')
+}
+
+// tokenize splits text into Arabic words, numbers, Latin words and single
+// punctuation runes; spaces separate tokens. A dot between Arabic letters
+// stays in the word (سي.بي.إس, an abbreviation).
+func tokenize(s string) []tok {
+	var toks []tok
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case unicode.IsSpace(r):
+			i += n
+		case isWordRune(r):
+			j := i
+			for j < len(s) {
+				r2, n2 := utf8.DecodeRuneInString(s[j:])
+				if isWordRune(r2) {
+					j += n2
+					continue
+				}
+				if r2 == '.' && j+1 < len(s) {
+					r3, _ := utf8.DecodeRuneInString(s[j+1:])
+					if arabic.IsArabicLetter(r3) {
+						j += n2
+						continue
+					}
+				}
+				break
+			}
+			toks = append(toks, tok{s[i:j], 'w'})
+			i = j
+		case isDigit(r):
+			j := i
+			for j < len(s) {
+				r2, n2 := utf8.DecodeRuneInString(s[j:])
+				if isDigit(r2) {
+					j += n2
+					continue
+				}
+				// A separator between digits: 1,000 or 2.5 or ٢٫٥.
+				if (r2 == '.' || r2 == ',' || r2 == '٫' || r2 == '٬') && j+n2 < len(s) {
+					r3, _ := utf8.DecodeRuneInString(s[j+n2:])
+					if isDigit(r3) {
+						j += n2
+						continue
+					}
+				}
+				break
+			}
+			toks = append(toks, tok{s[i:j], '#'})
+			i = j
+		case unicode.IsLetter(r):
+			j := i
+			for j < len(s) {
+				r2, n2 := utf8.DecodeRuneInString(s[j:])
+				if (unicode.IsLetter(r2) && !arabic.IsArabicLetter(r2)) || unicode.IsDigit(r2) || r2 == '\'' || r2 == '-' {
+					j += n2
+					continue
+				}
+				break
+			}
+			toks = append(toks, tok{s[i:j], 'L'})
+			i = j
+		default:
+			toks = append(toks, tok{s[i : i+n], '.'})
+			i += n
+		}
+	}
+	return toks
+}
+
+// unit is one English unit of the gist: a glossed word or phrase with its
+// clitics, before reordering.
+type unit struct {
+	en     string // the gloss, inflected
+	pos    byte
+	det    bool   // carried the article
+	conj   string // English of a conjunction proclitic
+	prep   string // English of a preposition proclitic
+	poss   string // possessive from a pronoun suffix ("his"), nouns
+	obj    string // object from a pronoun suffix ("him"), verbs and prepositions
+	plural bool   // the Arabic had a plural ending
+	known  bool   // glossed from the data, not transliterated
+	month  time.Month
+}
+
+// wordInfo is the cached, context-free analysis of one word.
+type wordInfo struct {
+	p     arabic.Parts
+	e     entry
+	known bool
+}
+
+func (g *glosser) analyze(w string) wordInfo {
+	if v, ok := g.cache.Load(w); ok {
+		return v.(wordInfo)
+	}
+	var wi wordInfo
+	if e, ok := g.lx.words[arabic.Normalize(w)]; ok {
+		wi = wordInfo{p: arabic.Parts{Stem: arabic.Normalize(w)}, e: e, known: true}
+	} else {
+		as := g.seg.Analyze(w)
+		if len(as) > 0 {
+			wi.p = as[0]
+			if e, ok := g.lx.words[as[0].Stem]; ok {
+				wi.e, wi.known = e, true
+			}
+		} else {
+			wi.p = arabic.Parts{Stem: arabic.Normalize(w)}
+		}
+	}
+	if g.cached.Load() < maxCache {
+		g.cached.Add(1)
+		g.cache.Store(w, wi)
+	}
+	return wi
+}
+
+// known reports whether word gets a gloss from the data.
+func (g *glosser) known(word string) bool {
+	if _, ok := g.lx.words[arabic.Normalize(word)]; ok {
+		return true
+	}
+	if _, ok := g.lookupDate(word); ok {
+		return true
+	}
+	return g.analyze(word).known
+}
+
+var conjEN = map[string]string{"و": "and", "ف": "so"}
+var prepEN = map[string]string{"ب": "with", "ل": "to", "ك": "as"}
+var possEN = map[string]string{
+	"ه": "his", "ها": "its", "هم": "their", "هما": "their", "هن": "their",
+	"ك": "your", "كم": "your", "كما": "your", "كن": "your", "ي": "my", "ني": "my", "نا": "our",
+}
+var objEN = map[string]string{
+	"ه": "him", "ها": "it", "هم": "them", "هما": "them", "هن": "them",
+	"ك": "you", "كم": "you", "كما": "you", "كن": "you", "ي": "me", "ني": "me", "نا": "us",
+}
+
+// lookupDate glosses a weekday (with its article) or a month name.
+func (g *glosser) lookupDate(w string) (unit, bool) {
+	p := g.seg.Segment(w)
+	if p.Det && p.Suffix == "" && p.Infl == "" {
+		if d, ok := dates.Weekday("ال" + p.Stem); ok {
+			return unit{en: d.String(), pos: posName, conj: conjEN[p.Conj], prep: prepEN[p.Prep], known: true}, true
+		}
+	}
+	return unit{}, false
+}
+
+// wordUnit glosses one Arabic word.
+func (g *glosser) wordUnit(w string) unit {
+	if u, ok := g.lookupDate(w); ok {
+		return u
+	}
+	wi := g.analyze(w)
+	p := wi.p
+	if !wi.known {
+		if m, ok := monthOf(w); ok {
+			return unit{en: m.String(), pos: posName, known: true, month: m}
+		}
+	}
+	u := unit{conj: conjEN[p.Conj], prep: prepEN[p.Prep], det: p.Det, known: wi.known}
+	if !wi.known {
+		u.en = transliterate(p.Stem)
+		u.pos = posName
+		if p.Det {
+			u.en = "al-" + u.en
+			u.det = false
+		}
+		return u
+	}
+	u.pos = wi.e.pos
+	u.en = wi.e.en
+	switch p.Infl {
+	case "ات", "ون", "ين", "يون", "يين", "ان":
+		u.plural = true
+		if u.pos == posNoun {
+			u.en = pluralize(u.en)
+		}
+	}
+	if p.Suffix != "" {
+		switch u.pos {
+		case posNoun, posAdj, posName:
+			u.poss = possEN[p.Suffix]
+		default:
+			u.obj = objEN[p.Suffix]
+		}
+	}
+	if p.Fut {
+		u.en = "will " + baseVerb(u.en)
+	}
+	if m, ok := monthOf(w); ok {
+		u.month = m
+	}
+	return u
+}
+
+// monthOf returns the month a word names, with or without a proclitic
+// (وسبتمبر, بأيلول); the stem is not used, since a stemmer may cut
+// حزيران into حزير.
+func monthOf(w string) (time.Month, bool) {
+	if m, ok := dates.Month(w); ok {
+		return m, true
+	}
+	for _, p := range []string{"و", "ف", "ب", "ل"} {
+		if r, ok := strings.CutPrefix(w, p); ok && utf8.RuneCountInString(r) >= 3 {
+			if m, ok := dates.Month(r); ok {
+				return m, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// units turns tokens into units, matching phrases and names first.
+func (g *glosser) units(toks []tok) []unit {
+	us := make([]unit, 0, len(toks))
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		switch t.kind {
+		case '#':
+			us = append(us, unit{en: westernNumber(t.text), pos: posNumber, known: true})
+			continue
+		case 'L':
+			us = append(us, unit{en: t.text, pos: posForgn, known: true})
+			continue
+		case '.':
+			us = append(us, unit{en: punct(t.text), pos: posPunct, known: true})
+			continue
+		}
+		if u, n := g.phrase(toks, i); n > 0 {
+			us = append(us, u)
+			i += n - 1
+			continue
+		}
+		// A month name of two words (كانون الثاني).
+		if i+1 < len(toks) && toks[i+1].kind == 'w' {
+			if m, ok := dates.Month(toks[i].text + " " + toks[i+1].text); ok {
+				us = append(us, unit{en: m.String(), pos: posName, known: true, month: m})
+				i++
+				continue
+			}
+		}
+		us = append(us, g.wordUnit(t.text))
+	}
+	return g.dates(us)
+}
+
+// dates keeps a month's name only next to a number or another month name,
+// the only place where the names are unambiguous, and drops the second of
+// two equal month names (سبتمبر/ أيلول).
+func (g *glosser) dates(us []unit) []unit {
+	out := us[:0]
+	for i := 0; i < len(us); i++ {
+		u := us[i]
+		if u.month != 0 {
+			near := (i > 0 && us[i-1].pos == posNumber) || (i+1 < len(us) && us[i+1].pos == posNumber)
+			if i+2 < len(us) && us[i+1].en == "/" && us[i+2].month == u.month {
+				out = append(out, unit{en: u.month.String(), pos: posName, known: true, conj: u.conj, prep: u.prep})
+				i += 2
+				continue
+			}
+			if near || !u.known {
+				u = unit{en: u.month.String(), pos: posName, known: true, conj: u.conj, prep: u.prep}
+			}
+		}
+		out = append(out, u)
+	}
+	return out
+}
+
+// phrase matches the longest phrase of the table at toks[i]; the first word
+// may carry a conjunction and a preposition. It returns the unit and the
+// number of tokens used, or 0.
+func (g *glosser) phrase(toks []tok, i int) (unit, int) {
+	first := toks[i].text
+	if g.lx.phrases.next == nil {
+		return unit{}, 0
+	}
+	var best unit
+	bestN := 0
+	for _, f := range phraseForms(first) {
+		n := g.lx.phrases.next[f.key]
+		if n == nil {
+			continue
+		}
+		j := i + 1
+		for n != nil && j < len(toks) && toks[j].kind == 'w' {
+			c := n.next[arabic.Normalize(toks[j].text)]
+			if c == nil {
+				break
+			}
+			n = c
+			j++
+			if n.e != nil && j-i > bestN {
+				bestN = j - i
+				best = unit{en: n.e.en, pos: n.e.pos, conj: f.conj, prep: f.prep, known: true}
+				// The phrase is definite when its last word has the article.
+				best.det = strings.HasPrefix(arabic.Normalize(toks[j-1].text), "ال")
+			}
+		}
+	}
+	return best, bestN
+}
+
+type form struct{ key, conj, prep string }
+
+// phraseForms lists the ways the first word of a phrase may be written
+// with proclitics: الأمم, والأمم, للأمم, وبالأمم …
+func phraseForms(w string) []form {
+	n := arabic.Normalize(w)
+	forms := []form{{key: n}}
+	rest := n
+	conj := ""
+	if r, ok := strings.CutPrefix(rest, "و"); ok && len(r) >= 4 {
+		conj, rest = "and", r
+		forms = append(forms, form{rest, conj, ""})
+	} else if r, ok := strings.CutPrefix(rest, "ف"); ok && len(r) >= 4 {
+		conj, rest = "so", r
+		forms = append(forms, form{rest, conj, ""})
+	}
+	for _, p := range []string{"ب", "ك", "ل"} {
+		if r, ok := strings.CutPrefix(rest, p); ok && len(r) >= 4 {
+			forms = append(forms, form{r, conj, prepEN[p]})
+			if p == "ل" && strings.HasPrefix(r, "ل") {
+				forms = append(forms, form{"ا" + r, conj, "to"}) // لل → ل + ال
+			}
+		}
+	}
+	return forms
+}
+
+// punct maps Arabic punctuation to its English form.
+func punct(s string) string {
+	switch s {
+	case "،":
+		return ","
+	case "؛":
+		return ";"
+	case "؟":
+		return "?"
+	case "«", "»", "“", "”":
+		return "\""
+	case "٪":
+		return "%"
+	}
+	return s
+}
+
+// westernNumber converts the digits and separators of a number.
+func westernNumber(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case '٫':
+			return '.'
+		case '٬':
+			return ','
+		}
+		return arabic.WesternDigit(r)
+	}, s)
+}
+
+// gloss translates one segment.
+func (g *glosser) gloss(ar string) string {
+	us := g.units(tokenize(ar))
+	return render(reorder(us))
+}

@@ -1,0 +1,170 @@
+package gist
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/jisr-news/jisr/generator/arabic"
+)
+
+// The embedded data: our own glosses, see data/README.md. Each file has one
+// entry a line, "arabic<TAB>pos<TAB>english"; # starts a comment. A
+// multi-word Arabic form goes into the phrase table, a single word into
+// the lexicon. English "_" means the word is dropped (قد before a verb).
+//
+//go:embed data/*.tsv
+var dataFS embed.FS
+
+// dataFiles are read in this order; a later file may not redefine an
+// earlier file's entry (the tests check for duplicates).
+var dataFiles = []string{"data/names.tsv", "data/phrases.tsv", "data/lexicon.tsv"}
+
+// Parts of speech of the lexicon. They drive the reordering rules.
+const (
+	posNoun   = 'n' // noun: takes the, possessives, idafa
+	posAdj    = 'a' // adjective: moves before its noun
+	posVerb   = 'v' // verb: moves after a clear subject
+	posPrep   = 'p' // preposition: pronoun suffixes become objects
+	posConj   = 'c' // conjunction
+	posOther  = 'x' // particles, adverbs, pronouns: never reordered
+	posDet    = 'd' // quantifiers before a noun (كل, بعض): no "the" after them
+	posName   = 'N' // proper name: no article, protected from splitting
+	posNumber = '#' // digits
+	posPunct  = '.' // punctuation and symbols
+	posForgn  = 'L' // Latin-script word, kept as written
+)
+
+// entry is one gloss.
+type entry struct {
+	en  string
+	pos byte
+}
+
+// node is a node of the phrase trie over normalized words.
+type node struct {
+	next map[string]*node
+	e    *entry
+}
+
+// lexicon is the loaded data.
+type lexicon struct {
+	words   map[string]entry
+	phrases *node
+	names   []string // single-word names, protected from segmentation
+	version string
+}
+
+// entryError is a malformed line of the embedded data.
+type entryError struct {
+	file   string
+	line   int
+	reason string
+}
+
+func (e *entryError) Error() string {
+	return fmt.Sprintf("gist: %s:%d: %s", e.file, e.line, e.reason)
+}
+
+// loadLexicon reads the embedded data files.
+func loadLexicon(strict bool) (*lexicon, []error) {
+	lx := &lexicon{words: map[string]entry{}, phrases: &node{}}
+	h := sha256.New()
+	var errs []error
+	for _, f := range dataFiles {
+		b, err := dataFS.ReadFile(f)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("gist: reading %s: %w", f, err))
+			continue
+		}
+		h.Write(b)
+		sc := bufio.NewScanner(bytes.NewReader(b))
+		ln := 0
+		for sc.Scan() {
+			ln++
+			line := sc.Text()
+			if i := strings.IndexByte(line, '#'); i >= 0 {
+				line = line[:i]
+			}
+			if strings.TrimSpace(line) == "" {
+				continue
+			}
+			cols := strings.Split(line, "\t")
+			if len(cols) != 3 {
+				errs = append(errs, &entryError{f, ln, fmt.Sprintf("want 3 tab-separated columns, got %d", len(cols))})
+				continue
+			}
+			ar, pos, en := strings.TrimSpace(cols[0]), strings.TrimSpace(cols[1]), strings.TrimSpace(cols[2])
+			if ar == "" || en == "" || len(pos) != 1 || !strings.Contains("navpcxNd", pos) {
+				errs = append(errs, &entryError{f, ln, fmt.Sprintf("bad entry %q", line)})
+				continue
+			}
+			if en == "_" {
+				en = ""
+			}
+			e := entry{en: en, pos: pos[0]}
+			words := strings.Fields(arabic.Normalize(ar))
+			if len(words) == 1 {
+				if prev, dup := lx.words[words[0]]; dup {
+					// Spelling variants fold to one key; only a
+					// conflicting gloss is an error.
+					if strict && prev != e {
+						errs = append(errs, &entryError{f, ln, fmt.Sprintf("conflicting entry %s: %q/%c vs %q/%c", ar, prev.en, prev.pos, e.en, e.pos)})
+					}
+					continue
+				}
+				lx.words[words[0]] = e
+				if e.pos == posName {
+					lx.names = append(lx.names, words[0])
+				}
+				continue
+			}
+			n := lx.phrases
+			for _, w := range words {
+				if n.next == nil {
+					n.next = map[string]*node{}
+				}
+				c := n.next[w]
+				if c == nil {
+					c = &node{}
+					n.next[w] = c
+				}
+				n = c
+			}
+			if n.e != nil {
+				if strict && *n.e != e {
+					errs = append(errs, &entryError{f, ln, "conflicting phrase " + ar})
+				}
+				continue
+			}
+			ec := e
+			n.e = &ec
+		}
+	}
+	lx.version = "lex-" + hex.EncodeToString(h.Sum(nil))[:8]
+	return lx, errs
+}
+
+var (
+	defaultOnce sync.Once
+	defaultG    *glosser
+	defaultErr  error
+)
+
+// defaultGlosser builds the glosser from the embedded data once.
+func defaultGlosser() (*glosser, error) {
+	defaultOnce.Do(func() {
+		lx, errs := loadLexicon(false)
+		if len(errs) > 0 {
+			defaultErr = errs[0]
+			return
+		}
+		defaultG = newGlosser(lx)
+	})
+	return defaultG, defaultErr
+}

@@ -1,0 +1,303 @@
+package gist
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// chunk is a unit or a noun phrase, the thing the reordering rules move.
+type chunk struct {
+	pre  []string // conjunction and preposition, said before the chunk
+	core []string // the words
+	np   bool     // a noun phrase
+	def  bool     // definite: the article, a name, a possessive or an idafa
+	bare bool     // a lone indefinite noun: may head an idafa
+	verb bool     // a verb with no object pronoun
+	head byte     // part of speech of the head unit
+}
+
+func (c *chunk) words() []string {
+	return append(append([]string(nil), c.pre...), c.core...)
+}
+
+func prefix(u unit) []string {
+	var pre []string
+	if u.conj != "" {
+		pre = append(pre, u.conj)
+	}
+	if u.prep != "" {
+		pre = append(pre, u.prep)
+	}
+	return pre
+}
+
+// adjOf reports whether a follows head as its adjective: no clitics in
+// between and the same definiteness (a possessed noun takes a definite
+// adjective).
+func adjOf(head, a unit) bool {
+	if a.pos != posAdj || a.conj != "" || a.prep != "" || a.poss != "" {
+		return false
+	}
+	if head.poss != "" || head.pos == posName {
+		return a.det
+	}
+	return a.det == head.det
+}
+
+// chunks groups units into noun phrases (a noun and its adjectives, the
+// adjectives moved before it in English order) and single units.
+func chunks(us []unit) []chunk {
+	var cs []chunk
+	for i := 0; i < len(us); i++ {
+		u := us[i]
+		if u.en == "" && u.pos != posPunct {
+			// A dropped word (قد): keep its clitics only.
+			if pre := prefix(u); len(pre) > 0 {
+				cs = append(cs, chunk{core: pre, head: posOther})
+			}
+			continue
+		}
+		if u.pos != posNoun && u.pos != posName && !(u.pos == posAdj && u.det) {
+			c := chunk{pre: prefix(u), head: u.pos}
+			switch {
+			case u.obj != "":
+				c.core = []string{u.en, u.obj}
+			default:
+				c.core = []string{u.en}
+			}
+			c.verb = u.pos == posVerb && u.obj == ""
+			cs = append(cs, c)
+			continue
+		}
+		// A noun phrase: the head and its adjectives.
+		j := i + 1
+		for j < len(us) && adjOf(u, us[j]) {
+			j++
+		}
+		c := chunk{pre: prefix(u), np: true, head: u.pos}
+		c.def = u.det || u.poss != "" || u.pos == posName
+		afterDet := i > 0 && us[i-1].pos == posDet
+		if u.det && u.pos != posName && !afterDet {
+			c.core = append(c.core, "the")
+		}
+		if u.poss != "" {
+			c.core = append(c.core, u.poss)
+		}
+		for k := j - 1; k > i; k-- {
+			c.core = append(c.core, us[k].en)
+		}
+		head := u.en
+		if u.pos == posAdj && u.plural {
+			head = pluralize(head) // an adjective as a noun: the Iraqis
+		}
+		c.core = append(c.core, head)
+		c.bare = u.pos == posNoun && !u.det && u.poss == "" && j == i+1
+		cs = append(cs, c)
+		i = j - 1
+	}
+	return cs
+}
+
+// reorder applies the reordering rules and returns the English words.
+func reorder(us []unit) []string {
+	cs := chunks(us)
+	// Idafa, right to left so that chains nest: X Y Z → X of Y of Z.
+	for i := len(cs) - 2; i >= 0; i-- {
+		a, b := cs[i], cs[i+1]
+		if a.bare && b.np && b.def && len(b.pre) == 0 {
+			m := chunk{pre: a.pre, np: true, def: true, head: posNoun}
+			m.core = append(append(append([]string{"the"}, a.core...), "of"), b.core...)
+			cs = append(cs[:i], append([]chunk{m}, cs[i+2:]...)...)
+		}
+	}
+	// Verb–subject becomes subject–verb when a definite noun phrase (or a
+	// coordination of them) follows the verb directly.
+	for i := 0; i+1 < len(cs); i++ {
+		v := cs[i]
+		if !v.verb || !cs[i+1].np || !cs[i+1].def || len(cs[i+1].pre) != 0 {
+			continue
+		}
+		j := i + 2
+		for j+1 < len(cs) && len(cs[j].core) == 1 && cs[j].core[0] == "and" && cs[j+1].np && cs[j+1].def {
+			j += 2
+		}
+		for j < len(cs) && cs[j].np && cs[j].def && len(cs[j].pre) == 1 && cs[j].pre[0] == "and" && cs[j].head == posName {
+			j++
+		}
+		subj := append([]chunk(nil), cs[i+1:j]...)
+		subj[0].pre = v.pre
+		v.pre = nil
+		moved := append(subj, v)
+		copy(cs[i:j], moved)
+		i = j - 1
+	}
+	// A sentence-initial و is dropped.
+	start := true
+	for i := range cs {
+		if start && len(cs[i].pre) > 0 && (cs[i].pre[0] == "and" || cs[i].pre[0] == "so") {
+			cs[i].pre = cs[i].pre[1:]
+		}
+		start = false
+		if len(cs[i].core) == 1 && (cs[i].core[0] == "." || cs[i].core[0] == "!" || cs[i].core[0] == "?" || cs[i].core[0] == ":") {
+			start = true
+		}
+		if len(cs[i].core) == 1 && cs[i].core[0] == "and" && start {
+			cs[i].core = nil
+		}
+	}
+	var words []string
+	for i := range cs {
+		words = append(words, cs[i].words()...)
+	}
+	return words
+}
+
+// render joins words with English spacing around punctuation and
+// capitalizes the first letter.
+func render(words []string) string {
+	var b strings.Builder
+	quoteOpen := false
+	glue := true // no space before the next word
+	for _, w := range words {
+		if w == "" {
+			continue
+		}
+		switch w {
+		case ",", ".", ";", ":", "!", "?", ")", "%", "]":
+			b.WriteString(w)
+			glue = false
+			continue
+		case "(", "[":
+			if !glue {
+				b.WriteByte(' ')
+			}
+			b.WriteString(w)
+			glue = true
+			continue
+		case "/", "-", "–":
+			b.WriteString(w)
+			glue = true
+			continue
+		case "\"":
+			if quoteOpen {
+				b.WriteString(w)
+				glue = false
+			} else {
+				if !glue {
+					b.WriteByte(' ')
+				}
+				b.WriteString(w)
+				glue = true
+			}
+			quoteOpen = !quoteOpen
+			continue
+		}
+		if !glue {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+		glue = false
+	}
+	return capitalizeFirst(b.String())
+}
+
+func capitalizeFirst(s string) string {
+	for i, r := range s {
+		if unicode.IsLetter(r) {
+			if unicode.IsUpper(r) {
+				return s
+			}
+			return s[:i] + string(unicode.ToUpper(r)) + s[i+utf8.RuneLen(r):]
+		}
+	}
+	return s
+}
+
+// pluralize makes the English plural of a gloss's last word.
+func pluralize(s string) string {
+	i := strings.LastIndexByte(s, ' ')
+	head, w := s[:i+1], s[i+1:]
+	switch {
+	case w == "":
+		return s
+	case strings.HasSuffix(w, "s") || strings.HasSuffix(w, "x") || strings.HasSuffix(w, "ch") || strings.HasSuffix(w, "sh"):
+		if strings.HasSuffix(w, "ss") || !strings.HasSuffix(w, "s") {
+			return head + w + "es"
+		}
+		return s // already plural
+	case strings.HasSuffix(w, "y") && len(w) > 1 && !strings.ContainsRune("aeiou", rune(w[len(w)-2])):
+		return head + w[:len(w)-1] + "ies"
+	case strings.HasSuffix(w, "man"):
+		return head + w[:len(w)-3] + "men"
+	}
+	return head + w + "s"
+}
+
+// baseVerb turns a third-person present gloss into the base form after
+// "will": "says" → "say", "carries" → "carry".
+func baseVerb(s string) string {
+	w, rest, _ := strings.Cut(s, " ")
+	if rest != "" {
+		rest = " " + rest
+	}
+	switch {
+	case w == "is":
+		return "be" + rest
+	case w == "has":
+		return "have" + rest
+	case strings.HasSuffix(w, "ies"):
+		return w[:len(w)-3] + "y" + rest
+	case strings.HasSuffix(w, "sses"), strings.HasSuffix(w, "ches"), strings.HasSuffix(w, "shes"), strings.HasSuffix(w, "xes"), strings.HasSuffix(w, "oes"):
+		return w[:len(w)-2] + rest
+	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"):
+		return w[:len(w)-1] + rest
+	}
+	return s
+}
+
+var translit = map[rune]string{
+	'ا': "a", 'ب': "b", 'ت': "t", 'ث': "th", 'ج': "j", 'ح': "h", 'خ': "kh",
+	'د': "d", 'ذ': "dh", 'ر': "r", 'ز': "z", 'س': "s", 'ش': "sh", 'ص': "s",
+	'ض': "d", 'ط': "t", 'ظ': "z", 'ع': "", 'غ': "gh", 'ف': "f", 'ق': "q",
+	'ك': "k", 'ل': "l", 'م': "m", 'ن': "n", 'ه': "h", 'ء': "", 'ة': "a",
+	'ى': "a", 'پ': "p", 'چ': "ch", 'گ': "g", 'ڤ': "v", 'ڨ': "g", '.': ".",
+}
+
+// transliterate writes an unknown word in Latin letters, capitalized, so a
+// reader can at least recognise a name. Vowels are not written in Arabic;
+// و and ي become u and i between consonants, w and y elsewhere.
+func transliterate(n string) string {
+	rs := []rune(n)
+	var b strings.Builder
+	for i, r := range rs {
+		switch r {
+		case 'و', 'ي':
+			cons := i > 0 && rs[i-1] != 'ا' && rs[i-1] != 'و' && rs[i-1] != 'ي'
+			if r == 'و' {
+				if cons {
+					b.WriteString("u")
+				} else {
+					b.WriteString("w")
+				}
+			} else {
+				if cons {
+					b.WriteString("i")
+				} else {
+					b.WriteString("y")
+				}
+			}
+		default:
+			if s, ok := translit[r]; ok {
+				b.WriteString(s)
+			} else if r < 128 {
+				b.WriteRune(r)
+			}
+		}
+	}
+	s := b.String()
+	if s == "" {
+		return n
+	}
+	return capitalizeFirst(s)
+}
