@@ -418,3 +418,17 @@ func (g *glosser) gloss(ar string) string {
 	us := g.units(tokenize(ar))
 	return render(reorder(us))
 }
+
+// wordByWord glosses each token in Arabic order with no reordering and no
+// article handling: the baseline the reordering rules are measured
+// against.
+func (g *glosser) wordByWord(ar string) string {
+	var words []string
+	for _, u := range g.units(tokenize(ar)) {
+		words = append(words, prefix(u)...)
+		if u.en != "" {
+			words = append(words, u.en)
+		}
+	}
+	return render(words)
+}

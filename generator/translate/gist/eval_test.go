@@ -1,0 +1,61 @@
+package gist
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/jisr-news/jisr/generator/chrf"
+)
+
+// ntrex reads the line-aligned NTREX dev set from ../shared/data, or skips.
+func ntrex(t testing.TB) (ar, en []string) {
+	dir := filepath.Join(repoRoot(t), "..", "shared", "data", "ntrex-dev")
+	a, err1 := os.ReadFile(filepath.Join(dir, "ar.txt"))
+	e, err2 := os.ReadFile(filepath.Join(dir, "en.txt"))
+	if err1 != nil || err2 != nil {
+		t.Skip("ntrex-dev not found beside the repository")
+	}
+	ar, en = chrf.Lines(string(a)), chrf.Lines(string(e))
+	if len(ar) != len(en) {
+		t.Fatalf("ntrex-dev: %d Arabic lines, %d English", len(ar), len(en))
+	}
+	return ar, en
+}
+
+// TestNTREXChrF scores the gist on the NTREX dev set and logs the corpus
+// chrF, with the word-by-word baseline (no reordering) beside it. Run
+// with -v to see the figures. It asserts only a floor well below the
+// current score, so that a broken lexicon or pipeline fails.
+func TestNTREXChrF(t *testing.T) {
+	ar, en := ntrex(t)
+	g, err := defaultGlosser()
+	if err != nil {
+		t.Fatal(err)
+	}
+	hyps := make([]string, len(ar))
+	flat := make([]string, len(ar))
+	known, total := 0, 0
+	for i, s := range ar {
+		hyps[i] = g.gloss(s)
+		flat[i] = g.wordByWord(s)
+		for _, tk := range tokenize(s) {
+			if tk.kind == 'w' {
+				total++
+				if g.known(tk.text) {
+					known++
+				}
+			}
+		}
+	}
+	score, err := chrf.Corpus(hyps, en)
+	if err != nil {
+		t.Fatal(err)
+	}
+	base, _ := chrf.Corpus(flat, en)
+	t.Logf("ntrex-dev: %d sentences, chrF %.2f (word-by-word, no reordering: %.2f); %.1f%% of %d Arabic word tokens glossed",
+		len(ar), score, base, 100*float64(known)/float64(total), total)
+	if score < 20 {
+		t.Errorf("chrF %.2f below the floor of 20", score)
+	}
+}
