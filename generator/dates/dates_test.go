@@ -6,7 +6,9 @@ import (
 )
 
 func TestFind(t *testing.T) {
-	d := func(y int, m time.Month, day int) string { return time.Date(y, m, day, 0, 0, 0, 0, time.UTC).Format("2006-01-02") }
+	d := func(y int, m time.Month, day int) string {
+		return time.Date(y, m, day, 0, 0, 0, 0, time.UTC).Format("2006-01-02")
+	}
 	tests := []struct {
 		name, text, want string
 	}{

@@ -11,6 +11,7 @@
 //	segments:
 //	  - id: p3-2            # see package article for the ID scheme
 //	    kind: paragraph     # title, heading or paragraph
+//	    block: 3            # block number: headings and paragraphs in order
 //	    ar: <Arabic source>
 //	    en: <English>
 //	    status: machine     # gist, machine, reviewed or stale
@@ -51,6 +52,7 @@ const FileName = "segments.yaml"
 type Segment struct {
 	ID       string           `yaml:"id"`
 	Kind     article.Kind     `yaml:"kind"`
+	Block    int              `yaml:"block,omitempty"` // 1-based block number; 0 for the title
 	AR       string           `yaml:"ar"`
 	EN       string           `yaml:"en"`
 	Status   translate.Status `yaml:"status"`
@@ -102,15 +104,25 @@ func Load(fs afero.Fs, file string) (*File, error) {
 // renamed over the old one. Callers set Sum (Hash of EN) on every segment
 // that an engine wrote.
 func Save(fs afero.Fs, file string, f *File) error {
+	data, err := Marshal(f)
+	if err != nil {
+		return fmt.Errorf("store: encode %s: %w", file, err)
+	}
+	return WriteFileAtomic(fs, file, data)
+}
+
+// Marshal renders a segment file, with a header comment for people who open
+// it.
+func Marshal(f *File) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.WriteString("# jisr segment store: one entry per segment, Arabic source and English.\n" +
 		"# Correct an \"en\" text here and jisr keeps it as reviewed. See ARCHITECTURE.md.\n")
 	enc := yaml.NewEncoder(&buf)
 	enc.SetIndent(2)
 	if err := enc.Encode(f); err != nil {
-		return fmt.Errorf("store: encode %s: %w", file, err)
+		return nil, err
 	}
-	return WriteFileAtomic(fs, file, buf.Bytes())
+	return buf.Bytes(), nil
 }
 
 // WriteFileAtomic writes data to a temporary file beside name and renames it
@@ -177,7 +189,7 @@ func Merge(stored *File, fresh []article.Segment, give translate.Status) (segs [
 	}
 	for _, f := range fresh {
 		h := Hash(f.Text)
-		seg := Segment{ID: f.ID, Kind: f.Kind, AR: f.Text, Src: h}
+		seg := Segment{ID: f.ID, Kind: f.Kind, Block: f.Block, AR: f.Text, Src: h}
 		old := byIDSrc[f.ID+"\x00"+h]
 		if old == nil {
 			old = bySrc[h]

@@ -1,0 +1,153 @@
+// Command jisr builds a bilingual Arabic/English news site from Arabic
+// articles: seeds/ → content/ → public/. Run "jisr --help".
+//
+// Exit codes: 0 success; 1 the command failed (public/ is unchanged);
+// 2 bad usage, configuration, or nothing to build; 3 the site was built but
+// some inputs were skipped (each is listed with its path and reason).
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"runtime/debug"
+
+	"github.com/spf13/cobra"
+
+	"github.com/jisr-news/jisr/generator/build"
+)
+
+// version is set at link time (-ldflags "-X main.version=v1.2.3"); otherwise
+// the module version or VCS revision is reported.
+var version = ""
+
+// root is the jisr command; other files add subcommands in init.
+var root = &cobra.Command{
+	Use:   "jisr",
+	Short: "jisr (جسر) builds bilingual Arabic/English news sites",
+	Long: `jisr turns Arabic news articles (seeds/) into a static site with right-to-left
+Arabic pages, their English translations, side-by-side views and index pages
+for tags and named entities, in both languages. Hugo renders the site.
+
+It works in the current folder, or in --root DIR: seeds/, content/,
+templates/, static/ and jisr.toml are read there, and the site goes to public/.
+
+Exit codes: 0 success; 1 failure (public/ unchanged); 2 bad usage or nothing
+to build; 3 built, but some inputs were skipped.`,
+	SilenceUsage:  true,
+	SilenceErrors: true,
+}
+
+// projectFlags are the flags every project command shares.
+type projectFlags struct {
+	root, config, seeds, content, out, baseURL, engine, engineURL string
+	offline                                                       bool
+}
+
+func (f *projectFlags) register(cmd *cobra.Command) {
+	fl := cmd.Flags()
+	fl.StringVar(&f.seeds, "seeds", "", "folder of input articles (default seeds/)")
+	fl.StringVar(&f.content, "content", "", "content tree folder (default content/)")
+	fl.StringVar(&f.out, "out", "", "output folder (default public/)")
+	fl.StringVar(&f.baseURL, "base-url", "", "URL the site is published under, e.g. https://user.github.io/repo/")
+	fl.StringVar(&f.engine, "engine", "", "translation engine: gist (offline, default), google, google-cloud, libretranslate, deepl, openai")
+	fl.StringVar(&f.engineURL, "engine-url", "", "base URL of the engine's server (also JISR_ENGINE_URL)")
+	fl.BoolVar(&f.offline, "offline", false, "make a site that browses from file:// (relative .html links)")
+}
+
+// options turns the flags into build options.
+func (f *projectFlags) options(cmd *cobra.Command) build.Options {
+	o := build.Options{Root: rootDir, ConfigFile: configFile, Seeds: f.seeds, Content: f.content, Out: f.out,
+		BaseURL: f.baseURL, Engine: f.engine, EngineURL: f.engineURL, Log: cmd.ErrOrStderr()}
+	if cmd.Flags().Changed("offline") {
+		o.Offline = &f.offline
+	}
+	return o
+}
+
+var rootDir, configFile string
+
+func init() {
+	root.PersistentFlags().StringVar(&rootDir, "root", ".", "project folder")
+	root.PersistentFlags().StringVar(&configFile, "config", "", "config file (default <root>/jisr.toml)")
+	root.AddCommand(&cobra.Command{
+		Use:   "version",
+		Short: "Print jisr's version",
+		Args:  cobra.NoArgs,
+		Run: func(cmd *cobra.Command, _ []string) {
+			fmt.Fprintln(cmd.OutOrStdout(), "jisr", versionString())
+		},
+	})
+	var f projectFlags
+	buildCmd := &cobra.Command{
+		Use:   "build",
+		Short: "Build the site: seeds/ → content/ → public/",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			sum, err := build.Run(cmd.Context(), f.options(cmd))
+			if sum != nil && err == nil {
+				sum.Report(cmd.ErrOrStderr())
+			}
+			return exitWith(build.ExitCode(sum, err), err)
+		},
+	}
+	f.register(buildCmd)
+	root.AddCommand(buildCmd)
+}
+
+func versionString() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		if bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+			return bi.Main.Version
+		}
+		for _, s := range bi.Settings {
+			if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+				return "devel-" + s.Value[:12]
+			}
+		}
+	}
+	return "devel"
+}
+
+// exitError carries an exit code out of a command.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string {
+	if e.err == nil {
+		return fmt.Sprintf("exit %d", e.code)
+	}
+	return e.err.Error()
+}
+
+func exitWith(code int, err error) error {
+	if code == 0 {
+		return nil
+	}
+	return &exitError{code, err}
+}
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	err := root.ExecuteContext(ctx)
+	if err == nil {
+		return
+	}
+	code := build.ExitUsage // cobra's own errors are usage errors
+	var ee *exitError
+	if errors.As(err, &ee) {
+		code = ee.code
+	}
+	if ee == nil || ee.err != nil {
+		fmt.Fprintln(os.Stderr, "jisr:", err)
+	}
+	os.Exit(code)
+}

@@ -1,0 +1,391 @@
+// Package build runs the whole pipeline: seeds → parse and segment → analyze
+// → translate (stored segments first, then the engine) → content/ → Hugo →
+// public/.
+//
+// In: Options (the project folder and the flags). Out: the content tree
+// updated in place, the site swapped into the output folder, and a Summary.
+//
+// A build never leaves a half-written site: Hugo writes into a temporary
+// folder beside the output folder, which replaces it only when everything
+// succeeded. Seeds that cannot be read are reported with their path and
+// reason; every other article still builds (see ExitCode).
+package build
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/spf13/afero"
+
+	"github.com/jisr-news/jisr/generator/analyze"
+	"github.com/jisr-news/jisr/generator/article"
+	"github.com/jisr-news/jisr/generator/config"
+	"github.com/jisr-news/jisr/generator/content"
+	"github.com/jisr-news/jisr/generator/render"
+	"github.com/jisr-news/jisr/generator/source"
+	"github.com/jisr-news/jisr/generator/store"
+	"github.com/jisr-news/jisr/generator/translate"
+	"github.com/jisr-news/jisr/static"
+	"github.com/jisr-news/jisr/templates"
+
+	// The offline engine is always available.
+	_ "github.com/jisr-news/jisr/generator/translate/gist"
+)
+
+// Exit codes of jisr commands.
+const (
+	ExitOK      = 0 // everything built
+	ExitFailed  = 1 // the build failed; public/ is unchanged
+	ExitUsage   = 2 // bad flags or configuration, or nothing to build
+	ExitSkipped = 3 // the site was built, but some inputs were skipped
+)
+
+// Options configure a build. Empty fields take their value from jisr.toml,
+// then from the defaults. Relative paths are relative to Root.
+type Options struct {
+	Fs         afero.Fs // the project's filesystem; nil means the OS
+	Root       string
+	ConfigFile string // default <Root>/jisr.toml, optional unless given
+	Seeds      string
+	Content    string
+	Out        string
+	BaseURL    string
+	Offline    *bool
+	Engine     string
+	EngineURL  string
+	Log        io.Writer           // progress and warnings; nil discards
+	Getenv     func(string) string // nil means os.Getenv
+	Now        func() time.Time    // for the elapsed time only
+}
+
+// Summary reports what a build did.
+type Summary struct {
+	Articles int            // articles built
+	Skipped  []error        // inputs that could not be read, with path and reason
+	Statuses map[string]int // segments by status
+	Requests int            // batches sent to the engine
+	Fallback int            // segments that fell back to gist
+	Pages    int            // pages rendered, all languages
+	Written  int            // content files changed
+	Engine   string
+	Elapsed  time.Duration
+	Out      string
+}
+
+// ExitCode maps a summary and error to the documented exit code.
+func ExitCode(s *Summary, err error) int {
+	var ue *UsageError
+	switch {
+	case errors.As(err, &ue):
+		return ExitUsage
+	case err != nil:
+		return ExitFailed
+	case s != nil && len(s.Skipped) > 0:
+		return ExitSkipped
+	}
+	return ExitOK
+}
+
+// UsageError is a problem with flags, configuration or the project layout.
+type UsageError struct{ Msg string }
+
+func (e *UsageError) Error() string { return e.Msg }
+
+// Project is a resolved project: its config and folders.
+type Project struct {
+	Root                                   string
+	Fs                                     afero.Fs
+	Config                                 *config.Config
+	Seeds, Content, Out, Templates, Static string
+	Engine                                 translate.Engine
+	Fallback                               translate.Engine
+	Log                                    io.Writer
+}
+
+func (o *Options) abs(p string) string {
+	if p == "" || filepath.IsAbs(p) {
+		return p
+	}
+	return filepath.Join(o.Root, p)
+}
+
+// Open loads the configuration and resolves folders and engines.
+func Open(o Options) (*Project, error) {
+	if o.Fs == nil {
+		o.Fs = afero.NewOsFs()
+	}
+	if o.Root == "" {
+		o.Root = "."
+	}
+	if o.Getenv == nil {
+		o.Getenv = os.Getenv
+	}
+	if o.Log == nil {
+		o.Log = io.Discard
+	}
+	cfgFile, required := o.abs(o.ConfigFile), true
+	if o.ConfigFile == "" {
+		cfgFile, required = filepath.Join(o.Root, config.FileName), false
+	}
+	cfg, err := config.Load(o.Fs, cfgFile, required)
+	if err != nil {
+		return nil, &UsageError{err.Error()}
+	}
+	pick := func(flag, conf string) string {
+		if flag != "" {
+			return o.abs(flag)
+		}
+		return o.abs(conf)
+	}
+	p := &Project{Root: o.Root, Fs: o.Fs, Config: cfg, Log: o.Log,
+		Seeds: pick(o.Seeds, cfg.Paths.Seeds), Content: pick(o.Content, cfg.Paths.Content),
+		Out: pick(o.Out, cfg.Paths.Out), Templates: o.abs(cfg.Paths.Templates), Static: o.abs(cfg.Paths.Static)}
+	if o.BaseURL != "" {
+		cfg.BaseURL = o.BaseURL
+	}
+	if o.Offline != nil {
+		cfg.Offline = *o.Offline
+	}
+	name := cfg.Translate.Engine
+	if o.Engine != "" {
+		name = o.Engine
+	}
+	url := cfg.Translate.URL
+	if v := o.Getenv("JISR_ENGINE_URL"); v != "" {
+		url = v
+	}
+	if o.EngineURL != "" {
+		url = o.EngineURL
+	}
+	p.Engine, err = translate.New(name, translate.Options{URL: url, Model: cfg.Translate.Model, Settings: cfg.Translate.Engines[name], Getenv: o.Getenv})
+	if err != nil {
+		return nil, &UsageError{err.Error()}
+	}
+	p.Fallback, err = translate.New("gist", translate.Options{Getenv: o.Getenv})
+	if err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// Run builds the site.
+func Run(ctx context.Context, o Options) (*Summary, error) {
+	now := o.Now
+	if now == nil {
+		now = time.Now
+	}
+	start := now()
+	p, err := Open(o)
+	if err != nil {
+		return nil, err
+	}
+	sum, pages, err := p.Prepare(ctx)
+	if err != nil {
+		return sum, err
+	}
+	fmt.Fprintf(p.Log, "rendering %d articles with Hugo\n", len(pages))
+	res, err := p.Render()
+	if err != nil {
+		return sum, err
+	}
+	sum.Pages, sum.Out = res.Pages, p.Out
+	sum.Elapsed = now().Sub(start)
+	return sum, nil
+}
+
+// Prepare runs every stage before Hugo: it reads the seeds, analyzes and
+// translates them, and writes the content tree.
+func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error) {
+	sum := &Summary{Statuses: map[string]int{}, Engine: p.Engine.Name()}
+	arts, errs := p.readSeeds()
+	for _, a := range arts {
+		// Record seed paths relative to the project, so that content/ does
+		// not depend on where the project was checked out.
+		if rel, err := filepath.Rel(p.Root, a.Source); err == nil {
+			a.Source = filepath.ToSlash(rel)
+		}
+	}
+	sum.Skipped = errs
+	for _, e := range errs {
+		fmt.Fprintf(p.Log, "skipped: %v\n", e)
+	}
+	if len(arts) == 0 && !p.hasContent() {
+		return sum, nil, &UsageError{fmt.Sprintf("nothing to build: expected articles (.txt, .md, .json, .jsonl) in %s, or an existing content tree in %s", p.Seeds, p.Content)}
+	}
+	fmt.Fprintf(p.Log, "read %d articles from %s\n", len(arts), p.Seeds)
+
+	pages := make([]content.Page, len(arts))
+	var jobs []job
+	for i, a := range arts {
+		stored, err := store.Load(p.Fs, store.Path(p.Content, a.ID))
+		if err != nil {
+			// A corrupt store is never overwritten: skip the article.
+			sum.Skipped = append(sum.Skipped, fmt.Errorf("%s: %w (fix or delete the file; it was left untouched)", a.Source, err))
+			fmt.Fprintf(p.Log, "skipped: %v\n", sum.Skipped[len(sum.Skipped)-1])
+			continue
+		}
+		segs, need := store.Merge(stored, a.Segments(), p.Engine.Status())
+		pages[i] = content.Page{Article: a, Segments: segs, Analysis: analyze.Analyze(a)}
+		for _, n := range need {
+			jobs = append(jobs, job{page: i, seg: n})
+		}
+	}
+	if err := p.translate(ctx, pages, jobs, sum); err != nil {
+		return sum, nil, err
+	}
+	w := &content.Writer{Fs: p.Fs, Dir: p.Content}
+	var built []content.Page
+	for _, pg := range pages {
+		if pg.Article == nil {
+			continue
+		}
+		for _, s := range pg.Segments {
+			sum.Statuses[string(s.Status)]++
+		}
+		if err := w.WriteArticle(pg); err != nil {
+			return sum, nil, err
+		}
+		built = append(built, pg)
+	}
+	if err := w.WriteSections(); err != nil {
+		return sum, nil, err
+	}
+	if err := w.WriteTerms(built); err != nil {
+		return sum, nil, err
+	}
+	sum.Articles, sum.Written = len(built), w.Written
+	return sum, built, nil
+}
+
+type job struct{ page, seg int }
+
+// BatchSize is the number of segments sent to an engine in one call.
+const BatchSize = 50
+
+// translate asks the engine for every needed segment, in batches across
+// articles; a failed batch falls back to gist and is marked so, so that the
+// next run upgrades it.
+func (p *Project) translate(ctx context.Context, pages []content.Page, jobs []job, sum *Summary) error {
+	for start := 0; start < len(jobs); start += BatchSize {
+		batch := jobs[start:min(start+BatchSize, len(jobs))]
+		src := make([]string, len(batch))
+		for i, j := range batch {
+			src[i] = pages[j.page].Segments[j.seg].AR
+		}
+		eng := p.Engine
+		sum.Requests++
+		out, err := eng.Translate(ctx, src)
+		if err == nil && len(out) != len(src) {
+			err = fmt.Errorf("engine %s returned %d texts for %d", eng.Name(), len(out), len(src))
+		}
+		if err != nil {
+			if eng == p.Fallback || eng.Name() == p.Fallback.Name() {
+				return fmt.Errorf("translate: %w", err)
+			}
+			fmt.Fprintf(p.Log, "engine %s failed (%v); %d segments fall back to gist\n", eng.Name(), err, len(src))
+			eng = p.Fallback
+			if out, err = eng.Translate(ctx, src); err != nil {
+				return fmt.Errorf("translate with gist: %w", err)
+			}
+			sum.Fallback += len(src)
+		}
+		for i, j := range batch {
+			s := &pages[j.page].Segments[j.seg]
+			s.EN, s.Status, s.Engine, s.Model = out[i], eng.Status(), eng.Name(), eng.Model()
+			s.Sum = store.Hash(s.EN)
+		}
+	}
+	return nil
+}
+
+func (p *Project) readSeeds() ([]*article.Article, []error) {
+	if _, err := p.Fs.Stat(p.Seeds); errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	return source.ReadDir(p.Fs, p.Seeds)
+}
+
+func (p *Project) hasContent() bool {
+	ok, _ := afero.DirExists(p.Fs, filepath.Join(p.Content, "articles"))
+	return ok
+}
+
+// Render runs Hugo into a temporary folder beside the output folder and
+// swaps it into place.
+func (p *Project) Render() (*render.Result, error) {
+	parent := filepath.Dir(p.Out)
+	if err := p.Fs.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	tmp, err := afero.TempDir(p.Fs, parent, "."+filepath.Base(p.Out)+".tmp-")
+	if err != nil {
+		return nil, err
+	}
+	defer p.Fs.RemoveAll(tmp)
+	c := p.Config
+	res, err := render.Render(render.Input{
+		Fs: p.Fs, ContentDir: p.Content, TemplatesDir: p.Templates, StaticDir: p.Static,
+		Templates: templates.FS, Static: static.FS,
+	}, render.Site{BaseURL: c.BaseURL, Offline: c.Offline, TitleAR: c.Title.AR, TitleEN: c.Title.EN,
+		Params: map[string]any{"cname": c.CNAME}}, afero.NewBasePathFs(p.Fs, tmp), p.Log)
+	if err != nil {
+		return nil, err
+	}
+	if err := swap(p.Fs, tmp, p.Out); err != nil {
+		return nil, fmt.Errorf("install %s: %w", p.Out, err)
+	}
+	return res, nil
+}
+
+// swap replaces dir with tmp: the old folder is moved aside first and
+// removed only after the new one is in place.
+func swap(fs afero.Fs, tmp, dir string) error {
+	old := ""
+	if ok, _ := afero.DirExists(fs, dir); ok {
+		old = tmp + ".old"
+		if err := fs.Rename(dir, old); err != nil {
+			return err
+		}
+	}
+	if err := fs.Rename(tmp, dir); err != nil {
+		if old != "" {
+			fs.Rename(old, dir)
+		}
+		return err
+	}
+	if old != "" {
+		return fs.RemoveAll(old)
+	}
+	return nil
+}
+
+// Report writes the summary as people read it.
+func (s *Summary) Report(w io.Writer) {
+	var st []string
+	keys := make([]string, 0, len(s.Statuses))
+	for k := range s.Statuses {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		st = append(st, fmt.Sprintf("%s %d", k, s.Statuses[k]))
+	}
+	fmt.Fprintf(w, "built %d articles; segments: %s; engine %s: %d requests", s.Articles, strings.Join(st, ", "), s.Engine, s.Requests)
+	if s.Fallback > 0 {
+		fmt.Fprintf(w, ", %d segments fell back to gist (the next build retries them)", s.Fallback)
+	}
+	fmt.Fprintf(w, "; %d pages in %s; %d content files changed; %s\n", s.Pages, s.Out, s.Written, s.Elapsed.Round(time.Millisecond))
+	if len(s.Skipped) > 0 {
+		fmt.Fprintf(w, "%d inputs skipped:\n", len(s.Skipped))
+		for _, e := range s.Skipped {
+			fmt.Fprintf(w, "  %v\n", e)
+		}
+	}
+}

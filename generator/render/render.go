@@ -1,0 +1,265 @@
+// Package render turns a jisr content tree into a static site with Hugo,
+// used as a Go library. It is the only package that imports Hugo, so that
+// the rest of jisr compiles and tests quickly.
+//
+// In: the content tree (content/), the layouts and i18n strings (the
+// embedded templates overlaid by the project's templates/), the static files
+// (embedded, overlaid by the project's static/) and Site settings. Out: the
+// HTML, feeds and static files, written to an afero filesystem.
+//
+// Hugo builds in memory: the inputs are copied into a MemMapFs (microseconds
+// for the embedded files; see ../shared notes on afero pitfalls), and the
+// output goes to the destination filesystem given by the caller.
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	iofs "io/fs"
+	"os"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/bep/logg"
+	"github.com/gohugoio/hugo/common/loggers"
+	"github.com/gohugoio/hugo/config"
+	"github.com/gohugoio/hugo/config/allconfig"
+	"github.com/gohugoio/hugo/deps"
+	"github.com/gohugoio/hugo/hugofs"
+	"github.com/gohugoio/hugo/hugolib"
+	"github.com/pelletier/go-toml/v2"
+	"github.com/spf13/afero"
+)
+
+// Site holds the settings of the rendered site.
+type Site struct {
+	// BaseURL is where the site is published, e.g.
+	// https://user.github.io/repo/. Empty means "/".
+	BaseURL string
+	// Offline makes every link relative and ending in .html, so the site
+	// browses from file:// (uglyURLs and relativeURLs).
+	Offline bool
+	// TitleAR and TitleEN are the site's names in each language.
+	TitleAR, TitleEN string
+	// Params are extra site parameters passed to the templates (.Site.Params).
+	Params map[string]any
+}
+
+// Input names the sources of a build.
+type Input struct {
+	// Fs is the project's filesystem; ContentDir, TemplatesDir and
+	// StaticDir are paths in it. A missing templates or static folder means
+	// the embedded files only.
+	Fs                                  afero.Fs
+	ContentDir, TemplatesDir, StaticDir string
+	// Templates and Static are the embedded defaults.
+	Templates, Static iofs.FS
+}
+
+// Result reports what a build wrote.
+type Result struct {
+	Pages  int // pages rendered, all languages
+	Files  int // static files copied
+	Output []string
+}
+
+// Render builds the site into dst, whose root is the publish folder.
+// Warnings from Hugo go to log.
+func Render(in Input, site Site, dst afero.Fs, log io.Writer) (*Result, error) {
+	mem := afero.NewMemMapFs()
+	const root = "/site"
+	if err := copyFS(mem, root, in.Templates, "."); err != nil {
+		return nil, fmt.Errorf("render: embedded templates: %w", err)
+	}
+	if err := overlay(mem, root, in.Fs, in.TemplatesDir); err != nil {
+		return nil, fmt.Errorf("render: templates %s: %w", in.TemplatesDir, err)
+	}
+	if err := overlay(mem, path.Join(root, "content"), in.Fs, in.ContentDir); err != nil {
+		return nil, fmt.Errorf("render: content %s: %w", in.ContentDir, err)
+	}
+	cfg, err := hugoConfig(site)
+	if err != nil {
+		return nil, err
+	}
+	if err := afero.WriteFile(mem, path.Join(root, "hugo.toml"), cfg, 0o644); err != nil {
+		return nil, err
+	}
+
+	if log == nil {
+		log = io.Discard
+	}
+	logger := loggers.New(loggers.Options{Level: logg.LevelWarn, StdOut: log, StdErr: log, DistinctLevel: logg.LevelWarn})
+	flags := config.New()
+	flags.Set("workingDir", root)
+	flags.Set("noBuildLock", true)
+	flags.Set("publishDir", "/")
+	configs, err := allconfig.LoadConfig(allconfig.ConfigSourceDescriptor{
+		Fs: mem, Flags: flags, Logger: logger,
+		// Non-empty, so that HUGO_* variables of the environment stay out.
+		Environ: []string{"JISR=1"},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("render: hugo config: %w", err)
+	}
+	hfs := hugofs.NewFromSourceAndDestination(mem, dst, configs.LoadingInfo.Cfg)
+	h, err := hugolib.NewHugoSites(deps.DepsCfg{Configs: configs, Fs: hfs, LogLevel: logger.Level(), StdOut: logger.StdOut(), StdErr: logger.StdErr()})
+	if err != nil {
+		return nil, fmt.Errorf("render: %w", err)
+	}
+	defer h.Close()
+	if err := h.Build(hugolib.BuildCfg{}); err != nil {
+		return nil, fmt.Errorf("render: %w", err)
+	}
+	res := &Result{}
+	for _, s := range h.Sites {
+		res.Pages += len(s.Pages())
+	}
+	// Hugo's Build does not copy static files; the embedded ones first,
+	// then the project's, which win.
+	n, err := copyStatic(dst, in)
+	if err != nil {
+		return nil, fmt.Errorf("render: static: %w", err)
+	}
+	res.Files = n
+	return res, nil
+}
+
+// hugoConfig writes the site configuration that jisr's layouts expect.
+func hugoConfig(s Site) ([]byte, error) {
+	base := s.BaseURL
+	if base == "" {
+		base = "/"
+	}
+	if !strings.HasSuffix(base, "/") {
+		base += "/"
+	}
+	params := map[string]any{"offline": s.Offline}
+	for k, v := range s.Params {
+		params[k] = v
+	}
+	cfg := map[string]any{
+		"baseURL":                        base,
+		"defaultContentLanguage":         "ar",
+		"defaultContentLanguageInSubdir": false,
+		"disableHugoGeneratorInject":     true,
+		"disableDefaultSiteRedirect":     true,
+		"enableRobotsTXT":                true,
+		"timeZone":                       "UTC",
+		"uglyURLs":                       s.Offline,
+		"relativeURLs":                   s.Offline,
+		"capitalizeListTitles":           false,
+		"pluralizeListTitles":            false,
+		"taxonomies":                     map[string]string{"tag": "tags", "entity": "entities"},
+		"languages": map[string]any{
+			"ar": map[string]any{"direction": "rtl", "weight": 1, "label": "العربية", "title": s.TitleAR, "locale": "ar"},
+			"en": map[string]any{"direction": "ltr", "weight": 2, "label": "English", "title": s.TitleEN, "locale": "en"},
+		},
+		"outputs": map[string]any{
+			"home": []string{"html", "rss"},
+		},
+		"markup": map[string]any{"goldmark": map[string]any{"renderer": map[string]any{"unsafe": false}}},
+		"params": params,
+	}
+	b, err := toml.Marshal(cfg)
+	if err != nil {
+		return nil, fmt.Errorf("render: config: %w", err)
+	}
+	return b, nil
+}
+
+// copyFS copies every file of an fs.FS under dir into mem at root.
+func copyFS(mem afero.Fs, root string, src iofs.FS, dir string) error {
+	if src == nil {
+		return nil
+	}
+	return iofs.WalkDir(src, dir, func(p string, d iofs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.HasSuffix(p, ".go") {
+			return err
+		}
+		data, err := iofs.ReadFile(src, p)
+		if err != nil {
+			return err
+		}
+		return writeFile(mem, path.Join(root, p), data)
+	})
+}
+
+// overlay copies every file under dir of fs into mem at root. A missing dir
+// is not an error.
+func overlay(mem afero.Fs, root string, fs afero.Fs, dir string) error {
+	if fs == nil || dir == "" {
+		return nil
+	}
+	if _, err := fs.Stat(dir); os.IsNotExist(err) {
+		return nil
+	}
+	return afero.Walk(fs, dir, func(p string, info iofs.FileInfo, err error) error {
+		if err != nil || info.IsDir() {
+			return err
+		}
+		rel := strings.TrimPrefix(strings.TrimPrefix(p, dir), string(os.PathSeparator))
+		if strings.HasPrefix(path.Base(rel), ".tmp-") || strings.HasSuffix(rel, ".go") {
+			return nil
+		}
+		data, err := afero.ReadFile(fs, p)
+		if err != nil {
+			return err
+		}
+		return writeFile(mem, path.Join(root, rel), data)
+	})
+}
+
+func writeFile(fs afero.Fs, name string, data []byte) error {
+	if err := fs.MkdirAll(path.Dir(name), 0o755); err != nil {
+		return err
+	}
+	return afero.WriteFile(fs, name, data, 0o644)
+}
+
+// copyStatic publishes the embedded static files, then the project's.
+func copyStatic(dst afero.Fs, in Input) (int, error) {
+	files := map[string][]byte{}
+	if in.Static != nil {
+		err := iofs.WalkDir(in.Static, ".", func(p string, d iofs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || strings.HasSuffix(p, ".go") {
+				return err
+			}
+			data, err := iofs.ReadFile(in.Static, p)
+			files[p] = data
+			return err
+		})
+		if err != nil {
+			return 0, err
+		}
+	}
+	if in.Fs != nil && in.StaticDir != "" {
+		if _, err := in.Fs.Stat(in.StaticDir); err == nil {
+			err := afero.Walk(in.Fs, in.StaticDir, func(p string, info iofs.FileInfo, err error) error {
+				if err != nil || info.IsDir() {
+					return err
+				}
+				data, err := afero.ReadFile(in.Fs, p)
+				files[strings.TrimPrefix(strings.TrimPrefix(p, in.StaticDir), "/")] = data
+				return err
+			})
+			if err != nil {
+				return 0, err
+			}
+		}
+	}
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		if err := writeFile(dst, path.Join("/", n), files[n]); err != nil {
+			return 0, err
+		}
+	}
+	return len(names), nil
+}
+
+var _ = bytes.NewReader
