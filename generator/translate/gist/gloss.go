@@ -224,6 +224,7 @@ func (g *glosser) wordUnit(w string) unit {
 	}
 	u.pos = wi.e.pos
 	u.en = wi.e.en
+	u.det = u.det || wi.e.det
 	switch p.Infl {
 	case "ات", "ون", "ين", "يون", "يين", "ان":
 		u.plural = true
@@ -280,6 +281,9 @@ func (g *glosser) units(toks []tok) []unit {
 		case '.':
 			us = append(us, unit{en: punct(t.text), pos: posPunct, known: true})
 			continue
+		}
+		if arabic.Normalize(t.text) == "ال" {
+			continue // الـ before a number: الدول الـ4
 		}
 		if u, n := g.phrase(toks, i); n > 0 {
 			us = append(us, u)
@@ -348,8 +352,14 @@ func (g *glosser) phrase(toks []tok, i int) (unit, int) {
 			if n.e != nil && j-i > bestN {
 				bestN = j - i
 				best = unit{en: n.e.en, pos: n.e.pos, conj: f.conj, prep: f.prep, known: true}
-				// The phrase is definite when its last word has the article.
-				best.det = strings.HasPrefix(arabic.Normalize(toks[j-1].text), "ال")
+				// The phrase is definite when one of its words has the
+				// article (الأمم المتحدة, المتحدث باسم).
+				best.det = false
+				for _, tk := range toks[i:j] {
+					if strings.Contains(arabic.Normalize(tk.text), "ال") {
+						best.det = true
+					}
+				}
 			}
 		}
 	}

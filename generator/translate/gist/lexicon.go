@@ -44,6 +44,7 @@ const (
 type entry struct {
 	en  string
 	pos byte
+	det bool // the Arabic form has the article (الماضي): a noun or adjective takes "the"
 }
 
 // node is a node of the phrase trie over normalized words.
@@ -109,6 +110,9 @@ func loadLexicon(strict bool) (*lexicon, []error) {
 			}
 			e := entry{en: en, pos: pos[0]}
 			words := strings.Fields(arabic.Normalize(ar))
+			if len(words) == 1 && (e.pos == posNoun || e.pos == posAdj) && strings.HasPrefix(words[0], "ال") {
+				e.det = true
+			}
 			if len(words) == 1 {
 				if prev, dup := lx.words[words[0]]; dup {
 					// Spelling variants fold to one key; only a

@@ -118,11 +118,15 @@ func reorder(us []unit) []string {
 		if !v.verb || !cs[i+1].np || !cs[i+1].def || len(cs[i+1].pre) != 0 {
 			continue
 		}
+		// A noun phrase before the verb is already its subject (SVO).
+		if i > 0 && cs[i-1].np && len(v.pre) == 0 {
+			continue
+		}
 		j := i + 2
-		for j+1 < len(cs) && len(cs[j].core) == 1 && cs[j].core[0] == "and" && cs[j+1].np && cs[j+1].def {
+		for j+1 < len(cs) && len(cs[j].core) == 1 && cs[j].core[0] == "and" && cs[j+1].np {
 			j += 2
 		}
-		for j < len(cs) && cs[j].np && cs[j].def && len(cs[j].pre) == 1 && cs[j].pre[0] == "and" && cs[j].head == posName {
+		for j < len(cs) && cs[j].np && len(cs[j].pre) == 1 && cs[j].pre[0] == "and" {
 			j++
 		}
 		subj := append([]chunk(nil), cs[i+1:j]...)
