@@ -354,6 +354,8 @@ func (s *Segmenter) addEndings(p Parts, rest string, add func(Parts, string)) {
 		{"ون", "ون", ""}, {"ين", "ين", ""}, {"ان", "ان", ""},
 		{"تين", "ين", "ة"}, {"تان", "ان", "ة"},
 		{"ية", "ه", "ي"}, {"ة", "ه", ""},
+		// Already-normalized input has ه for ة.
+		{"يه", "ه", "ي"}, {"ه", "ه", ""}, {"تين", "ين", "ه"}, {"تان", "ان", "ه"},
 	} {
 		if strings.HasSuffix(rest, e.suf) {
 			q := p

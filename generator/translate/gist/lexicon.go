@@ -40,6 +40,11 @@ const (
 	posForgn  = 'L' // Latin-script word, kept as written
 )
 
+// verbFile holds verb paradigms: "past<TAB>present<TAB>English
+// past<TAB>English base", e.g. "قال<TAB>يقول<TAB>said<TAB>say"; their regular
+// inflections are generated (see addVerbs).
+const verbFile = "data/verbs.tsv"
+
 // entry is one gloss.
 type entry struct {
 	en  string
@@ -149,6 +154,13 @@ func loadLexicon(strict bool) (*lexicon, []error) {
 			ec := e
 			n.e = &ec
 		}
+	}
+	vb, err := dataFS.ReadFile(verbFile)
+	if err != nil {
+		errs = append(errs, fmt.Errorf("gist: reading %s: %w", verbFile, err))
+	} else {
+		h.Write(vb)
+		errs = append(errs, lx.addVerbs(verbFile, vb)...)
 	}
 	lx.version = "lex-" + hex.EncodeToString(h.Sum(nil))[:8]
 	return lx, errs

@@ -1,0 +1,89 @@
+package gist
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/jisr-news/jisr/generator/arabic"
+)
+
+// addVerbs reads verb paradigms and adds the regular forms of each verb
+// that the lexicon does not already have: the past with the suffixes ت وا
+// نا تم (English past), the present with the prefixes ي ت (English third
+// person singular) and ن أ and the plural/dual endings ون وا ان (English
+// base form). A hand-written entry always wins over a generated one.
+//
+// Hand-written: Arabic verb inflection is regular enough for these
+// suffixes and prefixes, and no Go package generates it.
+func (lx *lexicon) addVerbs(file string, b []byte) []error {
+	var errs []error
+	sc := bufio.NewScanner(bytes.NewReader(b))
+	ln := 0
+	add := func(ar, en string) {
+		k := arabic.Normalize(ar)
+		if _, ok := lx.words[k]; !ok {
+			lx.words[k] = entry{en: en, pos: posVerb}
+		}
+	}
+	for sc.Scan() {
+		ln++
+		line := sc.Text()
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		if len(cols) != 4 {
+			errs = append(errs, &entryError{file, ln, fmt.Sprintf("want 4 tab-separated columns, got %d", len(cols))})
+			continue
+		}
+		past, pres := strings.TrimSpace(cols[0]), strings.TrimSpace(cols[1])
+		enPast, enBase := strings.TrimSpace(cols[2]), strings.TrimSpace(cols[3])
+		if past == "" || enPast == "" || enBase == "" || (pres != "" && pres != "-" && !strings.HasPrefix(pres, "ي")) {
+			errs = append(errs, &entryError{file, ln, fmt.Sprintf("bad verb %q (the present must start with ي)", line)})
+			continue
+		}
+		for _, suf := range []string{"", "ت", "وا", "نا", "تم"} {
+			add(past+suf, enPast)
+		}
+		if pres == "" || pres == "-" {
+			continue
+		}
+		stem := strings.TrimPrefix(pres, "ي")
+		third := thirdPerson(enBase)
+		add("ي"+stem, third)
+		add("ت"+stem, third)
+		add("ن"+stem, enBase)
+		add("أ"+stem, enBase)
+		for _, p := range []string{"ي", "ت"} {
+			for _, suf := range []string{"ون", "وا", "ان"} {
+				add(p+stem+suf, enBase)
+			}
+		}
+	}
+	return errs
+}
+
+// thirdPerson makes the English third person singular of a base form:
+// "say" → "says", "carry" → "carries", "be" → "is".
+func thirdPerson(base string) string {
+	w, rest, _ := strings.Cut(base, " ")
+	if rest != "" {
+		rest = " " + rest
+	}
+	switch {
+	case w == "be":
+		return "is" + rest
+	case w == "have":
+		return "has" + rest
+	case strings.HasSuffix(w, "y") && len(w) > 1 && !strings.ContainsRune("aeiou", rune(w[len(w)-2])):
+		return w[:len(w)-1] + "ies" + rest
+	case strings.HasSuffix(w, "s"), strings.HasSuffix(w, "x"), strings.HasSuffix(w, "ch"), strings.HasSuffix(w, "sh"), strings.HasSuffix(w, "o"), strings.HasSuffix(w, "z"):
+		return w + "es" + rest
+	}
+	return w + "s" + rest
+}
