@@ -82,6 +82,7 @@ func loadLexicon(strict bool) (*lexicon, []error) {
 	lx := &lexicon{words: map[string]entry{}, phrases: &node{}}
 	h := sha256.New()
 	var errs []error
+	derived := map[string]bool{} // stems taught by an ال entry; a hand entry overrides them
 	for _, f := range dataFiles {
 		b, err := dataFS.ReadFile(f)
 		if err != nil {
@@ -119,6 +120,10 @@ func loadLexicon(strict bool) (*lexicon, []error) {
 				e.det = true
 			}
 			if len(words) == 1 {
+				if derived[words[0]] {
+					delete(lx.words, words[0])
+					delete(derived, words[0])
+				}
 				if prev, dup := lx.words[words[0]]; dup {
 					// Spelling variants fold to one key; only a
 					// conflicting gloss is an error.
@@ -128,6 +133,17 @@ func loadLexicon(strict bool) (*lexicon, []error) {
 					continue
 				}
 				lx.words[words[0]] = e
+				// الملكة also teaches the stem ملكة, so that بالمملكة
+				// and مملكته are found.
+				if e.det {
+					stem := strings.TrimPrefix(words[0], "ال")
+					if _, ok := lx.words[stem]; !ok && len([]rune(stem)) >= 2 {
+						se := e
+						se.det = false
+						lx.words[stem] = se
+						derived[stem] = true
+					}
+				}
 				if e.pos == posName {
 					lx.names = append(lx.names, words[0])
 				}
