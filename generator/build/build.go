@@ -190,13 +190,15 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 	if err != nil {
 		return sum, err
 	}
-	fmt.Fprintf(p.Log, "rendering %d articles with Hugo\n", len(pages))
+	fmt.Fprintf(p.Log, "prepared content in %s; rendering %d articles with Hugo\n", now().Sub(start).Round(time.Millisecond), len(pages))
+	rstart := now()
 	res, err := p.Render()
 	if err != nil {
 		return sum, err
 	}
 	sum.Pages, sum.Out = res.Pages, p.Out
 	sum.Elapsed = now().Sub(start)
+	fmt.Fprintf(p.Log, "rendered in %s\n", now().Sub(rstart).Round(time.Millisecond))
 	return sum, nil
 }
 

@@ -264,13 +264,17 @@ type entityFM struct {
 	Wikidata string   `yaml:"wikidata,omitempty"`
 	Known    bool     `yaml:"reviewed_name"`
 	Cooccur  []cooc   `yaml:"cooccur,omitempty"`
+	// Generated marks a term page that jisr wrote and may remove when no
+	// article names the term any more; a page without it is a person's.
+	Generated bool `yaml:"jisr_generated"`
 }
 
 type tagFM struct {
-	Title   string `yaml:"title"`
-	QCode   string `yaml:"qcode,omitempty"`
-	LabelAR string `yaml:"label_ar"`
-	LabelEN string `yaml:"label_en"`
+	Title     string `yaml:"title"`
+	QCode     string `yaml:"qcode,omitempty"`
+	LabelAR   string `yaml:"label_ar"`
+	LabelEN   string `yaml:"label_en"`
+	Generated bool   `yaml:"jisr_generated"`
 }
 
 // MaxCooccur bounds the co-occurring entities listed on a term page.
@@ -314,7 +318,7 @@ func (w *Writer) WriteTerms(pages []Page) error {
 		if len(cs) > MaxCooccur {
 			cs = cs[:MaxCooccur]
 		}
-		fm := entityFM{Type: string(e.Type), NameAR: e.NameAR, NameEN: e.NameEN, Aliases: e.Aliases, Wikidata: e.Wikidata, Known: e.Known, Cooccur: cs}
+		fm := entityFM{Generated: true, Type: string(e.Type), NameAR: e.NameAR, NameEN: e.NameEN, Aliases: e.Aliases, Wikidata: e.Wikidata, Known: e.Known, Cooccur: cs}
 		for _, lang := range []string{"ar", "en"} {
 			fm.Title = e.NameAR
 			if lang == "en" {
@@ -329,8 +333,14 @@ func (w *Writer) WriteTerms(pages []Page) error {
 			}
 		}
 	}
+	if err := prune(w, "entities", ents); err != nil {
+		return err
+	}
+	if err := prune(w, "tags", tags); err != nil {
+		return err
+	}
 	for id, t := range tags {
-		fm := tagFM{QCode: t.QCode, LabelAR: t.LabelAR, LabelEN: t.LabelEN}
+		fm := tagFM{Generated: true, QCode: t.QCode, LabelAR: t.LabelAR, LabelEN: t.LabelEN}
 		for _, lang := range []string{"ar", "en"} {
 			fm.Title = t.LabelAR
 			if lang == "en" {
@@ -344,6 +354,30 @@ func (w *Writer) WriteTerms(pages []Page) error {
 				return err
 			}
 		}
+	}
+	return nil
+}
+
+// prune removes the term pages under section that jisr generated for terms
+// no article names any more. Term pages that people wrote are kept.
+func prune[T any](w *Writer, section string, keep map[string]T) error {
+	dir := path.Join(w.Dir, section)
+	entries, err := afero.ReadDir(w.Fs, dir)
+	if err != nil {
+		return nil // no section yet
+	}
+	for _, e := range entries {
+		if _, ok := keep[e.Name()]; ok || !e.IsDir() {
+			continue
+		}
+		data, err := afero.ReadFile(w.Fs, path.Join(dir, e.Name(), "_index.ar.md"))
+		if err != nil || !bytes.Contains(data, []byte("\njisr_generated: true\n")) {
+			continue
+		}
+		if err := w.Fs.RemoveAll(path.Join(dir, e.Name())); err != nil {
+			return fmt.Errorf("content: remove %s: %w", e.Name(), err)
+		}
+		w.Written++
 	}
 	return nil
 }

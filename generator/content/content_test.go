@@ -81,3 +81,19 @@ func TestWriteTermsAndArticle(t *testing.T) {
 		t.Errorf("unchanged rewrite counted %d writes", w.Written-n)
 	}
 }
+
+func TestPruneTerms(t *testing.T) {
+	fs := afero.NewMemMapFs()
+	w := &Writer{Fs: fs, Dir: "/c"}
+	e := func(id string) analyze.Entity {
+		return analyze.Entity{ID: id, Type: analyze.Person, NameEN: id, NameAR: id}
+	}
+	w.WriteTerms([]Page{{Analysis: analyze.Result{Entities: []analyze.Entity{e("old"), e("kept")}}}})
+	afero.WriteFile(fs, "/c/entities/mine/_index.ar.md", []byte("---\ntitle: mine\n---\n"), 0o644)
+	w.WriteTerms([]Page{{Analysis: analyze.Result{Entities: []analyze.Entity{e("kept")}}}})
+	for p, want := range map[string]bool{"/c/entities/old": false, "/c/entities/kept": true, "/c/entities/mine": true} {
+		if ok, _ := afero.DirExists(fs, p); ok != want {
+			t.Errorf("%s exists = %v, want %v", p, ok, want)
+		}
+	}
+}
