@@ -137,6 +137,7 @@ func exitWith(code int, err error) error {
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	registerCheckFlags()
 	err := root.ExecuteContext(ctx)
 	if err == nil {
 		return

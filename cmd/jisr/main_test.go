@@ -19,6 +19,7 @@ func run(t *testing.T, args ...string) (string, int) {
 	var out bytes.Buffer
 	root.SetOut(&out)
 	root.SetErr(&out)
+	registerCheckFlags()
 	root.SetArgs(args)
 	defer resetFlags(root)
 	err := root.Execute()
