@@ -59,3 +59,25 @@ func TestNTREXChrF(t *testing.T) {
 		t.Errorf("chrF %.2f below the floor of 20", score)
 	}
 }
+
+// TestNTREXChrFFreeDict scores the gist with the optional FreeDict source,
+// when it is installed.
+func TestNTREXChrFFreeDict(t *testing.T) {
+	ar, en := ntrex(t)
+	lx, errs := loadLexicon(false)
+	if len(errs) > 0 {
+		t.Fatal(errs[0])
+	}
+	fd := loadFreeDict(freedictPaths[0], freedictPaths[1])
+	if fd == nil {
+		t.Skip("FreeDict not installed")
+	}
+	g := newGlosser(lx)
+	g.extra = fd
+	hyps := make([]string, len(ar))
+	for i, s := range ar {
+		hyps[i] = g.gloss(s)
+	}
+	score, _ := chrf.Corpus(hyps, en)
+	t.Logf("ntrex-dev with FreeDict (%d headwords): chrF %.2f", len(fd), score)
+}

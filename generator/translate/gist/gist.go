@@ -37,7 +37,12 @@ import (
 const Name = "gist"
 
 func init() {
-	translate.Register(Name, func(translate.Options) (translate.Engine, error) {
+	translate.Register(Name, func(o translate.Options) (translate.Engine, error) {
+		// [translate.gist] freedict = false turns the optional FreeDict
+		// source off; it is on when the dictionary is installed.
+		if v, ok := o.Settings["freedict"].(bool); ok && !v {
+			return NewWithoutFreeDict()
+		}
 		return New()
 	})
 }
@@ -47,9 +52,22 @@ type Engine struct {
 	g *glosser
 }
 
-// New returns the gist engine built from the embedded data. It fails only
-// when the embedded data is malformed, which the package's tests rule out.
+// New returns the gist engine built from the embedded data, plus Debian's
+// FreeDict Arabic–English dictionary when it is installed (read at run
+// time, never bundled; Model then ends in "+freedict"). It fails only when
+// the embedded data is malformed, which the package's tests rule out.
 func New() (*Engine, error) {
+	g, err := freedictGlosser()
+	if err != nil {
+		return nil, err
+	}
+	return &Engine{g: g}, nil
+}
+
+// NewWithoutFreeDict returns the gist engine built from the embedded data
+// alone, so that its output does not depend on what the machine has
+// installed.
+func NewWithoutFreeDict() (*Engine, error) {
 	g, err := defaultGlosser()
 	if err != nil {
 		return nil, err

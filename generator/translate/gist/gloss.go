@@ -15,6 +15,7 @@ import (
 // glosser turns Arabic text into an English gist.
 type glosser struct {
 	lx      *lexicon
+	extra   map[string]string // optional FreeDict senses, nil when not installed
 	seg     *arabic.Segmenter
 	version string
 
@@ -137,9 +138,12 @@ type unit struct {
 
 // wordInfo is the cached, context-free analysis of one word.
 type wordInfo struct {
-	p     arabic.Parts
-	e     entry
-	known bool
+	p       arabic.Parts
+	e       entry
+	known   bool
+	weekday time.Weekday
+	isDay   bool       // the word is a weekday name with its article
+	month   time.Month // the word names a month (0: no)
 }
 
 func (g *glosser) analyze(w string) wordInfo {
@@ -160,6 +164,20 @@ func (g *glosser) analyze(w string) wordInfo {
 			wi.p = arabic.Parts{Stem: arabic.Normalize(w)}
 		}
 	}
+	if !wi.known && g.extra != nil {
+		// The optional FreeDict: first the stems of the analyses, then the
+		// whole word.
+		for _, a := range g.seg.Analyze(w) {
+			if en, ok := g.extra[a.Stem]; ok {
+				wi = wordInfo{p: a, e: entry{en: en, pos: posOther}, known: true}
+				break
+			}
+		}
+	}
+	if p := wi.p; p.Det && p.Suffix == "" && p.Infl == "" {
+		wi.weekday, wi.isDay = dates.Weekday("ال" + p.Stem)
+	}
+	wi.month, _ = monthOf(w)
 	if g.cached.Load() < maxCache {
 		g.cached.Add(1)
 		g.cache.Store(w, wi)
@@ -189,13 +207,11 @@ var objEN = map[string]string{
 	"ك": "you", "كم": "you", "كما": "you", "كن": "you", "ي": "me", "ني": "me", "نا": "us",
 }
 
-// lookupDate glosses a weekday (with its article) or a month name.
+// lookupDate glosses a weekday (with its article).
 func (g *glosser) lookupDate(w string) (unit, bool) {
-	p := g.seg.Segment(w)
-	if p.Det && p.Suffix == "" && p.Infl == "" {
-		if d, ok := dates.Weekday("ال" + p.Stem); ok {
-			return unit{en: d.String(), pos: posName, conj: conjEN[p.Conj], prep: prepEN[p.Prep], known: true}, true
-		}
+	wi := g.analyze(w)
+	if wi.isDay {
+		return unit{en: wi.weekday.String(), pos: posName, conj: conjEN[wi.p.Conj], prep: prepEN[wi.p.Prep], known: true}, true
 	}
 	return unit{}, false
 }
@@ -207,10 +223,8 @@ func (g *glosser) wordUnit(w string) unit {
 	}
 	wi := g.analyze(w)
 	p := wi.p
-	if !wi.known {
-		if m, ok := monthOf(w); ok {
-			return unit{en: m.String(), pos: posName, known: true, month: m}
-		}
+	if !wi.known && wi.month != 0 {
+		return unit{en: wi.month.String(), pos: posName, known: true, month: wi.month}
 	}
 	u := unit{conj: conjEN[p.Conj], prep: prepEN[p.Prep], det: p.Det, known: wi.known}
 	if !wi.known {
@@ -243,9 +257,7 @@ func (g *glosser) wordUnit(w string) unit {
 	if p.Fut {
 		u.en = "will " + baseVerb(u.en)
 	}
-	if m, ok := monthOf(w); ok {
-		u.month = m
-	}
+	u.month = wi.month
 	return u
 }
 
@@ -291,7 +303,7 @@ func (g *glosser) units(toks []tok) []unit {
 			continue
 		}
 		// A month name of two words (كانون الثاني).
-		if i+1 < len(toks) && toks[i+1].kind == 'w' {
+		if i+1 < len(toks) && toks[i+1].kind == 'w' && (strings.HasSuffix(t.text, "كانون") || strings.HasSuffix(t.text, "تشرين")) {
 			if m, ok := dates.Month(toks[i].text + " " + toks[i+1].text); ok {
 				us = append(us, unit{en: m.String(), pos: posName, known: true, month: m})
 				i++

@@ -188,6 +188,33 @@ var (
 	defaultErr  error
 )
 
+var (
+	fdOnce sync.Once
+	fdG    *glosser
+	fdErr  error
+)
+
+// freedictGlosser builds, once, the glosser that also reads FreeDict when
+// it is installed; without FreeDict it is the default glosser.
+func freedictGlosser() (*glosser, error) {
+	fdOnce.Do(func() {
+		fd := loadFreeDict(freedictPaths[0], freedictPaths[1])
+		if fd == nil {
+			fdG, fdErr = defaultGlosser()
+			return
+		}
+		lx, errs := loadLexicon(false)
+		if len(errs) > 0 {
+			fdErr = errs[0]
+			return
+		}
+		fdG = newGlosser(lx)
+		fdG.extra = fd
+		fdG.version += "+freedict"
+	})
+	return fdG, fdErr
+}
+
 // defaultGlosser builds the glosser from the embedded data once.
 func defaultGlosser() (*glosser, error) {
 	defaultOnce.Do(func() {

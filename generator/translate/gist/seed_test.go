@@ -48,3 +48,42 @@ func TestSeedPrint(t *testing.T) {
 		t.Logf("\nAR: %s\nEN: %s", l, e.Gloss(l))
 	}
 }
+
+// TestSeedNames checks that the gist of the seed article names every
+// person, place and organization correctly, with its dates.
+func TestSeedNames(t *testing.T) {
+	lines := seedLines(t)
+	e, err := NewWithoutFreeDict()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all strings.Builder
+	for _, l := range lines {
+		all.WriteString(e.Gloss(l))
+		all.WriteByte('\n')
+	}
+	got := all.String()
+	for _, want := range []string{
+		"Haider al-Abadi", "Saad al-Hadithi", "Bashar al-Assad", "Vladimir Putin", "Barack Obama",
+		"Iraq", "Russia", "Iran", "Syria", "Baghdad", "Jordan", "Turkey", "Egypt", "Germany",
+		"France", "Washington", "United States", "Moscow", "Europe", "Mosul", "Ramadi",
+		"Islamic State", "United Nations General Assembly", "White House", "Kremlin", "CBS", "PBS",
+		"ISIS", "prime minister", "Iraqi army", "charter of the United Nations",
+		"Sunday 27 September 2015", "June 2014", "Monday",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("seed gist lacks %q", want)
+		}
+	}
+	// No Arabic is left and no name is transliterated letter by letter.
+	for _, bad := range []string{"Butin", "Ayran", "Bwtyn", "Pointiest", "Scrambling"} {
+		if strings.Contains(got, bad) {
+			t.Errorf("seed gist contains %q", bad)
+		}
+	}
+	for _, r := range got {
+		if r >= 0x0600 && r <= 0x06FF {
+			t.Fatalf("seed gist contains Arabic script:\n%s", got)
+		}
+	}
+}

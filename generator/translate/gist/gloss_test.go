@@ -1,0 +1,113 @@
+package gist
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestGlossRules(t *testing.T) {
+	e, err := NewWithoutFreeDict()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, ar string
+		want     []string // substrings of the gist, in this order
+		not      []string
+	}{
+		{"date with both month names", "الأحد 27 سبتمبر/ أيلول 2015", []string{"Sunday 27 September 2015"}, []string{"/"}},
+		{"arabic-indic digits", "منذ يونيو/ حزيران ٢٠١٤", []string{"June 2014"}, nil},
+		{"decimal separator", "ارتفع ٢٫٥ في المئة", []string{"2.5 percent"}, nil},
+		{"noun adjective", "الجيش السوري", []string{"the Syrian army"}, nil},
+		{"indefinite noun adjective", "هجمات عسكرية", []string{"military attacks"}, []string{"the"}},
+		{"idafa", "قيادة العمليات المشتركة", []string{"the command of the joint operations"}, nil},
+		{"verb subject", "قال بوتين إن", []string{"Putin said that"}, nil},
+		{"verb definite subject", "أعلنت الحكومة", []string{"the government announced"}, nil},
+		{"subject already first", "الأسد يستحق الدعم", []string{"Assad deserves the support"}, nil},
+		{"initial waw dropped", "وقال الرئيس", []string{"The president said"}, []string{"And"}},
+		{"protected name with clitic", "وبوتين وإيران", []string{"Putin and Iran"}, []string{"Butin", "Ayran"}},
+		{"phrase with clitic", "للأمم المتحدة", []string{"to the United Nations"}, nil},
+		{"future", "ستشارك", []string{"will take part"}, nil},
+		{"possessive suffix", "حكومتها", []string{"its government"}, nil},
+		{"plural ending", "الحكومات", []string{"the governments"}, nil},
+		{"punctuation", "قال: «نعم»، ثم", []string{`said: "yes", then`}, nil},
+		{"unknown word transliterated", "زقزوق", []string{"Zqzuq"}, nil},
+	}
+	for _, tt := range tests {
+		got := e.Gloss(tt.ar)
+		// The first letter is capitalized: compare case-insensitively.
+		rest := strings.ToLower(got)
+		for _, w := range tt.want {
+			w = strings.ToLower(w)
+			i := strings.Index(rest, w)
+			if i < 0 {
+				t.Errorf("%s: Gloss(%q) = %q, want it to contain %q", tt.name, tt.ar, got, w)
+				break
+			}
+			rest = rest[i+len(w):]
+		}
+		for _, w := range tt.not {
+			if strings.Contains(got, w) {
+				t.Errorf("%s: Gloss(%q) = %q, must not contain %q", tt.name, tt.ar, got, w)
+			}
+		}
+	}
+}
+
+func TestEnglishMorphology(t *testing.T) {
+	for _, tt := range []struct {
+		f        func(string) string
+		in, want string
+	}{
+		{pluralize, "government", "governments"},
+		{pluralize, "city", "cities"},
+		{pluralize, "crisis", "crisis"},
+		{pluralize, "box", "boxes"},
+		{pluralize, "spokesman", "spokesmen"},
+		{pluralize, "prime minister", "prime ministers"},
+		{baseVerb, "says", "say"},
+		{baseVerb, "carries out", "carry out"},
+		{baseVerb, "is considered", "be considered"},
+		{thirdPerson, "say", "says"},
+		{thirdPerson, "carry out", "carries out"},
+		{thirdPerson, "discuss", "discusses"},
+		{thirdPerson, "be able to", "is able to"},
+	} {
+		if got := tt.f(tt.in); got != tt.want {
+			t.Errorf("%q → %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func BenchmarkGloss(b *testing.B) {
+	e, err := NewWithoutFreeDict()
+	if err != nil {
+		b.Fatal(err)
+	}
+	segs := seedLines(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		e.Gloss(segs[i%len(segs)])
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "segments/s")
+}
+
+// BenchmarkGlossNTREXCold glosses the 1,007 NTREX sentences with a fresh
+// engine for every pass, so the word cache starts empty each time.
+func BenchmarkGlossNTREXCold(b *testing.B) {
+	ar, _ := ntrex(b)
+	lx, errs := loadLexicon(false)
+	if len(errs) > 0 {
+		b.Fatal(errs[0])
+	}
+	b.ResetTimer()
+	n := 0
+	for i := 0; i < b.N; i++ {
+		g := newGlosser(lx)
+		for _, s := range ar {
+			g.gloss(s)
+			n++
+		}
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "segments/s")
+}
