@@ -9,7 +9,7 @@
 // may not be copied into jisr (CC BY-NC-SA): this output is a work list
 // for a person and is never committed.
 //
-// Usage: go run ./scripts/gist-freq [-top 500] [-glob '../shared/data/saudinewsnet/*.zip']
+// Usage: go run ./scripts/gist-freq [-top 500] [-freedict] [-glob '../shared/data/saudinewsnet/*.zip']
 package main
 
 import (
@@ -32,6 +32,7 @@ func main() {
 	glob := flag.String("glob", "../shared/data/saudinewsnet/*.zip", "corpus zip files")
 	top := flag.Int("top", 500, "how many unknown words to list")
 	textFile := flag.String("text", "", "a plain-text file to count instead of the corpus")
+	withFD := flag.Bool("freedict", false, "also count words found only in an installed FreeDict")
 	flag.Parse()
 
 	counts := map[string]int{}
@@ -60,7 +61,11 @@ func main() {
 		}
 	}
 
-	e, err := gist.New()
+	newEngine := gist.NewWithoutFreeDict
+	if *withFD {
+		newEngine = gist.New
+	}
+	e, err := newEngine()
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -174,9 +174,7 @@ func (g *glosser) analyze(w string) wordInfo {
 			}
 		}
 	}
-	if p := wi.p; p.Det && p.Suffix == "" && p.Infl == "" {
-		wi.weekday, wi.isDay = dates.Weekday("ال" + p.Stem)
-	}
+	wi.weekday, wi.isDay = weekdayOf(w)
 	wi.month, _ = monthOf(w)
 	if g.cached.Load() < maxCache {
 		g.cached.Add(1)
@@ -261,6 +259,27 @@ func (g *glosser) wordUnit(w string) unit {
 	return u
 }
 
+// weekdayOf returns the weekday a word names with its article (الأحد,
+// والجمعة, بالسبت, للاثنين); without the article أحد is "one".
+func weekdayOf(w string) (time.Weekday, bool) {
+	n := arabic.Normalize(w)
+	for _, p := range []string{"", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"} {
+		rest, ok := strings.CutPrefix(n, p)
+		if !ok {
+			continue
+		}
+		if strings.HasSuffix(p, "ل") && strings.HasPrefix(rest, "ل") && !strings.HasPrefix(rest, "ال") {
+			rest = "ا" + rest // لل = ل + ال
+		}
+		if strings.HasPrefix(rest, "ال") {
+			if d, ok := dates.Weekday(rest); ok {
+				return d, true
+			}
+		}
+	}
+	return 0, false
+}
+
 // monthOf returns the month a word names, with or without a proclitic
 // (وسبتمبر, بأيلول); the stem is not used, since a stemmer may cut
 // حزيران into حزير.
@@ -315,6 +334,15 @@ func (g *glosser) units(toks []tok) []unit {
 	return g.dates(us)
 }
 
+// isWeekday reports whether u is a weekday name.
+func isWeekday(u unit) bool {
+	switch u.en {
+	case "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday":
+		return u.pos == posName
+	}
+	return false
+}
+
 // dates keeps a month's name only next to a number or another month name,
 // the only place where the names are unambiguous, and drops the second of
 // two equal month names (سبتمبر/ أيلول).
@@ -322,6 +350,19 @@ func (g *glosser) dates(us []unit) []unit {
 	out := us[:0]
 	for i := 0; i < len(us); i++ {
 		u := us[i]
+		// يوم الجمعة: "on Friday", not "the day of Friday".
+		if u.en == "day" && u.poss == "" && !u.plural && i+1 < len(us) && isWeekday(us[i+1]) {
+			w := us[i+1]
+			w.conj = u.conj
+			if u.prep == "" {
+				w.prep = "on"
+			} else {
+				w.prep = u.prep
+			}
+			out = append(out, w)
+			i++
+			continue
+		}
 		if u.month != 0 {
 			near := (i > 0 && us[i-1].pos == posNumber) || (i+1 < len(us) && us[i+1].pos == posNumber)
 			if i+2 < len(us) && us[i+1].en == "/" && us[i+2].month == u.month {
