@@ -171,6 +171,7 @@ func loadLexicon(strict bool) (*lexicon, []error) {
 			n.e = &ec
 		}
 	}
+	lx.inflectVerbs()
 	vb, err := dataFS.ReadFile(verbFile)
 	if err != nil {
 		errs = append(errs, fmt.Errorf("gist: reading %s: %w", verbFile, err))

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/jisr-news/jisr/generator/arabic"
@@ -86,4 +87,49 @@ func thirdPerson(base string) string {
 		return w + "es" + rest
 	}
 	return w + "s" + rest
+}
+
+// inflectVerbs adds the regular inflections of the lexicon's own verb
+// entries: a present (يقول) teaches تقول, نقول, يقولون …; a past (قال)
+// teaches قالت, قالوا, قلنا-like suffixed forms. Existing entries win.
+func (lx *lexicon) inflectVerbs() {
+	type gen struct{ k, en string }
+	var gens []gen
+	keys := make([]string, 0, len(lx.words))
+	for k := range lx.words {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys) // generated forms must not depend on map order
+	for _, k := range keys {
+		e := lx.words[k]
+		if e.pos != posVerb || strings.Contains(e.en, " ") && !strings.HasPrefix(e.en, "is ") {
+			continue
+		}
+		rs := []rune(k)
+		if len(rs) < 3 {
+			continue
+		}
+		if rs[0] == 'ي' {
+			stem := string(rs[1:])
+			base := baseVerb(e.en)
+			gens = append(gens, gen{"ت" + stem, e.en}, gen{"ن" + stem, base}, gen{"ا" + stem, base})
+			for _, p := range []string{"ي", "ت"} {
+				for _, suf := range []string{"ون", "وا", "ان"} {
+					gens = append(gens, gen{p + stem + suf, base})
+				}
+			}
+			continue
+		}
+		if rs[0] == 'ت' || rs[len(rs)-1] == 'ت' || strings.HasSuffix(e.en, "s") {
+			continue
+		}
+		for _, suf := range []string{"ت", "وا", "نا", "تم"} {
+			gens = append(gens, gen{k + suf, e.en})
+		}
+	}
+	for _, g := range gens {
+		if _, ok := lx.words[g.k]; !ok {
+			lx.words[g.k] = entry{en: g.en, pos: posVerb}
+		}
+	}
 }
