@@ -31,7 +31,7 @@ func TestGlossRules(t *testing.T) {
 		{"possessive suffix", "حكومتها", []string{"its government"}, nil},
 		{"plural ending", "الحكومات", []string{"the governments"}, nil},
 		{"punctuation", "قال: «نعم»، ثم", []string{`said: "yes", then`}, nil},
-		{"unknown word transliterated", "زقزوق", []string{"Zqzuq"}, nil},
+		{"unknown word transliterated", "زقزوق", []string{"Zqzoq"}, nil},
 	}
 	for _, tt := range tests {
 		got := e.Gloss(tt.ar)

@@ -263,14 +263,15 @@ func baseVerb(s string) string {
 var translit = map[rune]string{
 	'ا': "a", 'ب': "b", 'ت': "t", 'ث': "th", 'ج': "j", 'ح': "h", 'خ': "kh",
 	'د': "d", 'ذ': "dh", 'ر': "r", 'ز': "z", 'س': "s", 'ش': "sh", 'ص': "s",
-	'ض': "d", 'ط': "t", 'ظ': "z", 'ع': "", 'غ': "gh", 'ف': "f", 'ق': "q",
+	'ض': "d", 'ط': "t", 'ظ': "z", 'ع': "", 'غ': "g", 'ف': "f", 'ق': "q",
 	'ك': "k", 'ل': "l", 'م': "m", 'ن': "n", 'ه': "h", 'ء': "", 'ة': "a",
 	'ى': "a", 'پ': "p", 'چ': "ch", 'گ': "g", 'ڤ': "v", 'ڨ': "g", '.': ".",
 }
 
 // transliterate writes an unknown word in Latin letters, capitalized, so a
 // reader can at least recognise a name. Vowels are not written in Arabic;
-// و and ي become u and i between consonants, w and y elsewhere.
+// و and ي become o and i after a consonant, w and y elsewhere; غ is g, as
+// in the foreign names that make up most unknown words (ليفينغستون).
 func transliterate(n string) string {
 	rs := []rune(n)
 	var b strings.Builder
@@ -280,7 +281,7 @@ func transliterate(n string) string {
 			cons := i > 0 && rs[i-1] != 'ا' && rs[i-1] != 'و' && rs[i-1] != 'ي'
 			if r == 'و' {
 				if cons {
-					b.WriteString("u")
+					b.WriteString("o")
 				} else {
 					b.WriteString("w")
 				}
