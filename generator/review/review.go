@@ -1,0 +1,494 @@
+// Package review moves translations between jisr's segment store and the
+// files that translators' tools read: XLIFF 2.1, gettext PO and TMX 1.4.
+//
+// In (Export): the content tree's segments.yaml files. Out: one XLIFF or PO
+// file per article, or one TMX translation memory of the reviewed pairs.
+// In (Import): such files, edited. Out: the segment stores, updated
+// atomically, with every edited or confirmed segment marked reviewed.
+//
+// # Workflow
+//
+//	jisr review export --format xliff --out review/   # review/<article>.xlf
+//	(edit in OmegaT, Okapi, Poedit, a text editor…)
+//	jisr review import review/*.xlf                   # conflicts are listed, not applied
+//	jisr build                                        # any engine: reviewed segments are kept
+//
+// # Status mapping
+//
+// XLIFF 2.1 has four states; jisr's status goes into the standard
+// subState attribute too ("jisr:gist"), so that nothing is lost:
+//
+//	jisr status   XLIFF state   PO          TMX
+//	gist          initial       #, fuzzy    not exported
+//	machine       translated    #, fuzzy    not exported
+//	stale         translated    #, fuzzy    not exported (#| msgid: old Arabic)
+//	reviewed      final         (no flag)   exported
+//
+// On import, a segment becomes reviewed (engine "human") when its target
+// differs from the stored English, or when the file confirms it unchanged:
+// XLIFF state reviewed or final, a PO entry without the fuzzy flag, any TMX
+// unit (a translation memory holds human translations).
+//
+// # Translator's name
+//
+// The reviewer recorded is, first, the --reviewer flag of `jisr review
+// import` (Options.Reviewer); else, in XLIFF, a <note category="translator">
+// of the unit or else of the <file> (`jisr review export --translator NAME`
+// writes the file's note); in PO, the Last-Translator header; in TMX, the
+// target <tuv>'s or the <tu>'s changeid, else its creationid, else the
+// header's creationid.
+//
+// # Conflicts
+//
+// Import validates everything before it writes anything. These are
+// conflicts, reported with their file and segment, and not applied: an
+// article or segment ID that the store does not have; a source that no
+// longer equals the current Arabic (it changed since the export); an English
+// that a person changed in the store since the export (known from the
+// exported English's hash, kept in a note, an extracted comment or a prop);
+// two different targets for one segment in one import; for a TMX unit
+// without jisr IDs, matched by its Arabic, a reviewed segment whose English
+// differs. The rest is applied, and each changed store is written
+// atomically (package store).
+//
+// # Editing the store by hand
+//
+// A translator may also edit the "en:" line of a segment in
+// content/articles/<id>/segments.yaml directly (in a pull request, say):
+// the store keeps a hash of the English it wrote ("sum"), so the next build
+// sees the change and marks the segment reviewed, engine "human" (see
+// package store). The review pages give each segment's file and line.
+package review
+
+import (
+	"encoding/xml"
+	"fmt"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/spf13/afero"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/jisr-news/jisr/generator/analyze"
+	"github.com/jisr-news/jisr/generator/qa"
+	"github.com/jisr-news/jisr/generator/store"
+	"github.com/jisr-news/jisr/generator/translate"
+)
+
+// Format is an exchange file format.
+type Format string
+
+// The formats jisr exports and imports.
+const (
+	XLIFF Format = "xliff"
+	PO    Format = "po"
+	TMX   Format = "tmx"
+)
+
+// Formats lists the formats by name.
+var Formats = []Format{XLIFF, PO, TMX}
+
+// TMXFile is the name of the translation memory that Export writes.
+const TMXFile = "jisr-reviewed.tmx"
+
+// Options configure Export and Import.
+type Options struct {
+	Fs      afero.Fs // nil means the OS
+	Content string   // the content tree (content/)
+	// Articles limits an export to these article IDs; empty means all.
+	Articles []string
+	// Translator is written into exported files as the translator's name
+	// (XLIFF file note, PO Last-Translator), for the tool to keep.
+	Translator string
+	// Reviewer, on import, is the name recorded on every applied segment,
+	// whatever the files say.
+	Reviewer string
+	// DryRun makes Import report without writing.
+	DryRun bool
+}
+
+func (o *Options) fs() afero.Fs {
+	if o.Fs == nil {
+		return afero.NewOsFs()
+	}
+	return o.Fs
+}
+
+// article is one stored article with what the exporters show.
+type storedArticle struct {
+	file  string // path of segments.yaml
+	rel   string // articles/<id>/segments.yaml, relative to the content tree
+	store *store.File
+	qa    map[string][]qa.Finding
+	lines map[string]int
+}
+
+// loadArticles reads the stores of the content tree, with their QA
+// findings; ids limits them when not empty.
+func loadArticles(fs afero.Fs, content string, ids []string) ([]*storedArticle, error) {
+	want := map[string]bool{}
+	for _, id := range ids {
+		want[id] = true
+	}
+	entries, err := afero.ReadDir(fs, path.Join(content, "articles"))
+	if err != nil {
+		return nil, fmt.Errorf("review: read the content tree: %w", err)
+	}
+	var out []*storedArticle
+	for _, e := range entries {
+		if !e.IsDir() || (len(want) > 0 && !want[e.Name()]) {
+			continue
+		}
+		a, err := loadArticle(fs, content, e.Name())
+		if err != nil {
+			return nil, err
+		}
+		if a != nil {
+			out = append(out, a)
+			delete(want, e.Name())
+		}
+	}
+	if len(want) > 0 {
+		var missing []string
+		for id := range want {
+			missing = append(missing, id)
+		}
+		sort.Strings(missing)
+		return nil, fmt.Errorf("review: no article %s in %s", strings.Join(missing, ", "), path.Join(content, "articles"))
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].store.Article < out[j].store.Article })
+	return out, nil
+}
+
+// loadArticle reads one article's store; nil when it has none.
+func loadArticle(fs afero.Fs, content, id string) (*storedArticle, error) {
+	file := store.Path(content, id)
+	data, err := afero.ReadFile(fs, file)
+	if err != nil {
+		return nil, nil
+	}
+	f, err := store.Load(fs, file)
+	if err != nil {
+		return nil, fmt.Errorf("review: %w", err)
+	}
+	if f.Article == "" {
+		f.Article = id
+	}
+	a := &storedArticle{file: file, rel: path.Join("articles", id, store.FileName), store: f,
+		qa: map[string][]qa.Finding{}, lines: qa.SegmentLines(data)}
+	for _, fd := range qa.CheckArticle(f, analyze.Analyze(qa.ArticleOf(f))) {
+		a.qa[fd.Segment] = append(a.qa[fd.Segment], fd)
+	}
+	return a, nil
+}
+
+// Export writes the exchange files of format into dir and returns their
+// paths.
+func Export(o Options, format Format, dir string) ([]string, error) {
+	fs := o.fs()
+	arts, err := loadArticles(fs, o.Content, o.Articles)
+	if err != nil {
+		return nil, err
+	}
+	var files []string
+	write := func(name string, data []byte) error {
+		p := path.Join(dir, name)
+		if err := store.WriteFileAtomic(fs, p, data); err != nil {
+			return fmt.Errorf("review: %w", err)
+		}
+		files = append(files, p)
+		return nil
+	}
+	switch format {
+	case XLIFF:
+		for _, a := range arts {
+			data, err := exportXLIFF(a, o.Translator)
+			if err != nil {
+				return files, fmt.Errorf("review: %s: %w", a.file, err)
+			}
+			if err := write(a.store.Article+".xlf", data); err != nil {
+				return files, err
+			}
+		}
+	case PO:
+		for _, a := range arts {
+			if err := write(a.store.Article+".po", exportPO(a, o.Translator)); err != nil {
+				return files, err
+			}
+		}
+	case TMX:
+		data, err := exportTMX(arts)
+		if err != nil {
+			return nil, fmt.Errorf("review: tmx: %w", err)
+		}
+		if err := write(TMXFile, data); err != nil {
+			return files, err
+		}
+	default:
+		return nil, fmt.Errorf("review: unknown format %q (use xliff, po or tmx)", format)
+	}
+	return files, nil
+}
+
+// unit is one translation read from an exchange file.
+type unit struct {
+	file      string // the file it came from, for messages
+	article   string // "" for a TMX unit without jisr IDs: matched by source
+	segment   string
+	source    string
+	target    string
+	confirmed bool   // the file marks it reviewed
+	reviewer  string // the translator's name, when the file gives one
+	base      string // hash of the English at export; "" when unknown
+}
+
+// Change is one segment that Import updates.
+type Change struct {
+	File     string // the exchange file
+	Article  string
+	Segment  string
+	Old, New string // the English before and after
+	Reviewer string
+	// Confirmed says the English is unchanged and the file marked it
+	// reviewed.
+	Confirmed bool
+}
+
+// Conflict is a unit that Import did not apply, with the reason.
+type Conflict struct {
+	File    string
+	Article string
+	Segment string
+	Reason  string
+}
+
+func (c Conflict) String() string {
+	return fmt.Sprintf("%s: %s#%s: %s", c.File, c.Article, c.Segment, c.Reason)
+}
+
+// Result reports what Import did.
+type Result struct {
+	Applied   []Change
+	Conflicts []Conflict
+	Unchanged int      // units that changed nothing
+	Unmatched int      // TMX units whose Arabic is in no article
+	Written   []string // stores written
+}
+
+// Import reads the exchange files (the format is known from the extension:
+// .xlf or .xliff, .po, .tmx), checks every unit against the store, and
+// applies the ones without conflict. An unreadable or malformed file is an
+// error, and then nothing is written.
+func Import(o Options, files ...string) (*Result, error) {
+	fs := o.fs()
+	var units []unit
+	for _, f := range files {
+		data, err := afero.ReadFile(fs, f)
+		if err != nil {
+			return nil, fmt.Errorf("review: %w", err)
+		}
+		var us []unit
+		switch ext := strings.ToLower(path.Ext(f)); ext {
+		case ".xlf", ".xliff":
+			us, err = parseXLIFF(data)
+		case ".po":
+			us, err = parsePO(data, strings.TrimSuffix(path.Base(f), path.Ext(f)))
+		case ".tmx":
+			us, err = parseTMX(data)
+		default:
+			return nil, fmt.Errorf("review: %s: unknown file type %q (want .xlf, .xliff, .po or .tmx)", f, ext)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("review: %s: %w", f, err)
+		}
+		for i := range us {
+			us[i].file = f
+			if o.Reviewer != "" {
+				us[i].reviewer = o.Reviewer
+			}
+		}
+		units = append(units, us...)
+	}
+
+	res := &Result{}
+	arts := map[string]*storedArticle{}
+	get := func(id string) (*storedArticle, error) {
+		if a, ok := arts[id]; ok {
+			return a, nil
+		}
+		a, err := loadArticle(fs, o.Content, id)
+		arts[id] = a
+		return a, err
+	}
+	// Units without IDs are matched by their Arabic across every article.
+	var bySource map[string][]segRef
+	applied := map[segRef]string{} // target applied in this import
+	changed := map[string]bool{}
+	for _, u := range units {
+		refs := []segRef{}
+		if u.article == "" {
+			if bySource == nil {
+				var err error
+				if bySource, err = indexSources(fs, o.Content, get); err != nil {
+					return nil, err
+				}
+			}
+			refs = bySource[canonical(u.source)]
+			if len(refs) == 0 {
+				res.Unmatched++
+				continue
+			}
+		} else {
+			a, err := get(u.article)
+			if err != nil {
+				return nil, err
+			}
+			if a == nil {
+				res.Conflicts = append(res.Conflicts, Conflict{u.file, u.article, u.segment, "unknown article: no " + store.Path(o.Content, u.article)})
+				continue
+			}
+			i := indexOf(a.store, u.segment)
+			if i < 0 {
+				res.Conflicts = append(res.Conflicts, Conflict{u.file, u.article, u.segment, "unknown segment ID"})
+				continue
+			}
+			refs = append(refs, segRef{u.article, i})
+		}
+		for _, r := range refs {
+			a := arts[r.article]
+			s := &a.store.Segments[r.index]
+			conflict := func(reason string) {
+				res.Conflicts = append(res.Conflicts, Conflict{u.file, r.article, s.ID, reason})
+			}
+			target := strings.TrimSpace(u.target)
+			switch {
+			case canonical(u.source) != canonical(s.AR):
+				conflict(fmt.Sprintf("the Arabic changed since the export; it is now «%s»", s.AR))
+				continue
+			case target == "":
+				res.Unchanged++
+				continue
+			}
+			if prev, ok := applied[r]; ok {
+				if prev != target {
+					conflict(fmt.Sprintf("two different targets in this import; kept %q", prev))
+				} else {
+					res.Unchanged++
+				}
+				continue
+			}
+			human := s.Status == translate.StatusReviewed || s.Status == translate.StatusStale
+			switch {
+			case target == s.EN && (!u.confirmed || s.Status == translate.StatusReviewed):
+				res.Unchanged++
+				continue
+			case target != s.EN && u.base != "" && store.Hash(s.EN) != u.base && human:
+				conflict(fmt.Sprintf("the English was changed in the store since the export; it is now %q", s.EN))
+				continue
+			case target != s.EN && u.article == "" && s.Status == translate.StatusReviewed:
+				conflict(fmt.Sprintf("the reviewed English %q differs from the translation memory's %q", s.EN, target))
+				continue
+			}
+			applied[r] = target
+			res.Applied = append(res.Applied, Change{File: u.file, Article: r.article, Segment: s.ID,
+				Old: s.EN, New: target, Reviewer: u.reviewer, Confirmed: target == s.EN})
+			s.EN, s.Status, s.Engine, s.Model = target, translate.StatusReviewed, "human", ""
+			s.Reviewer, s.OldAR, s.Sum = u.reviewer, "", store.Hash(target)
+			changed[r.article] = true
+		}
+	}
+	if o.DryRun {
+		return res, nil
+	}
+	ids := make([]string, 0, len(changed))
+	for id := range changed {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		a := arts[id]
+		if err := store.Save(fs, a.file, a.store); err != nil {
+			return res, fmt.Errorf("review: %w", err)
+		}
+		res.Written = append(res.Written, a.file)
+	}
+	return res, nil
+}
+
+type segRef struct {
+	article string
+	index   int
+}
+
+func indexOf(f *store.File, id string) int {
+	for i, s := range f.Segments {
+		if s.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// indexSources maps the canonical Arabic of every segment of the content
+// tree to where it is.
+func indexSources(fs afero.Fs, content string, get func(string) (*storedArticle, error)) (map[string][]segRef, error) {
+	entries, err := afero.ReadDir(fs, path.Join(content, "articles"))
+	if err != nil {
+		return nil, fmt.Errorf("review: read the content tree: %w", err)
+	}
+	idx := map[string][]segRef{}
+	for _, e := range entries {
+		if !e.IsDir() {
+			continue
+		}
+		a, err := get(e.Name())
+		if err != nil {
+			return nil, err
+		}
+		if a == nil {
+			continue
+		}
+		for i, s := range a.store.Segments {
+			k := canonical(s.AR)
+			idx[k] = append(idx[k], segRef{e.Name(), i})
+		}
+	}
+	return idx, nil
+}
+
+// canonical is the form in which sources are compared: NFC, trimmed, line
+// endings as XML reads them, and characters that XML cannot carry replaced
+// as encoding/xml replaces them.
+func canonical(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	var b strings.Builder
+	xml.EscapeText(&b, []byte(s))
+	var out strings.Builder
+	d := xml.NewDecoder(strings.NewReader("<x>" + b.String() + "</x>"))
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			break
+		}
+		if cd, ok := tok.(xml.CharData); ok {
+			out.Write(cd)
+		}
+	}
+	return strings.TrimSpace(norm.NFC.String(out.String()))
+}
+
+// statusNote describes a segment's provenance for a note or comment.
+func statusNote(s *store.Segment) string {
+	n := string(s.Status)
+	if n == "" {
+		n = "untranslated"
+	}
+	if s.Engine != "" {
+		n += "; engine " + s.Engine
+		if s.Model != "" {
+			n += " (" + s.Model + ")"
+		}
+	}
+	return n
+}
