@@ -129,6 +129,7 @@ type unit struct {
 	det    bool   // carried the article
 	conj   string // English of a conjunction proclitic
 	prep   string // English of a preposition proclitic
+	subj   string // pronoun subject of a verb form ("they")
 	poss   string // possessive from a pronoun suffix ("his"), nouns
 	obj    string // object from a pronoun suffix ("him"), verbs and prepositions
 	plural bool   // the Arabic had a plural ending
@@ -236,6 +237,7 @@ func (g *glosser) wordUnit(w string) unit {
 	}
 	u.pos = wi.e.pos
 	u.en = wi.e.en
+	u.subj = wi.e.subj
 	u.det = u.det || wi.e.det
 	switch p.Infl {
 	case "ات", "ون", "ين", "يون", "يين", "ان":

@@ -50,6 +50,9 @@ type entry struct {
 	en  string
 	pos byte
 	det bool // the Arabic form has the article (الماضي): a noun or adjective takes "the"
+	// subj is the pronoun subject a verb form carries ("they" for قالوا),
+	// said when no noun phrase precedes the verb.
+	subj string
 }
 
 // node is a node of the phrase trie over normalized words.
@@ -118,6 +121,9 @@ func loadLexicon(strict bool) (*lexicon, []error) {
 			words := strings.Fields(arabic.Normalize(ar))
 			if len(words) == 1 && (e.pos == posNoun || e.pos == posAdj) && strings.HasPrefix(words[0], "ال") {
 				e.det = true
+			}
+			if len(words) == 1 && e.pos == posVerb && !strings.Contains(en, " ") {
+				e.subj = pluralSubject(words[0])
 			}
 			if len(words) == 1 {
 				if derived[words[0]] {

@@ -14,6 +14,7 @@ type chunk struct {
 	def  bool     // definite: the article, a name, a possessive or an idafa
 	bare bool     // a lone indefinite noun: may head an idafa
 	verb bool     // a verb with no object pronoun
+	subj string   // pronoun subject of a verb, said unless a noun phrase precedes
 	head byte     // part of speech of the head unit
 }
 
@@ -66,7 +67,10 @@ func chunks(us []unit) []chunk {
 			default:
 				c.core = []string{u.en}
 			}
-			c.verb = u.pos == posVerb && u.obj == ""
+			c.verb = u.pos == posVerb && u.obj == "" && u.subj == ""
+			if u.pos == posVerb {
+				c.subj = u.subj
+			}
 			cs = append(cs, c)
 			continue
 		}
@@ -152,6 +156,12 @@ func reorder(us []unit) []string {
 	}
 	var words []string
 	for i := range cs {
+		if cs[i].subj != "" && !(i > 0 && cs[i-1].np) {
+			words = append(words, cs[i].pre...)
+			words = append(words, cs[i].subj)
+			words = append(words, cs[i].core...)
+			continue
+		}
 		words = append(words, cs[i].words()...)
 	}
 	return words

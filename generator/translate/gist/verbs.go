@@ -22,10 +22,14 @@ func (lx *lexicon) addVerbs(file string, b []byte) []error {
 	var errs []error
 	sc := bufio.NewScanner(bytes.NewReader(b))
 	ln := 0
-	add := func(ar, en string) {
+	add := func(ar, en string, subj ...string) {
 		k := arabic.Normalize(ar)
 		if _, ok := lx.words[k]; !ok {
-			lx.words[k] = entry{en: en, pos: posVerb}
+			e := entry{en: en, pos: posVerb}
+			if len(subj) > 0 {
+				e.subj = subj[0]
+			}
+			lx.words[k] = e
 		}
 	}
 	for sc.Scan() {
@@ -48,9 +52,11 @@ func (lx *lexicon) addVerbs(file string, b []byte) []error {
 			errs = append(errs, &entryError{file, ln, fmt.Sprintf("bad verb %q (the present must start with ي)", line)})
 			continue
 		}
-		for _, suf := range []string{"", "ت", "وا", "نا", "تم"} {
-			add(past+suf, enPast)
-		}
+		add(past, enPast)
+		add(past+"ت", enPast)
+		add(past+"وا", enPast, "they")
+		add(past+"نا", enPast, "we")
+		add(past+"تم", enPast, "you")
 		if pres == "" || pres == "-" {
 			continue
 		}
@@ -58,11 +64,11 @@ func (lx *lexicon) addVerbs(file string, b []byte) []error {
 		third := thirdPerson(enBase)
 		add("ي"+stem, third)
 		add("ت"+stem, third)
-		add("ن"+stem, enBase)
-		add("أ"+stem, enBase)
+		add("ن"+stem, enBase, "we")
+		add("أ"+stem, enBase, "I")
 		for _, p := range []string{"ي", "ت"} {
 			for _, suf := range []string{"ون", "وا", "ان"} {
-				add(p+stem+suf, enBase)
+				add(p+stem+suf, enBase, "they")
 			}
 		}
 	}
@@ -93,7 +99,7 @@ func thirdPerson(base string) string {
 // entries: a present (يقول) teaches تقول, نقول, يقولون …; a past (قال)
 // teaches قالت, قالوا, قلنا-like suffixed forms. Existing entries win.
 func (lx *lexicon) inflectVerbs() {
-	type gen struct{ k, en string }
+	type gen struct{ k, en, subj string }
 	var gens []gen
 	keys := make([]string, 0, len(lx.words))
 	for k := range lx.words {
@@ -112,10 +118,10 @@ func (lx *lexicon) inflectVerbs() {
 		if rs[0] == 'ي' {
 			stem := string(rs[1:])
 			base := baseVerb(e.en)
-			gens = append(gens, gen{"ت" + stem, e.en}, gen{"ن" + stem, base}, gen{"ا" + stem, base})
+			gens = append(gens, gen{"ت" + stem, e.en, ""}, gen{"ن" + stem, base, "we"}, gen{"ا" + stem, base, "I"})
 			for _, p := range []string{"ي", "ت"} {
 				for _, suf := range []string{"ون", "وا", "ان"} {
-					gens = append(gens, gen{p + stem + suf, base})
+					gens = append(gens, gen{p + stem + suf, base, "they"})
 				}
 			}
 			continue
@@ -123,13 +129,29 @@ func (lx *lexicon) inflectVerbs() {
 		if rs[0] == 'ت' || rs[len(rs)-1] == 'ت' || strings.HasSuffix(e.en, "s") {
 			continue
 		}
-		for _, suf := range []string{"ت", "وا", "نا", "تم"} {
-			gens = append(gens, gen{k + suf, e.en})
-		}
+		gens = append(gens, gen{k + "ت", e.en, ""}, gen{k + "وا", e.en, "they"}, gen{k + "نا", e.en, "we"}, gen{k + "تم", e.en, "you"})
 	}
 	for _, g := range gens {
 		if _, ok := lx.words[g.k]; !ok {
-			lx.words[g.k] = entry{en: g.en, pos: posVerb}
+			lx.words[g.k] = entry{en: g.en, pos: posVerb, subj: g.subj}
 		}
 	}
+}
+
+// pluralSubject returns "they" for a hand-written verb entry whose Arabic
+// form is a plural (يقولون, قالوا): such a verb has no noun subject after
+// it, so English needs the pronoun.
+func pluralSubject(k string) string {
+	rs := []rune(k)
+	if len(rs) < 4 {
+		return ""
+	}
+	end := string(rs[len(rs)-2:])
+	if (rs[0] == 'ي' || rs[0] == 'ت') && (end == "ون" || end == "وا") {
+		return "they"
+	}
+	if end == "وا" {
+		return "they"
+	}
+	return ""
 }
