@@ -6,5 +6,5 @@ import "embed"
 
 // FS holds the files, at the paths they are published under.
 //
-//go:embed css
+//go:embed css fonts js
 var FS embed.FS

@@ -1,0 +1,262 @@
+// Package search builds the site's offline search index.
+//
+// In: the searchable pages of the site (articles in both languages, entity
+// and tag pages), as Docs. Out: one plain JavaScript file that assigns
+// window.JISR_SEARCH, so that it loads from a <script> tag, also from
+// file:// (no fetch, no ES module, no WASM). static/js/search.js reads it.
+//
+// Arabic words are indexed by their stem as the shared package
+// generator/arabic finds it (normalization: hamza and alef forms, ة/ه, ى/ي,
+// tatweel, diacritics, digits; clitics: و ف ب ك ل ال …). The browser must
+// treat queries the same way without a second definition of the rules, so
+// the index carries two tables derived from package arabic at build time:
+//
+//   - fold: every rune that arabic.Normalize changes, with its replacement;
+//   - pre and suf: the proclitic and suffix strings that the segmenter
+//     actually removed from the indexed words (e.g. "و", "ال", "وال", "ات",
+//     "يه"), most frequent first.
+//
+// The script folds each query word with the first table and tries it with
+// those affixes removed; a candidate matches a stem exactly, or as a
+// prefix when it has at least MinPrefix letters. So «الاستخبارات» (→
+// استخبارات) finds «والاستخباراتية» (stem استخباراتيه), and «داعش» finds
+// every article that names it. Latin words are lower-cased.
+//
+// Format (version 1):
+//
+//	window.JISR_SEARCH = {
+//	  "v": 1,
+//	  "fold": {"أ": "ا", "ً": "", …},
+//	  "pre": ["ال", "و", …], "suf": ["ات", "ه", …],
+//	  "stop": ["في", …],              // terms left out because nearly every page has them
+//	  "docs": [[kind, lang, path, title, meta], …],
+//	  "terms": ["…", …],              // sorted, so prefixes are a binary search
+//	  "post": ["0,2,1", …]            // per term: doc numbers, delta-coded, base 36
+//	};
+//
+// Paths are relative to the site root; the script prefixes the root it was
+// loaded from, so one index serves file:// and any base URL.
+package search
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/jisr-news/jisr/generator/arabic"
+)
+
+// Kinds of searchable pages.
+const (
+	KindArticle = "article"
+	KindEntity  = "entity"
+	KindTag     = "tag"
+)
+
+// MinPrefix is the length in letters from which a query word also matches
+// the indexed terms that it begins. The script reads it from the index.
+const MinPrefix = 4
+
+// StopShare is the share of documents above which a term is left out of
+// the index (its postings would be large and it does not discriminate).
+// It applies only to indexes of at least StopMinDocs documents.
+const (
+	StopShare   = 0.5
+	StopMinDocs = 40
+)
+
+// maxAffixes bounds the affix tables; rarer affixes are left out.
+const maxAffixes = 40
+
+// Doc is one searchable page.
+type Doc struct {
+	Kind  string // KindArticle, KindEntity or KindTag
+	Lang  string // "ar" or "en"
+	Path  string // relative to the site root, e.g. "en/articles/iraq/" or "articles/iraq.html"
+	Title string // shown in the results
+	Meta  string // a short line shown under the title: a date, an entity type
+	// Text holds the texts to index: the title, the body, names and
+	// aliases. The title is indexed whether or not it is repeated here.
+	Text []string
+}
+
+// Index is a built search index.
+type Index struct {
+	Docs  []Doc
+	Terms []string // sorted
+	Post  [][]int  // per term, the doc numbers, ascending
+	Stop  []string // terms left out
+	Pre   []string // proclitics seen, most frequent first
+	Suf   []string // suffixes seen, most frequent first
+}
+
+// Key returns the index key of one token: the stem of an Arabic word
+// (normalized, clitics removed), or the lower-cased Latin word or number.
+// It returns "" for tokens that are not indexed (single letters).
+func Key(tok string) string {
+	k, _, _ := key(tok)
+	return k
+}
+
+// key returns the key of tok and, for Arabic words whose stem is a
+// substring of the normalized word, the prefix and suffix that were
+// removed.
+func key(tok string) (k, pre, suf string) {
+	if arabic.HasArabic(tok) {
+		n := arabic.Normalize(tok)
+		k = arabic.Segment(tok).Stem
+		if i := strings.Index(n, k); i >= 0 && k != "" {
+			pre, suf = n[:i], n[i+len(k):]
+		}
+	} else {
+		k = arabic.WesternDigits(tok)
+	}
+	// The script lower-cases the whole folded query, Arabic words too
+	// (they may carry Latin letters).
+	k = strings.ToLower(k)
+	if utf8.RuneCountInString(k) < 2 {
+		return "", "", ""
+	}
+	return k, pre, suf
+}
+
+// New indexes docs.
+func New(docs []Doc) *Index {
+	x := &Index{Docs: docs}
+	post := map[string][]int{}
+	pre, suf := map[string]int{}, map[string]int{}
+	for i, d := range docs {
+		seen := map[string]bool{}
+		texts := append([]string{d.Title}, d.Text...)
+		for _, t := range texts {
+			for _, tok := range arabic.Tokenize(t) {
+				k, p, s := key(tok.Text)
+				if k == "" {
+					continue
+				}
+				if p != "" {
+					pre[p]++
+				}
+				if s != "" {
+					suf[s]++
+				}
+				if !seen[k] {
+					seen[k] = true
+					post[k] = append(post[k], i)
+				}
+			}
+		}
+	}
+	for k, ds := range post {
+		if len(docs) >= StopMinDocs && float64(len(ds)) > StopShare*float64(len(docs)) {
+			x.Stop = append(x.Stop, k)
+			continue
+		}
+		x.Terms = append(x.Terms, k)
+	}
+	sort.Strings(x.Terms)
+	sort.Strings(x.Stop)
+	x.Post = make([][]int, len(x.Terms))
+	for i, k := range x.Terms {
+		x.Post[i] = post[k]
+	}
+	x.Pre, x.Suf = top(pre), top(suf)
+	return x
+}
+
+// top returns the keys of m by count, then by string, at most maxAffixes,
+// leaving out those seen only once (segmentation noise).
+func top(m map[string]int) []string {
+	var ks []string
+	for k, n := range m {
+		if n > 1 || len(m) < maxAffixes {
+			ks = append(ks, k)
+		}
+	}
+	sort.Slice(ks, func(i, j int) bool {
+		if m[ks[i]] != m[ks[j]] {
+			return m[ks[i]] > m[ks[j]]
+		}
+		return ks[i] < ks[j]
+	})
+	if len(ks) > maxAffixes {
+		ks = ks[:maxAffixes]
+	}
+	return ks
+}
+
+// FoldTable returns every rune that arabic.Normalize changes, mapped to its
+// replacement ("" when it is removed), over the Arabic blocks and the
+// digits. It is the browser's copy of the normalization.
+func FoldTable() map[string]string {
+	m := map[string]string{}
+	for _, rg := range [][2]rune{{0x0600, 0x06FF}, {0x0750, 0x077F}, {0x08A0, 0x08FF}} {
+		for r := rg[0]; r <= rg[1]; r++ {
+			s := string(r)
+			if n := arabic.Normalize(s); n != s {
+				m[s] = n
+			}
+		}
+	}
+	return m
+}
+
+// JS writes the index as a script that assigns window.JISR_SEARCH.
+func (x *Index) JS() ([]byte, error) {
+	docs := make([][5]string, len(x.Docs))
+	for i, d := range x.Docs {
+		docs[i] = [5]string{d.Kind, d.Lang, d.Path, d.Title, d.Meta}
+	}
+	post := make([]string, len(x.Post))
+	for i, ds := range x.Post {
+		var b strings.Builder
+		last := 0
+		for j, d := range ds {
+			if j > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString(strconv.FormatInt(int64(d-last), 36))
+			last = d
+		}
+		post[i] = b.String()
+	}
+	v := struct {
+		V         int               `json:"v"`
+		MinPrefix int               `json:"minPrefix"`
+		Fold      map[string]string `json:"fold"`
+		Pre       []string          `json:"pre"`
+		Suf       []string          `json:"suf"`
+		Stop      []string          `json:"stop"`
+		Docs      [][5]string       `json:"docs"`
+		Terms     []string          `json:"terms"`
+		Post      []string          `json:"post"`
+	}{1, MinPrefix, FoldTable(), nonNil(x.Pre), nonNil(x.Suf), nonNil(x.Stop), docs, nonNil(x.Terms), post}
+	var buf bytes.Buffer
+	buf.WriteString("/* jisr offline search index: generated, do not edit. */\nwindow.JISR_SEARCH = ")
+	enc := json.NewEncoder(&buf)
+	// Escaping < > & keeps the text inert inside any HTML context; the
+	// script only ever inserts it as text.
+	enc.SetEscapeHTML(true)
+	if err := enc.Encode(v); err != nil {
+		return nil, fmt.Errorf("search: encode index: %w", err)
+	}
+	buf.Truncate(buf.Len() - 1) // the encoder's newline
+	buf.WriteString(";\n")
+	return buf.Bytes(), nil
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// Build indexes docs and returns the script.
+func Build(docs []Doc) ([]byte, error) {
+	return New(docs).JS()
+}

@@ -1,0 +1,373 @@
+package search
+
+import (
+	"archive/zip"
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/jisr-news/jisr/generator/arabic"
+)
+
+func TestKey(t *testing.T) {
+	for _, c := range []struct{ tok, want string }{
+		{"داعش", "داعش"},
+		{"وداعش", "داعش"},
+		{"بالعراق", "عراق"},
+		{"العراق", "عراق"},
+		{"الأسد", "اسد"},
+		{"للأسد", "اسد"},
+		{"الاستخباراتية", "استخباراتيه"},
+		{"والاستخباراتية", "استخباراتيه"},
+		{"CBS", "cbs"},
+		{"Putin", "putin"},
+		{"٢٠١٥", "2015"},
+		{"و", ""},
+		{"a", ""},
+	} {
+		if got := Key(c.tok); got != c.want {
+			t.Errorf("Key(%q) = %q, want %q", c.tok, got, c.want)
+		}
+	}
+}
+
+// The browser's fold table must give arabic.Normalize's result on any text.
+func TestFoldTableAgreesWithNormalize(t *testing.T) {
+	fold := FoldTable()
+	for _, s := range []string{
+		"أإآٱ ى ة ؤ ئ", "مُحَمَّدٌ", "الـــعراق", "٢٠١٥ ۱۹", "والاستخباراتية", "إيران وروسيا",
+		"قُرْآنٌ كَرِيمٌ", "ٰ", "ﷲ",
+	} {
+		var b strings.Builder
+		for _, r := range s {
+			if v, ok := fold[string(r)]; ok {
+				b.WriteString(v)
+			} else {
+				b.WriteRune(r)
+			}
+		}
+		if got, want := b.String(), arabic.Normalize(s); got != want {
+			t.Errorf("fold(%q) = %q, Normalize = %q", s, got, want)
+		}
+	}
+	for _, c := range []struct{ in, out string }{{"أ", "ا"}, {"ة", "ه"}, {"ى", "ي"}, {"ـ", ""}, {"َ", ""}, {"٣", "3"}} {
+		if got, ok := fold[c.in]; !ok || got != c.out {
+			t.Errorf("fold[%q] = %q, %v; want %q", c.in, got, ok, c.out)
+		}
+	}
+}
+
+func TestIndex(t *testing.T) {
+	docs := []Doc{
+		{Kind: KindArticle, Lang: "ar", Path: "articles/a/", Title: "لجنة استخباراتية", Text: []string{"تبادل المعلومات والاستخباراتية ضد داعش."}},
+		{Kind: KindArticle, Lang: "ar", Path: "articles/b/", Title: "أسعار النفط", Text: []string{"ارتفعت أسعار النفط."}},
+		{Kind: KindEntity, Lang: "en", Path: "en/entities/islamic-state/", Title: "Islamic State", Text: []string{"تنظيم الدولة الإسلامية", "داعش"}},
+	}
+	x := New(docs)
+	post := func(term string) []int {
+		for i, k := range x.Terms {
+			if k == term {
+				return x.Post[i]
+			}
+		}
+		return nil
+	}
+	if got := fmt.Sprint(post("داعش")); got != "[0 2]" {
+		t.Errorf("postings of داعش = %s, want [0 2]", got)
+	}
+	if got := fmt.Sprint(post("استخباراتيه")); got != "[0]" {
+		t.Errorf("postings of استخباراتيه = %s, want [0] (once per doc)", got)
+	}
+	if got := fmt.Sprint(post("state")); got != "[2]" {
+		t.Errorf("postings of state = %s, want [2] (titles are indexed)", got)
+	}
+	for i := 1; i < len(x.Terms); i++ {
+		if x.Terms[i-1] >= x.Terms[i] {
+			t.Fatalf("terms not sorted and distinct at %d: %q %q", i, x.Terms[i-1], x.Terms[i])
+		}
+	}
+	if !contains(x.Pre, "ال") || !contains(x.Pre, "وال") {
+		t.Errorf("prefix table %q lacks ال or وال", x.Pre)
+	}
+	js, err := x.JS()
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := decode(t, js)
+	if len(v.Docs) != 3 || v.Docs[2][2] != "en/entities/islamic-state/" {
+		t.Errorf("docs = %v", v.Docs)
+	}
+}
+
+// Terms that nearly every page has are left out, and listed as such.
+func TestStopTerms(t *testing.T) {
+	var docs []Doc
+	for i := range StopMinDocs {
+		text := fmt.Sprintf("خبر رقم %d", i)
+		if i%10 == 0 {
+			text += " داعش"
+		}
+		docs = append(docs, Doc{Kind: KindArticle, Lang: "ar", Path: fmt.Sprint(i), Title: "عنوان", Text: []string{text}})
+	}
+	x := New(docs)
+	if !contains(x.Stop, "خبر") || contains(x.Terms, "خبر") {
+		t.Errorf("خبر is on every page: want it in stop %q, not in terms", x.Stop)
+	}
+	if !contains(x.Terms, "داعش") {
+		t.Error("داعش is on a tenth of the pages: want it indexed")
+	}
+}
+
+// Untrusted text cannot close the script or open markup.
+func TestJSEscapes(t *testing.T) {
+	js, err := Build([]Doc{{Kind: KindArticle, Lang: "en", Path: "x/", Title: `</script><script>alert("x")</script> & "quotes"`}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(js, []byte("</script")) || bytes.Contains(js, []byte("<script")) {
+		t.Errorf("index contains raw markup:\n%s", js)
+	}
+	v := decode(t, js)
+	if v.Docs[0][3] != `</script><script>alert("x")</script> & "quotes"` {
+		t.Errorf("title did not round-trip: %q", v.Docs[0][3])
+	}
+}
+
+type decoded struct {
+	V     int
+	Docs  [][5]string
+	Terms []string
+	Post  []string
+	Fold  map[string]string
+}
+
+func decode(t *testing.T, js []byte) decoded {
+	t.Helper()
+	s := string(js)
+	const head = "window.JISR_SEARCH = "
+	i := strings.Index(s, head)
+	if i < 0 || !strings.HasSuffix(s, ";\n") {
+		t.Fatalf("not an assignment script: %.200s", s)
+	}
+	var v decoded
+	if err := json.Unmarshal([]byte(s[i+len(head):len(s)-2]), &v); err != nil {
+		t.Fatalf("index is not JSON: %v", err)
+	}
+	if v.V != 1 {
+		t.Errorf("version = %d", v.V)
+	}
+	return v
+}
+
+func contains(s []string, x string) bool {
+	for _, v := range s {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}
+
+// repoRoot walks up from the package to go.mod.
+func repoRoot(t testing.TB) string {
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		up := filepath.Dir(dir)
+		if up == dir {
+			t.Fatal("go.mod not found")
+		}
+		dir = up
+	}
+}
+
+// TestMatchJS runs the browser's matcher (static/js/search.js) under Node
+// on a built index: the queries of issue 7 must find their pages.
+func TestMatchJS(t *testing.T) {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Skip("node not installed; the browser tests cover the matcher")
+	}
+	docs := []Doc{
+		{Kind: KindArticle, Lang: "ar", Path: "articles/iraq/", Title: "اتفاق على تبادل المعلومات", Text: []string{
+			"اتفق العراق وروسيا على تبادل المعلومات الأمنية والاستخباراتية لمواجهة داعش.",
+			"قال الرئيس فلاديمير بوتين إن بشار الأسد يستحق الدعم. وأضاف أن للأسد حلفاء.",
+		}},
+		{Kind: KindArticle, Lang: "en", Path: "en/articles/iraq/", Title: "Agreement on sharing information", Text: []string{
+			"Iraq and Russia agreed to share security and intelligence information against ISIS.",
+			"President Vladimir Putin said Assad deserves support.",
+		}},
+		{Kind: KindArticle, Lang: "ar", Path: "articles/oil/", Title: "أسعار النفط ترتفع", Text: []string{"ارتفعت أسعار النفط في الأسواق العالمية بعد اجتماع أوبك."}},
+		{Kind: KindEntity, Lang: "ar", Path: "entities/islamic-state/", Title: "تنظيم الدولة الإسلامية", Meta: "ORGANIZATION", Text: []string{"تنظيم الدولة الإسلامية", "Islamic State", "داعش"}},
+		{Kind: KindTag, Lang: "en", Path: "en/tags/economy/", Title: "economy, business and finance", Text: []string{"الاقتصاد والأعمال والمال", "economy, business and finance"}},
+	}
+	js, err := Build(docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	idx := filepath.Join(dir, "index.js")
+	if err := os.WriteFile(idx, js, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	script := filepath.Join(repoRoot(t), "static", "js", "search.js")
+	cases := []struct {
+		q, lang string
+		want    []string // paths that must be found; the first must rank first
+		not     []string // paths that must not be found
+	}{
+		{"داعش", "ar", []string{"entities/islamic-state/", "articles/iraq/"}, []string{"articles/oil/"}},
+		{"الاستخبارات", "ar", []string{"articles/iraq/"}, []string{"articles/oil/"}},
+		{"الأسد", "ar", []string{"articles/iraq/"}, nil},
+		{"الاسد", "ar", []string{"articles/iraq/"}, nil},
+		{"بوتين", "ar", []string{"articles/iraq/"}, []string{"articles/oil/"}},
+		{"النفط", "ar", []string{"articles/oil/"}, []string{"articles/iraq/"}},
+		{"النّفط", "ar", []string{"articles/oil/"}, nil},
+		{"Putin", "en", []string{"en/articles/iraq/"}, []string{"articles/oil/"}},
+		{"intelligence information", "en", []string{"en/articles/iraq/"}, nil},
+		{"economy", "en", []string{"en/tags/economy/"}, nil},
+		{"الاقتصاد", "ar", []string{"en/tags/economy/"}, nil},
+		{"داعش النفط", "ar", nil, []string{"articles/iraq/", "articles/oil/"}},
+		{"مصر", "ar", nil, []string{"articles/iraq/", "articles/oil/", "entities/islamic-state/"}},
+	}
+	var prog strings.Builder
+	fmt.Fprintf(&prog, "global.window = {};\nrequire(%q);\nconst s = require(%q);\nconst ix = window.JISR_SEARCH;\nconst out = [];\n", idx, script)
+	for _, c := range cases {
+		fmt.Fprintf(&prog, "out.push(s.match(ix, %q, %q).map(d => ix.docs[d][2]));\n", c.q, c.lang)
+	}
+	prog.WriteString("console.log(JSON.stringify(out));\n")
+	cmd := exec.Command(node, "-e", prog.String())
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	outb, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("node: %v\n%s", err, stderr.String())
+	}
+	var got [][]string
+	if err := json.Unmarshal(outb, &got); err != nil {
+		t.Fatalf("node output %q: %v", outb, err)
+	}
+	for i, c := range cases {
+		g := got[i]
+		for j, w := range c.want {
+			if !contains(g, w) {
+				t.Errorf("%q: %s not found; got %q", c.q, w, g)
+			} else if j == 0 && g[0] != w {
+				t.Errorf("%q: %s not ranked first; got %q", c.q, w, g)
+			}
+		}
+		for _, n := range c.not {
+			if contains(g, n) {
+				t.Errorf("%q: %s found, want not; got %q", c.q, n, g)
+			}
+		}
+	}
+}
+
+// loadSaudiNewsNet reads up to n articles of the SaudiNewsNet corpus, or
+// skips when it is missing (a fresh clone has no ../shared).
+func loadSaudiNewsNet(tb testing.TB, n int) []Doc {
+	tb.Helper()
+	dir := filepath.Join(repoRoot(tb), "..", "shared", "data", "saudinewsnet")
+	files, _ := filepath.Glob(filepath.Join(dir, "*.zip"))
+	if len(files) == 0 {
+		tb.Skip("../shared/data/saudinewsnet missing")
+	}
+	var docs []Doc
+	for _, f := range files {
+		zr, err := zip.OpenReader(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		for _, zf := range zr.File {
+			rc, err := zf.Open()
+			if err != nil {
+				tb.Fatal(err)
+			}
+			data, err := io.ReadAll(rc)
+			rc.Close()
+			if err != nil {
+				tb.Fatal(err)
+			}
+			var recs []struct{ Title, Content, URL string }
+			if err := json.Unmarshal(data, &recs); err != nil {
+				tb.Fatalf("%s: %v", f, err)
+			}
+			for i, r := range recs {
+				if len(docs) == n {
+					zr.Close()
+					return docs
+				}
+				docs = append(docs, Doc{Kind: KindArticle, Lang: "ar", Path: fmt.Sprintf("articles/snn-%d/", i), Title: r.Title, Meta: "2015-07-21", Text: []string{r.Content}})
+			}
+		}
+		zr.Close()
+	}
+	return docs
+}
+
+// TestIndexSize reports the index size per 1,000 Arabic articles of
+// SaudiNewsNet; run with -v to see it. It fails only if the index is
+// absurdly large (more than the text itself).
+func TestIndexSize(t *testing.T) {
+	docs := loadSaudiNewsNet(t, 1000)
+	text := 0
+	for _, d := range docs {
+		text += len(d.Title)
+		for _, s := range d.Text {
+			text += len(s)
+		}
+	}
+	x := New(docs)
+	js, err := x.JS()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gz bytes.Buffer
+	gzipTo(&gz, js)
+	t.Logf("%d Arabic articles (%d KB of text): index %d KB (%d KB gzipped), %d terms, %d stop terms, prefixes %q, suffixes %q",
+		len(docs), text/1024, len(js)/1024, gz.Len()/1024, len(x.Terms), len(x.Stop), x.Pre, x.Suf)
+	if len(js) > text {
+		t.Errorf("index (%d bytes) larger than the text (%d bytes)", len(js), text)
+	}
+	for _, k := range x.Terms {
+		for _, r := range k {
+			if unicode.IsUpper(r) {
+				t.Fatalf("term %q not folded", k)
+			}
+		}
+	}
+}
+
+func BenchmarkBuild1000(b *testing.B) {
+	docs := loadSaudiNewsNet(b, 1000)
+	b.ResetTimer()
+	var size int
+	for b.Loop() {
+		js, err := Build(docs)
+		if err != nil {
+			b.Fatal(err)
+		}
+		size = len(js)
+	}
+	b.ReportMetric(float64(size)/1024, "KB/1000articles")
+}
+
+func gzipTo(w io.Writer, b []byte) {
+	z := gzip.NewWriter(w)
+	z.Write(b)
+	z.Close()
+}
