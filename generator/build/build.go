@@ -262,6 +262,9 @@ func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error)
 	if err := w.WriteTerms(built); err != nil {
 		return sum, nil, err
 	}
+	if err := w.WriteReview(built); err != nil { // review pages and QA (issue 6)
+		return sum, nil, err
+	}
 	sum.Articles, sum.Written = len(built), w.Written
 	return sum, built, nil
 }
