@@ -118,6 +118,10 @@ func loadLexicon(strict bool) (*lexicon, []error) {
 				en = ""
 			}
 			e := entry{en: en, pos: pos[0]}
+			if (e.pos == posNoun || e.pos == posAdj) && strings.HasPrefix(en, "the ") {
+				// "the" is the article's job: a gloss never carries it.
+				e.en, e.det = en[len("the "):], true
+			}
 			words := strings.Fields(arabic.Normalize(ar))
 			if len(words) == 1 && (e.pos == posNoun || e.pos == posAdj) && strings.HasPrefix(words[0], "ال") {
 				e.det = true
