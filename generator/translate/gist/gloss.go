@@ -201,6 +201,14 @@ var possEN = map[string]string{
 	"ه": "his", "ها": "its", "هم": "their", "هما": "their", "هن": "their",
 	"ك": "your", "كم": "your", "كما": "your", "كن": "your", "ي": "my", "ني": "my", "نا": "our",
 }
+// subjectHosts are the particles whose pronoun suffix is a subject.
+var subjectHosts = map[string]bool{"ان": true, "لان": true, "لكن": true, "كان": true, "بان": true, "كما": true, "لعل": true, "ليت": true}
+
+var subjEN = map[string]string{
+	"ه": "he", "ها": "it", "هم": "they", "هما": "they", "هن": "they",
+	"ك": "you", "كم": "you", "كما": "you", "كن": "you", "ي": "I", "ني": "I", "نا": "we",
+}
+
 var objEN = map[string]string{
 	"ه": "him", "ها": "it", "هم": "them", "هما": "them", "هن": "them",
 	"ك": "you", "كم": "you", "كما": "you", "كن": "you", "ي": "me", "ني": "me", "نا": "us",
@@ -246,7 +254,11 @@ func (g *glosser) wordUnit(w string) unit {
 			u.en = pluralize(u.en)
 		}
 	}
-	if p.Suffix != "" {
+	if p.Suffix != "" && subjectHosts[p.Stem] {
+		// أنه, لأنها, لكنهم: after these particles the suffix is the
+		// subject of the clause that follows.
+		u.subj = subjEN[p.Suffix]
+	} else if p.Suffix != "" {
 		switch u.pos {
 		case posNoun, posAdj, posName:
 			u.poss = possEN[p.Suffix]

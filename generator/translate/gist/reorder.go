@@ -64,6 +64,8 @@ func chunks(us []unit) []chunk {
 			switch {
 			case u.obj != "":
 				c.core = []string{u.en, u.obj}
+			case u.subj != "" && u.pos != posVerb:
+				c.core = []string{u.en, u.subj} // that he
 			default:
 				c.core = []string{u.en}
 			}
