@@ -324,6 +324,7 @@ func Import(o Options, files ...string) (*Result, error) {
 	// Units without IDs are matched by their Arabic across every article.
 	var bySource map[string][]segRef
 	applied := map[segRef]string{} // target applied in this import
+	orig := map[segRef]store.Segment{}
 	changed := map[string]bool{}
 	for _, u := range units {
 		refs := []segRef{}
@@ -358,15 +359,22 @@ func Import(o Options, files ...string) (*Result, error) {
 		for _, r := range refs {
 			a := arts[r.article]
 			s := &a.store.Segments[r.index]
+			// Compare with the store as it was before this import, so that
+			// files exported together do not conflict with each other.
+			o, ok := orig[r]
+			if !ok {
+				o = *s
+				orig[r] = o
+			}
 			conflict := func(reason string) {
 				res.Conflicts = append(res.Conflicts, Conflict{u.file, r.article, s.ID, reason})
 			}
 			target := strings.TrimSpace(u.target)
 			switch {
-			case canonical(u.source) != canonical(s.AR):
-				conflict(fmt.Sprintf("the Arabic changed since the export; it is now «%s»", s.AR))
+			case canonical(u.source) != canonical(o.AR):
+				conflict(fmt.Sprintf("the Arabic changed since the export; it is now «%s»", o.AR))
 				continue
-			case target == "":
+			case target == "", target == o.EN && (!u.confirmed || o.Status == translate.StatusReviewed):
 				res.Unchanged++
 				continue
 			}
@@ -378,16 +386,13 @@ func Import(o Options, files ...string) (*Result, error) {
 				}
 				continue
 			}
-			human := s.Status == translate.StatusReviewed || s.Status == translate.StatusStale
+			human := o.Status == translate.StatusReviewed || o.Status == translate.StatusStale
 			switch {
-			case target == s.EN && (!u.confirmed || s.Status == translate.StatusReviewed):
-				res.Unchanged++
+			case target != o.EN && u.base != "" && store.Hash(o.EN) != u.base && human:
+				conflict(fmt.Sprintf("the English was changed in the store since the export; it is now %q", o.EN))
 				continue
-			case target != s.EN && u.base != "" && store.Hash(s.EN) != u.base && human:
-				conflict(fmt.Sprintf("the English was changed in the store since the export; it is now %q", s.EN))
-				continue
-			case target != s.EN && u.article == "" && s.Status == translate.StatusReviewed:
-				conflict(fmt.Sprintf("the reviewed English %q differs from the translation memory's %q", s.EN, target))
+			case target != o.EN && u.article == "" && o.Status == translate.StatusReviewed:
+				conflict(fmt.Sprintf("the reviewed English %q differs from the translation memory's %q", o.EN, target))
 				continue
 			}
 			applied[r] = target

@@ -1,0 +1,80 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/jisr-news/jisr/generator/build"
+	"github.com/jisr-news/jisr/generator/content"
+	"github.com/jisr-news/jisr/generator/qa"
+)
+
+// The translation checks: --qa lists what QA finds (it informs and never
+// fails: its checks have false alarms, see generator/qa), and
+// --require-reviewed fails while any segment is not reviewed, so that a
+// publisher can gate a deploy on it. --require-reviewed runs only when
+// asked for.
+func init() {
+	addCheck(&check{flag: "qa", usage: "list the translations' QA findings (numbers, dates, names, quotes…) with the file, line and review page of each", run: checkQA})
+	addCheck(&check{flag: "require-reviewed", usage: "fail while any segment is not reviewed (gist, machine or stale)", run: checkReviewed})
+}
+
+func projectQA(p *build.Project) (*qa.Report, error) {
+	r, err := qa.CheckProject(p.Fs, p.Content)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("no content tree in %s: run jisr build first", p.Content)
+	}
+	return r, err
+}
+
+// reviewLink returns the address of a segment's row on the review page.
+func reviewLink(p *build.Project) func(article, segment string) string {
+	base := p.Config.BaseURL
+	if base == "" {
+		base = "/"
+	}
+	if !strings.HasSuffix(base, "/") {
+		base += "/"
+	}
+	return func(article, segment string) string {
+		u := fmt.Sprintf("%sen/%s/%s/", base, content.ReviewSection, article)
+		if segment != "" {
+			u += "#seg-" + segment
+		}
+		return u
+	}
+}
+
+func checkQA(cmd *cobra.Command, p *build.Project) (int, error) {
+	r, err := projectQA(p)
+	if err != nil {
+		return 0, err
+	}
+	r.Write(cmd.OutOrStdout(), reviewLink(p))
+	return 0, nil
+}
+
+func checkReviewed(cmd *cobra.Command, p *build.Project) (int, error) {
+	if on := checkEnabled["require-reviewed"]; on == nil || !*on {
+		return 0, nil
+	}
+	r, err := projectQA(p)
+	if err != nil {
+		return 0, err
+	}
+	n := r.Unreviewed()
+	w := cmd.OutOrStdout()
+	for _, a := range r.Articles {
+		if left := a.Total - a.Counts["reviewed"]; left > 0 {
+			fmt.Fprintf(w, "not reviewed: %s: %d of %d segments (%s)\n", a.ID, left, a.Total, reviewLink(p)(a.ID, ""))
+		}
+	}
+	if n == 0 {
+		fmt.Fprintln(w, "every segment is reviewed")
+	}
+	return n, nil
+}

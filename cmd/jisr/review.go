@@ -1,0 +1,151 @@
+package main
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/afero"
+	"github.com/spf13/cobra"
+
+	"github.com/jisr-news/jisr/generator/build"
+	"github.com/jisr-news/jisr/generator/config"
+	"github.com/jisr-news/jisr/generator/review"
+)
+
+// contentDir resolves the content tree from --content, else jisr.toml,
+// relative to --root, without creating any engine (review needs none).
+func contentDir(fs afero.Fs, flag string) (string, error) {
+	if flag != "" {
+		return flag, nil
+	}
+	cfgFile, required := configFile, true
+	if cfgFile == "" {
+		cfgFile, required = filepath.Join(rootDir, config.FileName), false
+	} else if !filepath.IsAbs(cfgFile) {
+		cfgFile = filepath.Join(rootDir, cfgFile)
+	}
+	cfg, err := config.Load(fs, cfgFile, required)
+	if err != nil {
+		return "", &build.UsageError{Msg: err.Error()}
+	}
+	if filepath.IsAbs(cfg.Paths.Content) {
+		return cfg.Paths.Content, nil
+	}
+	return filepath.Join(rootDir, cfg.Paths.Content), nil
+}
+
+func init() {
+	reviewCmd := &cobra.Command{
+		Use:   "review",
+		Short: "Export translations to XLIFF, PO or TMX for review, and import them back",
+		Long: `review moves the translations of the content store (content/articles/*/segments.yaml)
+to and from translators' tools.
+
+  jisr review export --format xliff --out review/       one XLIFF 2.1 file per article
+  jisr review export --format po --out review/          one PO file per article
+  jisr review export --format tmx --out review/         the reviewed pairs as a TMX 1.4 memory
+  jisr review import [--reviewer NAME] FILE...          .xlf/.xliff, .po or .tmx
+
+Import checks every unit first: an unknown segment, or an Arabic source that
+changed since the export, is a conflict and is not applied. Edited or
+confirmed targets become reviewed, and no later build overwrites them.
+Exit codes: 0 done; 1 failure (nothing written); 2 bad usage; 3 applied, but
+some units were conflicts (each is listed).`,
+	}
+
+	var content, format, out, articles, translator string
+	exportCmd := &cobra.Command{
+		Use:   "export",
+		Short: "Write the translations as XLIFF 2.1, PO or TMX 1.4 files",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			fs := afero.NewOsFs()
+			dir, err := contentDir(fs, content)
+			if err != nil {
+				return exitWith(build.ExitUsage, err)
+			}
+			f := review.Format(strings.ToLower(format))
+			switch f {
+			case review.XLIFF, review.PO, review.TMX:
+			default:
+				return exitWith(build.ExitUsage, fmt.Errorf("--format %q: use xliff, po or tmx", format))
+			}
+			o := review.Options{Fs: fs, Content: dir, Translator: translator}
+			for _, a := range strings.Split(articles, ",") {
+				if a = strings.TrimSpace(a); a != "" {
+					o.Articles = append(o.Articles, a)
+				}
+			}
+			files, err := review.Export(o, f, out)
+			if err != nil {
+				return exitWith(build.ExitFailed, err)
+			}
+			for _, f := range files {
+				fmt.Fprintln(cmd.OutOrStdout(), f)
+			}
+			fmt.Fprintf(cmd.ErrOrStderr(), "exported %d files; after editing: jisr review import FILE...\n", len(files))
+			return nil
+		},
+	}
+	fl := exportCmd.Flags()
+	fl.StringVar(&format, "format", "xliff", "file format: xliff (2.1), po or tmx (1.4)")
+	fl.StringVar(&out, "out", "review", "folder to write the files into")
+	fl.StringVar(&articles, "article", "", "comma-separated article IDs to export (default all)")
+	fl.StringVar(&translator, "translator", "", "translator's name to write into the files (XLIFF note, PO Last-Translator)")
+	fl.StringVar(&content, "content", "", "content tree folder (default content/)")
+
+	var icontent, reviewer string
+	var dryRun bool
+	importCmd := &cobra.Command{
+		Use:   "import FILE...",
+		Short: "Bring edited XLIFF, PO or TMX files back into the content store",
+		Args:  cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, files []string) error {
+			fs := afero.NewOsFs()
+			dir, err := contentDir(fs, icontent)
+			if err != nil {
+				return exitWith(build.ExitUsage, err)
+			}
+			res, err := review.Import(review.Options{Fs: fs, Content: dir, Reviewer: reviewer, DryRun: dryRun}, files...)
+			if err != nil {
+				return exitWith(build.ExitFailed, err)
+			}
+			w := cmd.OutOrStdout()
+			for _, c := range res.Applied {
+				what := "edited"
+				if c.Confirmed {
+					what = "confirmed"
+				}
+				by := ""
+				if c.Reviewer != "" {
+					by = " by " + c.Reviewer
+				}
+				fmt.Fprintf(w, "%s#%s: %s%s\n", c.Article, c.Segment, what, by)
+			}
+			for _, c := range res.Conflicts {
+				fmt.Fprintf(w, "conflict: %s\n", c)
+			}
+			verb := "applied"
+			if dryRun {
+				verb = "would apply"
+			}
+			fmt.Fprintf(cmd.ErrOrStderr(), "%s %d segments as reviewed; %d unchanged; %d conflicts", verb, len(res.Applied), res.Unchanged, len(res.Conflicts))
+			if res.Unmatched > 0 {
+				fmt.Fprintf(cmd.ErrOrStderr(), "; %d memory units match no article", res.Unmatched)
+			}
+			fmt.Fprintf(cmd.ErrOrStderr(), "; %d stores written\n", len(res.Written))
+			if len(res.Conflicts) > 0 {
+				return exitWith(build.ExitSkipped, fmt.Errorf("%d conflicts were not applied", len(res.Conflicts)))
+			}
+			return nil
+		},
+	}
+	fl = importCmd.Flags()
+	fl.StringVar(&reviewer, "reviewer", "", "name recorded on every imported segment (default: the name the file carries)")
+	fl.BoolVar(&dryRun, "dry-run", false, "report what would change without writing")
+	fl.StringVar(&icontent, "content", "", "content tree folder (default content/)")
+
+	reviewCmd.AddCommand(exportCmd, importCmd)
+	root.AddCommand(reviewCmd)
+}
