@@ -7,8 +7,10 @@ import (
 )
 
 // Transport wraps base (nil: http.DefaultTransport) for engines whose SDK
-// sends the requests (openai, google-cloud): a 2xx HTML page becomes an
-// ErrHTML failure, a body larger than MaxBody fails with ErrTooLarge while
+// sends the requests (openai, google-cloud): a non-2xx status becomes a
+// classified *Error with its Retry-After (SDKs lose the status when the
+// error body is not in their format), a 2xx HTML page becomes an ErrHTML
+// failure, a body larger than MaxBody fails with ErrTooLarge while
 // it is read, and each request may be edited first by edit (to add a key,
 // say; nil for none). The SDK's errors then carry a classifiable *Error.
 func (c *Client) Transport(base http.RoundTripper, edit func(*http.Request)) http.RoundTripper {
@@ -33,7 +35,12 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if err != nil {
 		return nil, err
 	}
-	if resp.StatusCode >= 200 && resp.StatusCode <= 299 && LooksHTML(resp.Header.Get("Content-Type"), nil) {
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		defer resp.Body.Close()
+		body, _ := io.ReadAll(io.LimitReader(resp.Body, 4096))
+		return nil, StatusError(t.c.name, resp, body)
+	}
+	if LooksHTML(resp.Header.Get("Content-Type"), nil) {
 		resp.Body.Close()
 		return nil, &Error{Engine: t.c.name, Status: resp.StatusCode, Kind: Retryable, Err: ErrHTML}
 	}

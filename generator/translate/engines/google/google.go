@@ -1,0 +1,201 @@
+// Package google is the "google" engine: our own client of the keyless
+// web endpoint that gtranslate uses (client=gtx, no token).
+//
+// In: Arabic segments. Out: English texts, status machine. A request is
+// GET {url}/translate_a/single?client=gtx&sl=ar&tl=en&dt=t&ie=UTF-8&oe=UTF-8&q=...
+// and the answer [[["en part","ar part",...],...],null,"ar",...]; the
+// translation is the concatenation of the first element of every part.
+//
+// Batching: several segments go in one q, one per line; the answer keeps
+// the line breaks, so it is split back into lines. When the line count
+// does not match, the batch is sent again one segment per request.
+//
+// Unlike gtranslate, the client has no package globals (each Engine has its
+// own host), every call has a context and a timeout, bodies are always
+// closed, 429 and 5xx are retried a bounded number of times, and an
+// unexpected JSON shape is an error, never a panic. A CAPTCHA page (HTML
+// where JSON was expected) is a failure. Limits are unofficial: keep
+// requests small (max_chars, default 1800 letters, which keeps the URL
+// near 20 KB) and the rate modest (default 5 requests a second).
+//
+// Configuration ([translate.google]): url (default
+// https://translate.googleapis.com), batch, max_chars, and the policy of
+// package resilient.
+package google
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/jisr-news/jisr/generator/translate"
+	"github.com/jisr-news/jisr/generator/translate/resilient"
+)
+
+// Name is the engine's registered name.
+const Name = "google"
+
+// DefaultURL is the endpoint's host when none is configured.
+const DefaultURL = "https://translate.googleapis.com"
+
+func init() {
+	translate.Register(Name, func(o translate.Options) (translate.Engine, error) { return New(o) })
+}
+
+// Engine is a client of the gtx endpoint.
+type Engine struct {
+	c        *resilient.Client
+	base     string
+	batch    int
+	maxChars int
+}
+
+// New creates the engine from options.
+func New(o translate.Options) (*Engine, error) {
+	pol, err := resilient.FromSettings(resilient.Policy{Concurrency: 4, Rate: 5, Burst: 5}, o.Settings)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", Name, err)
+	}
+	e := &Engine{base: resilient.String(o.Settings, "url", DefaultURL)}
+	if o.URL != "" {
+		e.base = o.URL
+	}
+	e.base = strings.TrimRight(e.base, "/")
+	if e.batch, err = resilient.Int(o.Settings, "batch", 20); err != nil {
+		return nil, fmt.Errorf("%s: %w", Name, err)
+	}
+	if e.maxChars, err = resilient.Int(o.Settings, "max_chars", 1800); err != nil {
+		return nil, fmt.Errorf("%s: %w", Name, err)
+	}
+	e.c = resilient.New(Name, pol)
+	return e, nil
+}
+
+// Name returns "google".
+func (e *Engine) Name() string { return Name }
+
+// Model returns "": the endpoint does not say.
+func (e *Engine) Model() string { return "" }
+
+// Status returns machine.
+func (e *Engine) Status() translate.Status { return translate.StatusMachine }
+
+// Limits returns the batch size, character limit and concurrency.
+func (e *Engine) Limits() translate.Limits {
+	return translate.Limits{MaxSegments: e.batch, MaxChars: e.maxChars, Concurrency: e.c.Policy().Concurrency}
+}
+
+// Requests returns how many HTTP requests the engine has sent.
+func (e *Engine) Requests() int64 { return e.c.Requests() }
+
+// Translate sends the texts joined by line breaks, in chunks that fit the
+// limits, and falls back to one request per text for a chunk whose answer
+// has the wrong number of lines.
+func (e *Engine) Translate(ctx context.Context, ar []string) ([]string, error) {
+	out := make([]string, 0, len(ar))
+	for start := 0; start < len(ar); {
+		end, chars := start, 0
+		for end < len(ar) && end-start < e.batch && (end == start || chars+len([]rune(ar[end]))+1 <= e.maxChars) {
+			chars += len([]rune(ar[end])) + 1
+			end++
+		}
+		chunk := ar[start:end]
+		lines := make([]string, len(chunk))
+		for i, s := range chunk {
+			// A segment is one line; a stray break would shift the rest.
+			lines[i] = strings.Join(strings.Fields(s), " ")
+		}
+		en, err := e.send(ctx, strings.Join(lines, "\n"))
+		if err != nil {
+			return nil, err
+		}
+		parts := strings.Split(strings.TrimRight(en, "\n"), "\n")
+		if len(parts) != len(chunk) {
+			parts = parts[:0]
+			for _, s := range lines {
+				one, err := e.send(ctx, s)
+				if err != nil {
+					return nil, err
+				}
+				parts = append(parts, strings.ReplaceAll(one, "\n", " "))
+			}
+		}
+		for _, p := range parts {
+			out = append(out, strings.TrimSpace(p))
+		}
+		start = end
+	}
+	return out, nil
+}
+
+// send translates one q.
+func (e *Engine) send(ctx context.Context, q string) (string, error) {
+	if strings.TrimSpace(q) == "" {
+		return "", nil
+	}
+	params := url.Values{"client": {"gtx"}, "sl": {"ar"}, "tl": {"en"}, "dt": {"t"}, "ie": {"UTF-8"}, "oe": {"UTF-8"}, "q": {q}}
+	raw, err := resilient.JSON[json.RawMessage](ctx, e.c, func(ctx context.Context) (*http.Request, error) {
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, e.base+"/translate_a/single?"+params.Encode(), nil)
+		if err != nil {
+			return nil, err
+		}
+		req.Header.Set("Accept", "application/json")
+		return req, nil
+	})
+	if err != nil {
+		return "", err
+	}
+	return Parse(raw)
+}
+
+// Parse reads an answer of the gtx endpoint, in its array form or its
+// dj=1 object form, and returns the concatenated translation. An
+// unexpected shape is an error.
+func Parse(raw []byte) (string, error) {
+	var obj struct {
+		Sentences []struct {
+			Trans *string `json:"trans"`
+		} `json:"sentences"`
+	}
+	if err := json.Unmarshal(raw, &obj); err == nil {
+		var b strings.Builder
+		for _, s := range obj.Sentences {
+			if s.Trans != nil {
+				b.WriteString(*s.Trans)
+			}
+		}
+		if b.Len() == 0 {
+			return "", fmt.Errorf("%s: answer has no sentences: %.80s", Name, raw)
+		}
+		return b.String(), nil
+	}
+	var top []json.RawMessage
+	if err := json.Unmarshal(raw, &top); err != nil || len(top) == 0 {
+		return "", fmt.Errorf("%s: answer is not a JSON array: %.80s", Name, raw)
+	}
+	var parts []json.RawMessage
+	if err := json.Unmarshal(top[0], &parts); err != nil {
+		return "", fmt.Errorf("%s: answer's first element is not a list of parts: %.80s", Name, top[0])
+	}
+	var b strings.Builder
+	for _, p := range parts {
+		var fields []json.RawMessage
+		if err := json.Unmarshal(p, &fields); err != nil || len(fields) == 0 {
+			return "", fmt.Errorf("%s: unexpected part %.80s", Name, p)
+		}
+		var s *string
+		if err := json.Unmarshal(fields[0], &s); err != nil {
+			return "", fmt.Errorf("%s: part's translation is not a string: %.80s", Name, fields[0])
+		}
+		if s != nil {
+			b.WriteString(*s)
+		}
+	}
+	if b.Len() == 0 {
+		return "", fmt.Errorf("%s: answer has no translation: %.80s", Name, raw)
+	}
+	return b.String(), nil
+}

@@ -1,0 +1,287 @@
+// Package openai is the "openai" engine: any OpenAI-compatible chat server
+// (Ollama, llama.cpp server, vLLM, hosted services), through
+// github.com/openai/openai-go/v3.
+//
+// In: Arabic segments. Out: English texts, status machine, with the model
+// recorded. A batch is one chat completion: the segments go in as numbered
+// lines and must come back as the same numbered lines. When the answer has
+// merged, split, dropped or renumbered lines, the batch is sent again one
+// segment per request, so no translation is ever attached to the wrong
+// segment. The prompt asks the model to copy names already in Latin
+// letters and every number as written (see translate.Protector, which
+// writes known names in English before the text goes out).
+//
+// The SDK's own retries are off: package resilient retries, limits and
+// breaks, as for every engine. The SDK's defaults from OPENAI_* variables
+// are not used: the key comes only from JISR_OPENAI_KEY (optional, local
+// servers need none), the base URL from configuration.
+//
+// Configuration ([translate.openai] and [translate] model): url (default
+// https://api.openai.com/v1/), model (default gpt-4o-mini), temperature
+// (default 0), batch (default 20), max_chars (default 4000), system (a
+// replacement system prompt), and the policy of package resilient
+// (timeout default 120s, concurrency default 4).
+package openai
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	oa "github.com/openai/openai-go/v3"
+	"github.com/openai/openai-go/v3/option"
+
+	"github.com/jisr-news/jisr/generator/translate"
+	"github.com/jisr-news/jisr/generator/translate/resilient"
+)
+
+// Name is the engine's registered name.
+const Name = "openai"
+
+// Defaults.
+const (
+	DefaultURL   = "https://api.openai.com/v1/"
+	DefaultModel = "gpt-4o-mini"
+)
+
+// KeyEnv is the environment variable holding the API key.
+const KeyEnv = "JISR_OPENAI_KEY"
+
+// SystemPrompt is the default system prompt.
+const SystemPrompt = `You translate Arabic news into English for a news site.
+Translate faithfully and completely into plain, neutral news English.
+Names written in Latin letters are already in English: copy them exactly as given.
+Copy every number exactly as written, with the same digits.
+Write only the translation: no notes, explanations, quotation marks or commentary.`
+
+func init() {
+	translate.Register(Name, func(o translate.Options) (translate.Engine, error) { return New(o) })
+}
+
+// Engine is a client of an OpenAI-compatible chat server.
+type Engine struct {
+	c           *resilient.Client
+	client      oa.Client
+	model       string
+	system      string
+	temperature float64
+	batch       int
+	maxChars    int
+}
+
+// New creates the engine from options.
+func New(o translate.Options) (*Engine, error) {
+	pol, err := resilient.FromSettings(resilient.Policy{Concurrency: 4, Timeout: 120 * time.Second}, o.Settings)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", Name, err)
+	}
+	base := resilient.String(o.Settings, "url", DefaultURL)
+	if o.URL != "" {
+		base = o.URL
+	}
+	if !strings.HasSuffix(base, "/") {
+		base += "/"
+	}
+	key := ""
+	if o.Getenv != nil {
+		key = strings.TrimSpace(o.Getenv(KeyEnv))
+	}
+	e := &Engine{model: o.Model, system: resilient.String(o.Settings, "system", SystemPrompt)}
+	if e.model == "" {
+		e.model = resilient.String(o.Settings, "model", DefaultModel)
+	}
+	if v, ok := o.Settings["temperature"]; ok {
+		f, ok := v.(float64)
+		if !ok {
+			if i, isInt := v.(int64); isInt {
+				f, ok = float64(i), true
+			}
+		}
+		if !ok {
+			return nil, fmt.Errorf("%s: temperature: want a number, got %v", Name, v)
+		}
+		e.temperature = f
+	}
+	if e.batch, err = resilient.Int(o.Settings, "batch", 20); err != nil {
+		return nil, fmt.Errorf("%s: %w", Name, err)
+	}
+	if e.maxChars, err = resilient.Int(o.Settings, "max_chars", 4000); err != nil {
+		return nil, fmt.Errorf("%s: %w", Name, err)
+	}
+	e.c = resilient.New(Name, pol, key)
+	opts := []option.RequestOption{
+		option.WithBaseURL(base),
+		option.WithMaxRetries(0),
+		option.WithHTTPClient(&http.Client{Transport: e.c.Transport(nil, nil)}),
+		// Nothing from the process environment (OPENAI_*) goes out.
+		option.WithHeaderDel("OpenAI-Organization"),
+		option.WithHeaderDel("OpenAI-Project"),
+	}
+	if key != "" {
+		opts = append(opts, option.WithAPIKey(key))
+	} else {
+		opts = append(opts, option.WithAPIKey(""), option.WithHeaderDel("Authorization"))
+	}
+	e.client = oa.NewClient(opts...)
+	return e, nil
+}
+
+// Name returns "openai".
+func (e *Engine) Name() string { return Name }
+
+// Model returns the model asked for.
+func (e *Engine) Model() string { return e.model }
+
+// Status returns machine.
+func (e *Engine) Status() translate.Status { return translate.StatusMachine }
+
+// Limits returns the batch size, character limit and concurrency.
+func (e *Engine) Limits() translate.Limits {
+	return translate.Limits{MaxSegments: e.batch, MaxChars: e.maxChars, Concurrency: e.c.Policy().Concurrency}
+}
+
+// Requests returns how many HTTP requests the engine has sent.
+func (e *Engine) Requests() int64 { return e.c.Requests() }
+
+// Translate sends the texts as numbered batches and checks the numbering
+// of each answer; a batch whose answer does not line up is sent again one
+// text per request.
+func (e *Engine) Translate(ctx context.Context, ar []string) ([]string, error) {
+	out := make([]string, 0, len(ar))
+	for start := 0; start < len(ar); {
+		end, chars := start, 0
+		for end < len(ar) && end-start < e.batch && (end == start || chars+len([]rune(ar[end])) <= e.maxChars) {
+			chars += len([]rune(ar[end]))
+			end++
+		}
+		chunk := ar[start:end]
+		var en []string
+		if len(chunk) > 1 {
+			answer, err := e.chat(ctx, BatchPrompt(chunk))
+			if err != nil {
+				return nil, err
+			}
+			en, _ = ParseNumbered(answer, len(chunk))
+		}
+		if en == nil {
+			en = make([]string, len(chunk))
+			for i, s := range chunk {
+				answer, err := e.chat(ctx, SinglePrompt(s))
+				if err != nil {
+					return nil, err
+				}
+				en[i] = strings.Join(strings.Fields(stripFences(answer)), " ")
+			}
+		}
+		out = append(out, en...)
+		start = end
+	}
+	return out, nil
+}
+
+// BatchPrompt is the user message for several segments: numbered lines.
+func BatchPrompt(ar []string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Translate each numbered line from Arabic into English. Answer with exactly %d lines, numbered 1 to %d in the same order, each in the form \"<number>. <English translation>\". Never merge, split, skip or add lines.\n\n", len(ar), len(ar))
+	for i, s := range ar {
+		fmt.Fprintf(&b, "%d. %s\n", i+1, strings.Join(strings.Fields(s), " "))
+	}
+	return b.String()
+}
+
+// SinglePrompt is the user message for one segment.
+func SinglePrompt(ar string) string {
+	return "Translate this text from Arabic into English. Answer with the English translation only.\n\n" + ar
+}
+
+var numbered = regexp.MustCompile(`^\s*(\d+)\s*[.)：:\-]\s*(.*)$`)
+
+// ParseNumbered reads an answer to BatchPrompt: exactly n non-empty lines
+// numbered 1..n in order. It returns an error saying what is wrong
+// otherwise (merged, split, missing or renumbered lines).
+func ParseNumbered(answer string, n int) ([]string, error) {
+	var out []string
+	for _, line := range strings.Split(stripFences(answer), "\n") {
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		m := numbered.FindStringSubmatch(line)
+		if m == nil {
+			return nil, fmt.Errorf("line %d is not numbered (a split answer?): %q", len(out), line)
+		}
+		k, _ := strconv.Atoi(m[1])
+		if k != len(out)+1 {
+			return nil, fmt.Errorf("line numbered %d where %d was expected", k, len(out)+1)
+		}
+		text := strings.TrimSpace(m[2])
+		if text == "" {
+			return nil, fmt.Errorf("line %d is empty", k)
+		}
+		out = append(out, text)
+	}
+	if len(out) != n {
+		return nil, fmt.Errorf("%d lines for %d segments", len(out), n)
+	}
+	return out, nil
+}
+
+// stripFences removes Markdown code fences that some models add.
+func stripFences(s string) string {
+	var keep []string
+	for _, l := range strings.Split(strings.TrimSpace(s), "\n") {
+		if strings.HasPrefix(strings.TrimSpace(l), "```") {
+			continue
+		}
+		keep = append(keep, l)
+	}
+	return strings.Join(keep, "\n")
+}
+
+// chat sends one completion request under the resilient client.
+func (e *Engine) chat(ctx context.Context, user string) (string, error) {
+	var content string
+	err := e.c.Call(ctx, func(ctx context.Context) error {
+		res, err := e.client.Chat.Completions.New(ctx, oa.ChatCompletionNewParams{
+			Model:       e.model,
+			Messages:    []oa.ChatCompletionMessageParamUnion{oa.SystemMessage(e.system), oa.UserMessage(user)},
+			Temperature: oa.Float(e.temperature),
+		})
+		if err != nil {
+			return classify(err)
+		}
+		if len(res.Choices) == 0 || strings.TrimSpace(res.Choices[0].Message.Content) == "" {
+			return &resilient.Error{Engine: Name, Kind: resilient.Retryable, Err: errors.New("answer has no message content (malformed response?)")}
+		}
+		content = res.Choices[0].Message.Content
+		return nil
+	})
+	return content, err
+}
+
+// classify turns an SDK error into a resilient.Error.
+func classify(err error) error {
+	var re *resilient.Error
+	if errors.As(err, &re) {
+		return err
+	}
+	var ae *oa.Error
+	if errors.As(err, &ae) {
+		e := &resilient.Error{Engine: Name, Status: ae.StatusCode, Kind: resilient.StatusKind(ae.StatusCode),
+			Err: fmt.Errorf("%s", strings.TrimSpace(ae.Message))}
+		if ae.Response != nil {
+			e.RetryAfter = resilient.RetryAfter(ae.Response.Header, time.Now())
+		}
+		return e
+	}
+	if errors.Is(err, context.Canceled) {
+		return err
+	}
+	// Decoding failures (malformed or truncated JSON) and network errors
+	// are worth another try.
+	return &resilient.Error{Engine: Name, Kind: resilient.Retryable, Err: err}
+}
