@@ -218,7 +218,7 @@ var objEN = map[string]string{
 func (g *glosser) lookupDate(w string) (unit, bool) {
 	wi := g.analyze(w)
 	if wi.isDay {
-		return unit{en: wi.weekday.String(), pos: posName, conj: conjEN[wi.p.Conj], prep: prepEN[wi.p.Prep], known: true}, true
+		return unit{en: wi.weekday.String(), pos: posOther, conj: conjEN[wi.p.Conj], prep: prepEN[wi.p.Prep], known: true}, true
 	}
 	return unit{}, false
 }
@@ -231,7 +231,7 @@ func (g *glosser) wordUnit(w string) unit {
 	wi := g.analyze(w)
 	p := wi.p
 	if !wi.known && wi.month != 0 {
-		return unit{en: wi.month.String(), pos: posName, known: true, month: wi.month}
+		return unit{en: wi.month.String(), pos: posOther, known: true, month: wi.month}
 	}
 	u := unit{conj: conjEN[p.Conj], prep: prepEN[p.Prep], det: p.Det, known: wi.known}
 	if !wi.known {
@@ -338,7 +338,7 @@ func (g *glosser) units(toks []tok) []unit {
 		// A month name of two words (كانون الثاني).
 		if i+1 < len(toks) && toks[i+1].kind == 'w' && (strings.HasSuffix(t.text, "كانون") || strings.HasSuffix(t.text, "تشرين")) {
 			if m, ok := dates.Month(toks[i].text + " " + toks[i+1].text); ok {
-				us = append(us, unit{en: m.String(), pos: posName, known: true, month: m})
+				us = append(us, unit{en: m.String(), pos: posOther, known: true, month: m})
 				i++
 				continue
 			}
@@ -352,7 +352,7 @@ func (g *glosser) units(toks []tok) []unit {
 func isWeekday(u unit) bool {
 	switch u.en {
 	case "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday":
-		return u.pos == posName
+		return u.pos == posOther
 	}
 	return false
 }
@@ -380,12 +380,12 @@ func (g *glosser) dates(us []unit) []unit {
 		if u.month != 0 {
 			near := (i > 0 && us[i-1].pos == posNumber) || (i+1 < len(us) && us[i+1].pos == posNumber)
 			if i+2 < len(us) && us[i+1].en == "/" && us[i+2].month == u.month {
-				out = append(out, unit{en: u.month.String(), pos: posName, known: true, conj: u.conj, prep: u.prep})
+				out = append(out, unit{en: u.month.String(), pos: posOther, known: true, conj: u.conj, prep: u.prep})
 				i += 2
 				continue
 			}
 			if near || !u.known {
-				u = unit{en: u.month.String(), pos: posName, known: true, conj: u.conj, prep: u.prep}
+				u = unit{en: u.month.String(), pos: posOther, known: true, conj: u.conj, prep: u.prep}
 			}
 		}
 		out = append(out, u)

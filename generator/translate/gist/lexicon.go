@@ -2,6 +2,7 @@ package gist
 
 import (
 	"bufio"
+	"hash"
 	"bytes"
 	"crypto/sha256"
 	"embed"
@@ -11,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/jisr-news/jisr/generator/arabic"
+	"github.com/jisr-news/jisr/generator/gazetteer"
 )
 
 // The embedded data: our own glosses, see data/README.md. Each file has one
@@ -69,6 +71,110 @@ type lexicon struct {
 	version string
 }
 
+// addName adds a name (normalized words) unless the key is taken, and
+// reports whether it did.
+func (lx *lexicon) addName(words []string, en string) bool {
+	if len(words) == 0 || en == "" {
+		return false
+	}
+	e := entry{en: en, pos: posName}
+	if len(words) == 1 {
+		if _, ok := lx.words[words[0]]; ok {
+			return false
+		}
+		lx.words[words[0]] = e
+		lx.names = append(lx.names, words[0])
+		return true
+	}
+	n := lx.phrases
+	for _, w := range words {
+		if n.next == nil {
+			n.next = map[string]*node{}
+		}
+		c := n.next[w]
+		if c == nil {
+			c = &node{}
+			n.next[w] = c
+		}
+		n = c
+	}
+	if n.e != nil {
+		return false
+	}
+	n.e = &e
+	return true
+}
+
+// addGazetteer adds the names of the entity gazetteer: the canonical
+// Arabic name and every alias, glossed by the English name. It returns the
+// normalized keys it added, so that our own name table does not override
+// them, and feeds the names into the version hash.
+func (lx *lexicon) addGazetteer(h hash.Hash) map[string]bool {
+	added := map[string]bool{}
+	for _, e := range gazetteer.Default().Entries() {
+		h.Write([]byte(e.EN + "\t" + strings.Join(e.Names(), "|") + "\n"))
+		for _, ar := range e.Names() {
+			words := strings.Fields(arabic.Normalize(ar))
+			if lx.addName(words, withThe(e, words)) {
+				added[strings.Join(words, " ")] = true
+			}
+		}
+	}
+	return added
+}
+
+// addGazetteerShort adds the gazetteer's short forms (a surname alone),
+// except where the short form is an ordinary word of our lexicon (المعلم
+// is "the teacher" more often than Walid Muallem).
+func (lx *lexicon) addGazetteerShort() {
+	for _, e := range gazetteer.Default().Entries() {
+		for _, ar := range e.Short {
+			words := strings.Fields(arabic.Normalize(ar))
+			if len(words) == 1 {
+				stem := strings.TrimPrefix(words[0], "ال")
+				if _, ok := lx.words[stem]; ok {
+					continue
+				}
+			}
+			lx.addName(words, withThe(e, words))
+		}
+	}
+}
+
+// withThe returns the English name as running text needs it: "the White
+// House", "the United States", but "Iraq" and "al-Qaeda". English wants
+// the article for organizations named with ال in Arabic and for countries
+// whose English name is a plural or a description.
+//
+// A person named by one word of a multi-word name (بوتين, الأسد) is
+// glossed by the last word of the English name (Putin, al-Assad), as
+// running English text does.
+func withThe(e gazetteer.Entry, words []string) string {
+	en := e.EN
+	if e.Type == gazetteer.Person {
+		if f := strings.Fields(en); len(words) == 1 && len(f) > 1 && len(strings.Fields(arabic.Normalize(e.AR))) > 1 {
+			return f[len(f)-1]
+		}
+		return en
+	}
+	if strings.HasPrefix(en, "the ") || strings.HasPrefix(strings.ToLower(en), "al-") || en == strings.ToUpper(en) {
+		return en
+	}
+	switch e.Type {
+	case gazetteer.Organization:
+		if strings.HasPrefix(words[0], "ال") {
+			return "the " + en
+		}
+	case gazetteer.Place:
+		for _, w := range []string{"United ", "Republic", " of ", "Emirates", "Netherlands", "Philippines", "Gulf", "Middle East", "West Bank", "Gaza Strip", "Levant", "Islands"} {
+			if strings.Contains(en, w) {
+				return "the " + en
+			}
+		}
+	}
+	return en
+}
+
 // entryError is a malformed line of the embedded data.
 type entryError struct {
 	file   string
@@ -86,6 +192,7 @@ func loadLexicon(strict bool) (*lexicon, []error) {
 	h := sha256.New()
 	var errs []error
 	derived := map[string]bool{} // stems taught by an ال entry; a hand entry overrides them
+	gaz := lx.addGazetteer(h)     // names from the entity gazetteer come first
 	for _, f := range dataFiles {
 		b, err := dataFS.ReadFile(f)
 		if err != nil {
@@ -130,6 +237,9 @@ func loadLexicon(strict bool) (*lexicon, []error) {
 				e.subj = pluralSubject(words[0])
 			}
 			if len(words) == 1 {
+				if gaz[words[0]] {
+					continue // the gazetteer's name wins over ours
+				}
 				if derived[words[0]] {
 					delete(lx.words, words[0])
 					delete(derived, words[0])
@@ -159,6 +269,9 @@ func loadLexicon(strict bool) (*lexicon, []error) {
 				}
 				continue
 			}
+			if gaz[strings.Join(words, " ")] {
+				continue
+			}
 			n := lx.phrases
 			for _, w := range words {
 				if n.next == nil {
@@ -181,6 +294,7 @@ func loadLexicon(strict bool) (*lexicon, []error) {
 			n.e = &ec
 		}
 	}
+	lx.addGazetteerShort()
 	lx.inflectVerbs()
 	vb, err := dataFS.ReadFile(verbFile)
 	if err != nil {

@@ -124,11 +124,17 @@ func reorder(us []unit) []string {
 		if !v.verb || !cs[i+1].np || !cs[i+1].def || len(cs[i+1].pre) != 0 {
 			continue
 		}
-		// A noun phrase before the verb is already its subject (SVO).
-		if i > 0 && cs[i-1].np && len(v.pre) == 0 {
+		// A noun phrase before the verb is already its subject (SVO),
+		// unless it is the object of a preposition (مع الرئيس قال).
+		if i > 0 && cs[i-1].np && len(v.pre) == 0 && !prepObject(cs, i-1) {
 			continue
 		}
 		j := i + 2
+		// An appositive name belongs to the subject: الرئيس الروسي
+		// فلاديمير بوتين.
+		for j < len(cs) && cs[j].np && cs[j].head == posName && len(cs[j].pre) == 0 {
+			j++
+		}
 		for j+1 < len(cs) && len(cs[j].core) == 1 && cs[j].core[0] == "and" && cs[j+1].np {
 			j += 2
 		}
@@ -167,6 +173,20 @@ func reorder(us []unit) []string {
 		words = append(words, cs[i].words()...)
 	}
 	return words
+}
+
+// prepObject reports whether the run of noun phrases ending at cs[k] is
+// governed by a preposition: a preposition chunk or proclitic before it.
+func prepObject(cs []chunk, k int) bool {
+	for k > 0 && cs[k].np && len(cs[k].pre) == 0 && cs[k-1].np {
+		k--
+	}
+	for _, p := range cs[k].pre {
+		if p != "and" && p != "so" {
+			return true
+		}
+	}
+	return k > 0 && cs[k-1].head == posPrep
 }
 
 // render joins words with English spacing around punctuation and

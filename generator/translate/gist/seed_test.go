@@ -67,8 +67,8 @@ func TestSeedNames(t *testing.T) {
 		"Haider al-Abadi", "Saad al-Hadithi", "Bashar al-Assad", "Vladimir Putin", "Barack Obama",
 		"Iraq", "Russia", "Iran", "Syria", "Baghdad", "Jordan", "Turkey", "Egypt", "Germany",
 		"France", "Washington", "United States", "Moscow", "Europe", "Mosul", "Ramadi",
-		"Islamic State", "United Nations General Assembly", "White House", "Kremlin", "CBS", "PBS",
-		"ISIS", "prime minister", "Iraqi army", "charter of the United Nations",
+		"Islamic State", "UN General Assembly", "White House", "Kremlin", "CBS", "PBS",
+		"prime minister", "Iraqi army", "charter of the United Nations",
 		"Sunday 27 September 2015", "June 2014", "Monday",
 	} {
 		if !strings.Contains(got, want) {
