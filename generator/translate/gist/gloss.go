@@ -201,6 +201,7 @@ var possEN = map[string]string{
 	"ه": "his", "ها": "its", "هم": "their", "هما": "their", "هن": "their",
 	"ك": "your", "كم": "your", "كما": "your", "كن": "your", "ي": "my", "ني": "my", "نا": "our",
 }
+
 // subjectHosts are the particles whose pronoun suffix is a subject.
 var subjectHosts = map[string]bool{"ان": true, "لان": true, "لكن": true, "كان": true, "بان": true, "كما": true, "لعل": true, "ليت": true}
 

@@ -2,12 +2,12 @@ package gist
 
 import (
 	"bufio"
-	"hash"
 	"bytes"
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
 	"fmt"
+	"hash"
 	"strings"
 	"sync"
 
@@ -192,7 +192,7 @@ func loadLexicon(strict bool) (*lexicon, []error) {
 	h := sha256.New()
 	var errs []error
 	derived := map[string]bool{} // stems taught by an ال entry; a hand entry overrides them
-	gaz := lx.addGazetteer(h)     // names from the entity gazetteer come first
+	gaz := lx.addGazetteer(h)    // names from the entity gazetteer come first
 	for _, f := range dataFiles {
 		b, err := dataFS.ReadFile(f)
 		if err != nil {
