@@ -2,10 +2,51 @@
 //
 // In: a segmented article.Article. Out: a Result with its entities (each
 // with its mentions by segment and byte offset) and its tags.
+//
+// # Entities
+//
+// Three sources of evidence, in this order of trust:
+//
+//  1. The gazetteer (package gazetteer): every canonical name and alias is
+//     matched as a sequence of normalized tokens (arabic.Tokenize and
+//     arabic.Normalize), longest match first. The first word of a name may
+//     carry proclitics (و ف ب ك ل and the article: للأسد, وبغداد,
+//     بالعراق); they are recognised by the shared clitic segmenter
+//     (arabic.Segmenter), never by rules of this package. Words of a name
+//     may be separated only by spaces, dots or hyphens (سي.بي.إس).
+//     Phrases listed as exceptions of an entry (مسقط رأس) do not match.
+//  2. Short forms: a surname or an ambiguous short name (الأسد, الحريري,
+//     حماس) is matched only when the same article also names the entity in
+//     full; when two found entities share a short form, the nearest full
+//     mention before it wins. So «بوتين» after «فلاديمير بوتين» and
+//     «للأسد» after «بشار الأسد» join the entity of the full name, and
+//     «داعش» and «تنظيم الدولة الإسلامية» are one organization because
+//     both are names of one gazetteer entry.
+//  3. Context rules for names that are not in the gazetteer: a title or
+//     role (الرئيس، رئيس الوزراء، الملك، الأمير، الشيخ، وزير …) followed
+//     by optional modifiers (الروسي، السابق …) and then two or three name
+//     words makes a PERSON; an organization head word (وزارة، شركة، جامعة،
+//     حزب، تنظيم، مجلس …) followed by its genitive makes an ORGANIZATION;
+//     a place word (مدينة، محافظة، بلدة …) followed by a name makes a
+//     PLACE. Such entities have Known false and an English name made by
+//     Transliterate, to be reviewed.
+//
+// Mentions carry the byte offsets of the whole written words in the
+// segment's Text, clitics included, and the surface as written.
+//
+// # Tags
+//
+// See Tags: IPTC Media Topics assigned from Arabic trigger terms and
+// merged with the article's own tags.
 package analyze
 
 import (
+	"sort"
+	"strings"
+
+	"github.com/jisr-news/jisr/generator/arabic"
 	"github.com/jisr-news/jisr/generator/article"
+	"github.com/jisr-news/jisr/generator/gazetteer"
 )
 
 // Type is an entity type.
@@ -54,7 +95,180 @@ type Result struct {
 	Tags     []Tag    `json:"tags"`
 }
 
-// Analyze finds the entities and tags of a segmented article.
+// Analyze finds the entities and tags of a segmented article with the
+// embedded gazetteer (gazetteer.Default). Use New for a project's own
+// gazetteer.
 func Analyze(a *article.Article) Result {
-	return Result{}
+	return Default().Analyze(a)
+}
+
+// Analyze finds the entities and tags of a segmented article: the title
+// and every segment of its blocks. Entities come in order of first
+// mention; tags by descending score.
+func (an *Analyzer) Analyze(a *article.Article) Result {
+	segs := a.Segments()
+	ents := an.Entities(segs)
+	for _, name := range a.Entities {
+		ents = an.addGiven(ents, name)
+	}
+	return Result{Entities: ents, Tags: an.Tags(a, segs)}
+}
+
+// addGiven adds an entity that the input names (front matter) when the
+// gazetteer knows it and the text did not mention it.
+func (an *Analyzer) addGiven(ents []Entity, name string) []Entity {
+	es := an.g.Lookup(name)
+	if len(es) != 1 {
+		return ents
+	}
+	for _, e := range ents {
+		if e.ID == es[0].ID {
+			return ents
+		}
+	}
+	return append(ents, entityOf(es[0]))
+}
+
+func entityOf(e gazetteer.Entry) Entity {
+	return Entity{ID: e.ID, Type: Type(e.Type), NameEN: e.EN, NameAR: e.AR,
+		Aliases: e.Aliases, Wikidata: e.Wikidata, Known: true}
+}
+
+// match is one matched span of a segment, in tokens.
+type match struct {
+	seg        int
+	start, end int // token indexes, end exclusive
+	entry      int // gazetteer entry index, or -1 for a context-rule entity
+	short      bool
+	typ        Type
+	nameAR     string // context-rule entities: the name as written
+	alts       []int  // short forms: every found entry that has this short form
+}
+
+// segTokens is a tokenized segment.
+type segTokens struct {
+	seg  article.Segment
+	toks []arabic.Token
+	keys []string // arabic.Normalize of each token
+	used []bool   // covered by a match
+}
+
+// Entities finds the entities of the segments, in order of first mention.
+func (an *Analyzer) Entities(segs []article.Segment) []Entity {
+	st := make([]*segTokens, 0, len(segs))
+	for _, s := range segs {
+		if s.Text == "" {
+			continue
+		}
+		toks := arabic.Tokenize(s.Text)
+		keys := make([]string, len(toks))
+		for i, t := range toks {
+			keys[i] = arabic.Normalize(t.Text)
+		}
+		st = append(st, &segTokens{seg: s, toks: toks, keys: keys, used: make([]bool, len(toks))})
+	}
+
+	// Pass 1: full names. Pass 2: short forms of the entities found.
+	var ms []match
+	full := map[int]bool{}
+	for si, s := range st {
+		for i := 0; i < len(s.toks); {
+			if m, ok := an.matchAt(s, si, i, nil); ok {
+				ms = append(ms, m)
+				full[m.entry] = true
+				i = m.end
+				continue
+			}
+			i++
+		}
+	}
+	if len(full) > 0 {
+		var shorts []match
+		for si, s := range st {
+			for i := 0; i < len(s.toks); i++ {
+				if s.used[i] {
+					continue
+				}
+				if m, ok := an.matchAt(s, si, i, full); ok && m.short {
+					shorts = append(shorts, m)
+				}
+			}
+		}
+		for _, m := range shorts {
+			ms = append(ms, an.resolveShort(m, ms))
+		}
+	}
+	for _, m := range ms {
+		for i := m.start; i < m.end; i++ {
+			st[m.seg].used[i] = true
+		}
+	}
+
+	// Pass 3: context rules on what is left.
+	for si, s := range st {
+		ms = append(ms, an.contextRules(s, si)...)
+	}
+
+	sort.SliceStable(ms, func(i, j int) bool {
+		if ms[i].seg != ms[j].seg {
+			return ms[i].seg < ms[j].seg
+		}
+		return ms[i].start < ms[j].start
+	})
+	var out []Entity
+	byID := map[string]int{}
+	for _, m := range ms {
+		s := st[m.seg]
+		var e Entity
+		if m.entry >= 0 {
+			e = entityOf(an.g.Entries()[m.entry])
+		} else {
+			e = an.unknown(m)
+		}
+		k, ok := byID[e.ID]
+		if !ok {
+			k = len(out)
+			byID[e.ID] = k
+			out = append(out, e)
+		}
+		start, end := s.toks[m.start].Start, s.toks[m.end-1].End
+		out[k].Mentions = append(out[k].Mentions, Mention{Segment: s.seg.ID, Start: start, End: end, Surface: s.seg.Text[start:end]})
+	}
+	return out
+}
+
+// unknown makes the entity of a context-rule match.
+func (an *Analyzer) unknown(m match) Entity {
+	en := Transliterate(m.nameAR)
+	id := gazetteer.Slug(en)
+	if _, clash := an.g.ByID(id); clash || id == "" {
+		id = strings.Trim(id+"-"+strings.ToLower(string(m.typ)), "-")
+	}
+	return Entity{ID: id, Type: m.typ, NameEN: en, NameAR: m.nameAR, Known: false}
+}
+
+// resolveShort picks, among the found entities that share a short form,
+// the one whose full mention is nearest before the short one.
+func (an *Analyzer) resolveShort(m match, found []match) match {
+	cands := m.alts
+	if len(cands) < 2 {
+		return m
+	}
+	best, bestPos := m.entry, -1
+	for _, f := range found {
+		if f.short {
+			continue
+		}
+		for _, c := range cands {
+			if f.entry != c {
+				continue
+			}
+			pos := f.seg*1_000_000 + f.start
+			if pos < m.seg*1_000_000+m.start && pos > bestPos {
+				best, bestPos = c, pos
+			}
+		}
+	}
+	m.entry = best
+	return m
 }

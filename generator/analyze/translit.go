@@ -1,0 +1,123 @@
+package analyze
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/jisr-news/jisr/generator/arabic"
+)
+
+// Transliterate writes an Arabic name in Latin letters, for entities that
+// the gazetteer does not know (their English name is then flagged
+// unreviewed, Entity.Known is false).
+//
+// The scheme is a simplified ALA-LC romanization without diacritics or
+// macrons, made to read like news English:
+//
+//   - consonants: ب b, ت t, ث th, ج j, ح h, خ kh, د d, ذ dh, ر r, ز z,
+//     س s, ش sh, ص s, ض d, ط t, ظ z, ع ' (dropped at the start of a word),
+//     غ gh, ف f, ق q, ك k, ل l, م m, ن n, ه h, ء and medial hamza ';
+//   - the article ال is written "al-" and the next letter is capitalized
+//     (no sun-letter assimilation): العبادي → al-Abadi;
+//   - ا and ى are a; ة is a at the end of a word; و and ي are w and y
+//     before a vowel letter or at the start of a word, else u and i;
+//   - unwritten short vowels are unknown; one "a" is inserted between the
+//     first two consonants of a word (سعد → Sa'd), nothing elsewhere;
+//   - each word is capitalized; non-Arabic words are kept as written.
+//
+// Written by hand because no Go library romanizes Arabic; the rules are
+// deliberately few so that the output is predictable.
+func Transliterate(name string) string {
+	var words []string
+	for _, w := range strings.Fields(name) {
+		words = append(words, translitWord(w))
+	}
+	return strings.Join(words, " ")
+}
+
+var consonants = map[rune]string{
+	'ب': "b", 'ت': "t", 'ث': "th", 'ج': "j", 'ح': "h", 'خ': "kh", 'د': "d",
+	'ذ': "dh", 'ر': "r", 'ز': "z", 'س': "s", 'ش': "sh", 'ص': "s", 'ض': "d",
+	'ط': "t", 'ظ': "z", 'ع': "'", 'غ': "gh", 'ف': "f", 'ق': "q", 'ك': "k",
+	'ل': "l", 'م': "m", 'ن': "n", 'ه': "h", 'ء': "'", 'ؤ': "'", 'ئ': "'",
+	'پ': "p", 'چ': "ch", 'ڤ': "v", 'گ': "g", 'ی': "y", 'ک': "k",
+}
+
+func isVowelLetter(r rune) bool {
+	switch r {
+	case 'ا', 'أ', 'إ', 'آ', 'ى', 'و', 'ي', 'ة':
+		return true
+	}
+	return false
+}
+
+func translitWord(w string) string {
+	// Drop diacritics and tatweel; keep the letters.
+	var rs []rune
+	for _, r := range w {
+		if arabic.IsDiacritic(r) || r == arabic.Tatweel {
+			continue
+		}
+		rs = append(rs, r)
+	}
+	if !arabic.HasArabic(string(rs)) {
+		return w
+	}
+	prefix := ""
+	if len(rs) > 3 && rs[0] == 'ا' && rs[1] == 'ل' {
+		prefix = "al-"
+		rs = rs[2:]
+	}
+	var b strings.Builder
+	consonantsSeen := 0
+	for i, r := range rs {
+		next := rune(0)
+		if i+1 < len(rs) {
+			next = rs[i+1]
+		}
+		switch {
+		case r == 'ا' || r == 'أ' || r == 'آ' || r == 'ى':
+			b.WriteString("a")
+		case r == 'إ':
+			b.WriteString("i")
+		case r == 'ة':
+			b.WriteString("a")
+		case r == 'و' || r == 'ي':
+			if i == 0 || (next != 0 && isVowelLetter(next)) {
+				if r == 'و' {
+					b.WriteString("w")
+				} else {
+					b.WriteString("y")
+				}
+				consonantsSeen++
+			} else if r == 'و' {
+				b.WriteString("u")
+			} else {
+				b.WriteString("i")
+			}
+		default:
+			c, ok := consonants[r]
+			if !ok {
+				if unicode.IsLetter(r) || unicode.IsDigit(r) {
+					b.WriteRune(arabic.WesternDigit(r))
+				}
+				continue
+			}
+			if r == 'ع' && b.Len() == 0 {
+				c = ""
+			}
+			b.WriteString(c)
+			consonantsSeen++
+			if consonantsSeen == 1 && next != 0 && !isVowelLetter(next) && i+1 < len(rs)-0 {
+				b.WriteString("a")
+			}
+		}
+	}
+	out := b.String()
+	if out == "" {
+		return prefix
+	}
+	r, n := utf8.DecodeRuneInString(out)
+	return prefix + string(unicode.ToUpper(r)) + out[n:]
+}
