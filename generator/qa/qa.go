@@ -119,8 +119,14 @@ func Check(seg store.Segment, ents []analyze.Entity) []Finding {
 	if run := arabicRun(en); run != "" {
 		add(CheckArabicScript, "the English still holds Arabic script: «%s»", run)
 	}
-	checkNumbers(ar, en, add)
-	checkDates(ar, en, add)
+	// The Arabic's words, normalized once for the number and date checks.
+	toks := arabic.Tokenize(ar)
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = arabic.Normalize(t.Text)
+	}
+	checkNumbers(ar, en, words, add)
+	checkDates(words, en, add)
 	if n := utf8.RuneCountInString(ar); n >= MinRunes {
 		r := float64(utf8.RuneCountInString(en)) / float64(n)
 		if r < MinRatio || r > MaxRatio {
@@ -161,12 +167,24 @@ func CheckArticle(f *store.File, res analyze.Result) []Finding {
 	return out
 }
 
+func containsAny(s string, subs []string) bool {
+	for _, x := range subs {
+		if strings.Contains(s, x) {
+			return true
+		}
+	}
+	return false
+}
+
 type addFunc func(check, format string, args ...any)
 
 var arabicRunRE = regexp.MustCompile(`\p{Arabic}+(?:[\s\p{Arabic}]*\p{Arabic})?`)
 
 // arabicRun returns the first run of Arabic letters in s, or "".
 func arabicRun(s string) string {
+	if !arabic.HasArabic(s) {
+		return ""
+	}
 	for _, m := range arabicRunRE.FindAllString(s, -1) {
 		if arabic.HasArabic(m) {
 			return m
@@ -270,10 +288,9 @@ func init() {
 	}
 }
 
-// arabicWordValue returns the value of an Arabic number word, allowing one
-// proclitic letter (و ب ل ف) and the article.
-func arabicWordValue(tok string) (string, bool) {
-	k := arabic.Normalize(tok)
+// arabicWordValue returns the value of a normalized Arabic number word,
+// allowing one proclitic letter (و ب ل ف) and the article.
+func arabicWordValue(k string) (string, bool) {
 	for _, cand := range []string{k, strings.TrimPrefix(k, "ال")} {
 		if v, ok := arabicNumberWords[cand]; ok {
 			return v, true
@@ -293,9 +310,12 @@ func arabicWordValue(tok string) (string, bool) {
 var (
 	arPercentRE = regexp.MustCompile(`[٪%]|(?:في\s+ال|بال)م(?:ئ|ائ)ة`)
 	enPercentRE = regexp.MustCompile(`%|(?i)\bper\s?cent\b|\bpercentage\b`)
+	// Cheap tests before the expressions: most segments have no percentage.
+	arPercentHint = []string{"٪", "%", "مئة", "مائة"}
+	enPercentHint = []string{"%", "cent", "Cent", "CENT"}
 )
 
-func checkNumbers(ar, en string, add addFunc) {
+func checkNumbers(ar, en string, arWordList []string, add addFunc) {
 	arNums, enNums := numbers(ar), numbers(en)
 	enOrdinalOrDecade := map[int]bool{}
 	for i, loc := range numberRE.FindAllStringIndex(en, -1) {
@@ -317,8 +337,8 @@ func checkNumbers(ar, en string, add addFunc) {
 	}
 	// Number words answer digits of the other side, but are never required.
 	arWords, enWords := map[string]bool{}, map[string]bool{}
-	for _, t := range arabic.Tokenize(ar) {
-		if v, ok := arabicWordValue(t.Text); ok {
+	for _, w := range arWordList {
+		if v, ok := arabicWordValue(w); ok {
 			arWords[v] = true
 		}
 	}
@@ -346,7 +366,8 @@ func checkNumbers(ar, en string, add addFunc) {
 			add(CheckNumbers, "the number %s in the English is not in the Arabic", n)
 		}
 	}
-	arPct, enPct := arPercentRE.MatchString(ar), enPercentRE.MatchString(en)
+	arPct := containsAny(ar, arPercentHint) && arPercentRE.MatchString(ar)
+	enPct := containsAny(en, enPercentHint) && enPercentRE.MatchString(en)
 	switch {
 	case arPct && !enPct:
 		add(CheckNumbers, "the Arabic gives a percentage; the English does not")
@@ -357,90 +378,93 @@ func checkNumbers(ar, en string, add addFunc) {
 
 var englishMonths = []string{"", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
 
-var (
-	enMonthRE   = regexp.MustCompile(`\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b`)
-	enWeekdayRE = regexp.MustCompile(`\b(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b`)
-	digitsRE    = regexp.MustCompile(`^[0-9]+$`)
-)
+// englishDateWords maps English month names (with their abbreviations) to
+// 1..12 and weekday names to 101..107 (Sunday first).
+var englishDateWords = map[string]int{"Sept": 9}
+
+func init() {
+	for i, m := range englishMonths[1:] {
+		englishDateWords[m] = i + 1
+		if m != "May" {
+			englishDateWords[m[:3]] = i + 1
+		}
+	}
+	for i, d := range weekdayNames {
+		englishDateWords[d] = 101 + i
+	}
+}
+
+var weekdayNames = []string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"}
+
+// isDigits reports whether s is a non-empty run of ASCII digits.
+func isDigits(s string) bool {
+	for _, c := range []byte(s) {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
 
 // arabicDateWords returns the months and weekdays that the Arabic names.
-// strict requires a month to stand beside a number, another month or
-// «شهر» (see the package doc); loose takes every month-like word.
-func arabicDateWords(ar string, strict bool) (months map[int]bool, weekdays map[int]bool) {
-	months, weekdays = map[int]bool{}, map[int]bool{}
-	toks := arabic.Tokenize(arabic.WesternDigits(ar))
-	words := make([]string, len(toks))
-	for i, t := range toks {
-		words[i] = t.Text
-	}
+// strict months stand beside a number, another month or «شهر» (see the
+// package doc); loose months are every month-like word.
+// words are the Arabic's tokens, normalized (arabic.Normalize).
+func arabicDateWords(words []string) (strict, loose, weekdays map[int]bool) {
+	strict, loose, weekdays = map[int]bool{}, map[int]bool{}, map[int]bool{}
 	isMonth := make([]int, len(words)) // month number, 0 when none
 	span := make([]int, len(words))    // tokens the month name takes
-	for i := range words {
-		if i+1 < len(words) {
-			if m, ok := dates.Month(words[i] + " " + words[i+1]); ok {
+	for i, w := range words {
+		// Every two-word month name starts with كانون or تشرين.
+		if i+1 < len(words) && (w == "كانون" || w == "تشرين") {
+			if m, ok := dates.Month(w + " " + words[i+1]); ok {
 				isMonth[i], span[i] = int(m), 2
 				continue
 			}
 		}
-		if m, ok := dates.Month(words[i]); ok {
+		if m, ok := dates.Month(w); ok {
 			isMonth[i], span[i] = int(m), 1
 		}
 	}
 	near := func(i int) bool {
 		for _, j := range []int{i - 1, i + span[i], i + span[i] + 1, i - 2} {
-			if j >= 0 && j < len(words) && (digitsRE.MatchString(words[j]) || isMonth[j] != 0) {
+			if j >= 0 && j < len(words) && (isDigits(words[j]) || isMonth[j] != 0) {
 				return true
 			}
 		}
-		return i > 0 && arabic.Normalize(words[i-1]) == arabic.Normalize("شهر")
+		return i > 0 && words[i-1] == "شهر"
 	}
 	for i, m := range isMonth {
-		if m != 0 && (!strict || near(i)) {
-			months[m] = true
+		if m != 0 {
+			loose[m] = true
+			if near(i) {
+				strict[m] = true
+			}
 		}
 	}
-	for i, w := range words {
-		n := arabic.Normalize(w)
+	for i, n := range words {
 		if strings.HasPrefix(n, "وال") {
 			n = strings.TrimPrefix(n, "و") // والثلاثاء: "and Tuesday"
 		}
-		prev := ""
-		if i > 0 {
-			prev = arabic.Normalize(words[i-1])
-		}
-		if !strings.HasPrefix(n, "ال") && prev != "يوم" && prev != "يومي" {
+		if !strings.HasPrefix(n, "ال") && (i == 0 || words[i-1] != "يوم" && words[i-1] != "يومي") {
 			continue
 		}
 		if d, ok := dates.Weekday(n); ok {
 			weekdays[int(d)] = true
 		}
 	}
-	return months, weekdays
+	return strict, loose, weekdays
 }
 
-func monthOf(enName string) int {
-	for i, m := range englishMonths {
-		if i > 0 && strings.HasPrefix(m, enName) {
-			return i
-		}
-	}
-	if enName == "Sept" {
-		return 9
-	}
-	return 0
-}
-
-func checkDates(ar, en string, add addFunc) {
-	arMonths, arDays := arabicDateWords(ar, true)
-	looseMonths, _ := arabicDateWords(ar, false)
+func checkDates(words []string, en string, add addFunc) {
+	arMonths, looseMonths, arDays := arabicDateWords(words)
 	enMonths, enDays := map[int]bool{}, map[int]bool{}
-	for _, m := range enMonthRE.FindAllString(en, -1) {
-		enMonths[monthOf(m)] = true
-	}
-	for _, d := range enWeekdayRE.FindAllString(en, -1) {
-		for i, n := range []string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"} {
-			if d == n {
-				enDays[i] = true
+	for _, w := range strings.FieldsFunc(en, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if v, ok := englishDateWords[w]; ok {
+			if v > 100 {
+				enDays[v-101] = true
+			} else {
+				enMonths[v] = true
 			}
 		}
 	}
@@ -453,13 +477,12 @@ func checkDates(ar, en string, add addFunc) {
 			add(CheckDates, "the English names the month %s; the Arabic does not", englishMonths[m])
 		}
 	}
-	names := []string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"}
 	for d := 0; d < 7; d++ {
 		if arDays[d] && !enDays[d] {
-			add(CheckDates, "the Arabic names the day %s; the English does not", names[d])
+			add(CheckDates, "the Arabic names the day %s; the English does not", weekdayNames[d])
 		}
 		if enDays[d] && !arDays[d] {
-			add(CheckDates, "the English names the day %s; the Arabic does not", names[d])
+			add(CheckDates, "the English names the day %s; the Arabic does not", weekdayNames[d])
 		}
 	}
 }
@@ -479,11 +502,11 @@ func fold(s string) string {
 
 var nameStopWords = map[string]bool{"the": true, "al": true, "el": true, "of": true, "and": true, "bin": true, "ibn": true, "abu": true}
 
-// nameUsed reports whether the English uses the name: all of it, or for a
+// nameUsed reports whether the English (folded, see fold) uses the name: all of it, or for a
 // partial mention one of its words (or a word that starts with one, so
 // that "Russian" answers "Russia").
-func nameUsed(en, name string) bool {
-	fe, fn := fold(en), fold(name)
+func nameUsed(fe, name string) bool {
+	fn := fold(name)
 	if strings.Contains(fe, fn) {
 		return true
 	}
@@ -500,12 +523,16 @@ func nameUsed(en, name string) bool {
 
 func checkEntities(en string, ents []analyze.Entity, add addFunc) {
 	seen := map[string]bool{}
+	fe := ""
 	for _, e := range ents {
 		if !e.Known || e.NameEN == "" || seen[e.ID] {
 			continue
 		}
 		seen[e.ID] = true
-		if !nameUsed(en, e.NameEN) {
+		if fe == "" {
+			fe = fold(en)
+		}
+		if !nameUsed(fe, e.NameEN) {
 			surface := e.NameAR
 			for _, m := range e.Mentions {
 				if m.Surface != "" {

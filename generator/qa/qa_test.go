@@ -283,3 +283,21 @@ func TestFalseAlarmsOnProfessionalTranslations(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkCheck measures the checks on professional NTREX sentence pairs:
+// go test ./generator/qa -bench Check -run XXX
+func BenchmarkCheck(b *testing.B) {
+	ar := readLines(b, sharedData(b, "ntrex-dev/ar.txt"))
+	en := readLines(b, sharedData(b, "ntrex-dev/en.txt"))
+	segs := make([]store.Segment, len(ar))
+	for i := range ar {
+		segs[i] = seg(ar[i], en[i])
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, s := range segs {
+			Check(s, []analyze.Entity{putin, russia})
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(segs)), "ns/segment")
+}
