@@ -65,6 +65,21 @@ var stopWords = keySet(
 	"العام", "الماضي", "المقبل", "الحالي", "الجاري", "السابق",
 )
 
+// headPrefixes holds the first three letters of the words of each head
+// set, keyed by the set's address.
+var headPrefixes = map[*map[string]bool]map[string]bool{
+	&orgHeads:   prefixSet(orgHeads),
+	&placeHeads: prefixSet(placeHeads),
+}
+
+func prefixSet(set map[string]bool) map[string]bool {
+	out := map[string]bool{}
+	for k := range set {
+		out[prefix3(k)] = true
+	}
+	return out
+}
+
 func keySet(ws ...string) map[string]bool {
 	m := make(map[string]bool, len(ws))
 	for _, w := range ws {
@@ -76,11 +91,31 @@ func keySet(ws ...string) map[string]bool {
 // head returns the head-word key of token i when it is one of set, as a
 // bare indefinite word in construct (no article, ending or suffix): the
 // word itself or its host under proclitics (بوزارة, ولشركة).
-func (an *Analyzer) head(s *segTokens, i int, set map[string]bool) bool {
+func (an *Analyzer) head(s *segTokens, i int, setp *map[string]bool) bool {
+	set := *setp
 	if set[s.keys[i]] {
 		return true
 	}
-	for _, p := range an.seg.Analyze(s.toks[i].Text) {
+	// Cheap filter before the clitic segmenter: some tail of the word
+	// (proclitics removed) must start like a head word.
+	pre := headPrefixes[setp]
+	if pre == nil {
+		return false
+	}
+	possible := false
+	rest := s.keys[i]
+	for n := 0; n < 3 && !possible; n++ {
+		_, size := utf8.DecodeRuneInString(rest)
+		if size == 0 {
+			break
+		}
+		rest = rest[size:]
+		possible = pre[prefix3(rest)]
+	}
+	if !possible {
+		return false
+	}
+	for _, p := range an.analyses(s.toks[i].Text) {
 		if p.Det || p.Suffix != "" || p.Fut {
 			continue
 		}
@@ -138,9 +173,9 @@ func (an *Analyzer) contextRules(s *segTokens, si int) []match {
 		switch {
 		case personTitles[s.keys[i]]:
 			m, ok = an.personAfterTitle(s, si, i)
-		case an.head(s, i, orgHeads):
+		case an.head(s, i, &orgHeads):
 			m, ok = an.orgAfterHead(s, si, i)
-		case an.head(s, i, placeHeads):
+		case an.head(s, i, &placeHeads):
 			m, ok = an.placeAfterHead(s, si, i)
 		}
 		if !ok {

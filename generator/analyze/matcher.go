@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/jisr-news/jisr/generator/arabic"
@@ -21,6 +22,8 @@ type Analyzer struct {
 	except map[int][][]string
 	seg    *arabic.Segmenter
 	tags   *tagger
+	cache  sync.Map // word → []arabic.Parts
+	cached atomic.Int64
 }
 
 // form is one name (canonical, alias or short) as normalized tokens.
@@ -121,7 +124,7 @@ func (an *Analyzer) firstKeys(key, word string) []string {
 	if !possible {
 		return out
 	}
-	for _, p := range an.seg.Analyze(word) {
+	for _, p := range an.analyses(word) {
 		if p.Infl != "" || p.Suffix != "" || p.Fut || (p.Conj == "" && p.Prep == "" && !p.Det) {
 			continue
 		}
@@ -256,4 +259,26 @@ func filterIn(xs []int, set map[int]bool) []int {
 		}
 	}
 	return out
+}
+
+// maxCached bounds the clitic analyses an Analyzer remembers: news
+// vocabulary repeats, so a bounded cache saves most segmenter calls.
+const maxCached = 200_000
+
+// cachedAnalyze returns seg.Analyze(word), remembered per word.
+func cachedAnalyze(seg *arabic.Segmenter, cache *sync.Map, n *atomic.Int64, word string) []arabic.Parts {
+	if v, ok := cache.Load(word); ok {
+		return v.([]arabic.Parts)
+	}
+	ps := seg.Analyze(word)
+	if n.Load() < maxCached {
+		if _, loaded := cache.LoadOrStore(word, ps); !loaded {
+			n.Add(1)
+		}
+	}
+	return ps
+}
+
+func (an *Analyzer) analyses(word string) []arabic.Parts {
+	return cachedAnalyze(an.seg, &an.cache, &an.cached, word)
 }

@@ -6,6 +6,8 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/jisr-news/jisr/generator/arabic"
@@ -73,6 +75,8 @@ type tagger struct {
 	// decide cheaply when the clitic segmenter is worth asking.
 	prefixes map[string]bool
 	seg      *arabic.Segmenter
+	cache    sync.Map
+	cached   atomic.Int64
 }
 
 var defaultTaggerV *tagger
@@ -166,7 +170,7 @@ func (t *tagger) hosts(key, word string) []string {
 	if !possible {
 		return out
 	}
-	for _, p := range t.seg.Analyze(word) {
+	for _, p := range cachedAnalyze(t.seg, &t.cache, &t.cached, word) {
 		if p.Suffix != "" || p.Fut {
 			continue
 		}
