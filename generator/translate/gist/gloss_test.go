@@ -112,3 +112,15 @@ func BenchmarkGlossNTREXCold(b *testing.B) {
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "segments/s")
 }
+
+func TestBaseFromPast(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"expressed", "express"}, {"stopped", "stop"}, {"said", "say"}, {"created", "create"},
+		{"used", "use"}, {"agreed", "agree"}, {"carried out", "carry out"}, {"announced", "announce"},
+		{"killed", "kill"}, {"arrived", "arrive"}, {"discussed", "discuss"}, {"opened", "open"},
+	} {
+		if got := baseFromPast(tt.in); got != tt.want {
+			t.Errorf("baseFromPast(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

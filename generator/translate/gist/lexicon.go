@@ -295,7 +295,6 @@ func loadLexicon(strict bool) (*lexicon, []error) {
 		}
 	}
 	lx.addGazetteerShort()
-	lx.inflectVerbs()
 	vb, err := dataFS.ReadFile(verbFile)
 	if err != nil {
 		errs = append(errs, fmt.Errorf("gist: reading %s: %w", verbFile, err))
@@ -303,6 +302,7 @@ func loadLexicon(strict bool) (*lexicon, []error) {
 		h.Write(vb)
 		errs = append(errs, lx.addVerbs(verbFile, vb)...)
 	}
+	lx.inflectVerbs() // after the paradigms: hand-written forms win
 	lx.version = "lex-" + hex.EncodeToString(h.Sum(nil))[:8]
 	return lx, errs
 }

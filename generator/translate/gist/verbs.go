@@ -130,6 +130,23 @@ func (lx *lexicon) inflectVerbs() {
 			continue
 		}
 		gens = append(gens, gen{k + "ت", e.en, ""}, gen{k + "وا", e.en, "they"}, gen{k + "نا", e.en, "we"}, gen{k + "تم", e.en, "you"})
+		// The present of a past form: يفعل from فعل, يعتقل from اعتقل,
+		// يرسل from أرسل (the alef of forms IV, VII, VIII and X drops).
+		if rs[0] == 'ن' || rs[0] == 'ي' {
+			continue // a past starting so would make an ambiguous present
+		}
+		stem := k
+		if rs[0] == 'ا' && len(rs) >= 4 {
+			stem = string(rs[1:])
+		}
+		base := baseFromPast(e.en)
+		third := thirdPerson(base)
+		gens = append(gens, gen{"ي" + stem, third, ""}, gen{"ت" + stem, third, ""}, gen{"ن" + stem, base, "we"})
+		for _, p := range []string{"ي", "ت"} {
+			for _, suf := range []string{"ون", "وا", "ان"} {
+				gens = append(gens, gen{p + stem + suf, base, "they"})
+			}
+		}
 	}
 	for _, g := range gens {
 		if _, ok := lx.words[g.k]; !ok {
@@ -154,4 +171,55 @@ func pluralSubject(k string) string {
 		return "they"
 	}
 	return ""
+}
+
+// irregularPast maps common irregular English past forms to their base.
+var irregularPast = map[string]string{
+	"said": "say", "made": "make", "took": "take", "gave": "give", "went": "go",
+	"came": "come", "saw": "see", "knew": "know", "thought": "think", "told": "tell",
+	"found": "find", "left": "leave", "held": "hold", "met": "meet", "led": "lead",
+	"won": "win", "lost": "lose", "paid": "pay", "sold": "sell", "bought": "buy",
+	"built": "build", "sent": "send", "spent": "spend", "kept": "keep", "began": "begin",
+	"became": "become", "brought": "bring", "fought": "fight", "sought": "seek",
+	"wrote": "write", "spoke": "speak", "broke": "break", "chose": "choose", "fell": "fall",
+	"felt": "feel", "heard": "hear", "ran": "run", "rose": "rise", "stood": "stand",
+	"struck": "strike", "threw": "throw", "wore": "wear", "drove": "drive", "flew": "fly",
+	"grew": "grow", "hid": "hide", "hit": "hit", "put": "put", "cut": "cut", "set": "set",
+	"read": "read", "shot": "shoot", "shook": "shake", "slept": "sleep", "stole": "steal",
+	"swam": "swim", "taught": "teach", "understood": "understand", "withdrew": "withdraw",
+	"was": "be", "were": "be", "had": "have", "did": "do", "could": "be able to",
+	"fled": "flee", "dealt": "deal", "meant": "mean", "lay": "lie", "arose": "arise",
+	"forgot": "forget", "forgave": "forgive", "froze": "freeze", "bore": "bear", "woke": "wake",
+}
+
+// baseFromPast guesses the English base form of a past-tense gloss:
+// "expressed" → "express", "stopped" → "stop", "said" → "say". Multi-word
+// glosses change their first word.
+func baseFromPast(en string) string {
+	w, rest, _ := strings.Cut(en, " ")
+	if rest != "" {
+		rest = " " + rest
+	}
+	if b, ok := irregularPast[w]; ok {
+		return b + rest
+	}
+	n := len(w)
+	switch {
+	case strings.HasSuffix(w, "ied") && n > 4:
+		return w[:n-3] + "y" + rest
+	case !strings.HasSuffix(w, "ed") || n < 4:
+		return w + rest
+	case n >= 5 && w[n-3] == w[n-4] && !strings.ContainsRune("aeiouls", rune(w[n-3])):
+		return w[:n-3] + rest // stopped → stop
+	}
+	stem := w[:n-2]
+	for _, suf := range []string{"at", "is", "iz", "uc", "us", "v", "g", "c", "ur", "as", "os", "in", "ok", "ir", "id", "ar", "ir", "ag", "ot"} {
+		if strings.HasSuffix(stem, suf) && !strings.HasSuffix(stem, "ss") {
+			return stem + "e" + rest // created → create, used → use
+		}
+	}
+	if strings.HasSuffix(w, "eed") || strings.HasSuffix(w, "ee") {
+		return w[:n-1] + rest // agreed → agree
+	}
+	return stem + rest
 }
