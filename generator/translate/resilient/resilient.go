@@ -36,7 +36,8 @@ import (
 // Policy says how an engine is called. Zero fields take the defaults of
 // DefaultPolicy.
 type Policy struct {
-	// Retries is how many times a retryable failure is retried.
+	// Retries is how many times a retryable failure is retried; 0 takes
+	// the default, a negative number means no retries.
 	Retries int
 	// BaseDelay and MaxDelay bound the exponential backoff: attempt n
 	// waits between half and all of min(MaxDelay, BaseDelay·2ⁿ).

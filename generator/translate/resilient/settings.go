@@ -21,6 +21,9 @@ func FromSettings(base Policy, s map[string]any) (Policy, error) {
 				return p, fmt.Errorf("[translate] %s: %w", k, err)
 			}
 			*dst = int(f)
+			if k == "retries" && f == 0 {
+				*dst = -1 // explicitly none; 0 in a Policy means the default
+			}
 		}
 	}
 	durs := map[string]*time.Duration{"timeout": &p.Timeout, "backoff": &p.BaseDelay, "max_delay": &p.MaxDelay, "breaker_cooldown": &p.BreakerCooldown}

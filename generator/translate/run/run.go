@@ -195,10 +195,10 @@ func (b *Batch) Run(ctx context.Context) (Stats, error) {
 		batches = append(batches, cur)
 	}
 
+	counter, counts := b.eng.(interface{ Requests() int64 })
 	var before int64
-	if c, ok := b.eng.(interface{ Requests() int64 }); ok {
-		before = c.Requests()
-		defer func() { st.Requests = c.Requests() - before }()
+	if counts {
+		before = counter.Requests()
 	}
 	if p := b.opts.Progress; p != nil {
 		p.Start(len(b.targets))
@@ -248,6 +248,9 @@ func (b *Batch) Run(ctx context.Context) (Stats, error) {
 	wg.Wait()
 	if fatal == nil && ctx.Err() != nil {
 		fatal = ctx.Err()
+	}
+	if counts {
+		st.Requests = counter.Requests() - before
 	}
 	return st, fatal
 }
