@@ -196,7 +196,7 @@ func (g *glosser) known(word string) bool {
 }
 
 var conjEN = map[string]string{"و": "and", "ف": "so"}
-var prepEN = map[string]string{"ب": "with", "ل": "to", "ك": "as"}
+var prepEN = map[string]string{"ب": "in", "ل": "to", "ك": "as"}
 var possEN = map[string]string{
 	"ه": "his", "ها": "its", "هم": "their", "هما": "their", "هن": "their",
 	"ك": "your", "كم": "your", "كما": "your", "كن": "your", "ي": "my", "ني": "my", "نا": "our",

@@ -230,7 +230,8 @@ func loadLexicon(strict bool) (*lexicon, []error) {
 				e.en, e.det = en[len("the "):], true
 			}
 			words := strings.Fields(arabic.Normalize(ar))
-			if len(words) == 1 && (e.pos == posNoun || e.pos == posAdj) && strings.HasPrefix(words[0], "ال") {
+			// The raw form, not the normalized one: ألوان is not ال+وان.
+			if len(words) == 1 && (e.pos == posNoun || e.pos == posAdj) && strings.HasPrefix(ar, "ال") {
 				e.det = true
 			}
 			if len(words) == 1 && e.pos == posVerb && !strings.Contains(en, " ") {

@@ -160,8 +160,8 @@ func (lx *lexicon) inflectVerbs() {
 // it, so English needs the pronoun.
 func pluralSubject(k string) string {
 	rs := []rune(k)
-	if len(rs) < 4 {
-		return ""
+	if len(rs) < 5 {
+		return "" // يكون, تكون are singular
 	}
 	end := string(rs[len(rs)-2:])
 	if (rs[0] == 'ي' || rs[0] == 'ت') && (end == "ون" || end == "وا") {
