@@ -20,29 +20,35 @@ package translate
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/jisr-news/jisr/generator/arabic"
 )
 
 // Name is a known entity: its English name and its Arabic spellings.
+// Except lists Arabic phrases that start like one of the spellings but do
+// not name the entity (مسقط رأس is "birthplace", not Muscat).
 type Name struct {
-	EN string
-	AR []string
+	EN     string
+	AR     []string
+	Except []string
 }
 
 // Protector pre-edits Arabic segments so that known names and numbers
 // survive translation. The zero value and nil protect numbers only. A
 // Protector is safe for concurrent use.
 type Protector struct {
-	names  map[string]string // normalized Arabic token sequence → English
-	maxLen int               // most tokens in a name
+	names  map[string]string   // normalized Arabic token sequence → English
+	except map[string][]string // first normalized token → exception phrases
+	firsts map[string]bool     // normalized first tokens of names
+	maxLen int                 // most tokens in a name
 	seg    *arabic.Segmenter
 }
 
 // NewProtector builds a Protector for the given names. Spellings that
 // normalize alike share one entry; the first English name given wins.
 func NewProtector(names []Name) *Protector {
-	p := &Protector{names: map[string]string{}}
+	p := &Protector{names: map[string]string{}, except: map[string][]string{}, firsts: map[string]bool{}}
 	var protect []string
 	for _, n := range names {
 		en := strings.TrimSpace(n.EN)
@@ -59,9 +65,16 @@ func NewProtector(names []Name) *Protector {
 				p.names[key] = en
 			}
 			p.maxLen = max(p.maxLen, len(toks))
+			p.firsts[arabic.Normalize(toks[0].Text)] = true
 			// The first word of a name must never be split by the
 			// clitic segmenter (بغداد is not ب + غداد).
 			protect = append(protect, toks[0].Text)
+		}
+		for _, ex := range n.Except {
+			if toks := arabic.Tokenize(ex); len(toks) > 0 {
+				first := arabic.Normalize(toks[0].Text)
+				p.except[first] = append(p.except[first], tokenKey(toks))
+			}
 		}
 	}
 	p.seg = arabic.NewSegmenter(protect, nil)
@@ -99,13 +112,17 @@ func (p *Protector) Protect(ar string) (string, Expect) {
 // replaceNames replaces the longest known names, left to right.
 func (p *Protector) replaceNames(text string) (string, []string) {
 	toks := arabic.Tokenize(text)
+	norms := make([]string, len(toks))
+	for i, t := range toks {
+		norms[i] = arabic.Normalize(t.Text)
+	}
 	var b strings.Builder
 	var found []string
 	seen := map[string]bool{}
 	last := 0
 	for i := 0; i < len(toks); {
-		pre, en, n := p.match(text, toks[i:])
-		if n == 0 {
+		pre, en, n := p.match(text, toks[i:], norms[i:])
+		if n == 0 || p.excepted(norms[i:]) {
 			i++
 			continue
 		}
@@ -128,18 +145,38 @@ func (p *Protector) replaceNames(text string) (string, []string) {
 	return b.String(), found
 }
 
+// excepted reports whether toks start with an exception phrase.
+func (p *Protector) excepted(norms []string) bool {
+	for _, ex := range p.except[norms[0]] {
+		n := strings.Count(ex, " ") + 1
+		// A prefix of the text: مسقط رأس also excepts مسقط رأسه.
+		if n <= len(norms) && strings.HasPrefix(strings.Join(norms[:n], " "), ex) {
+			return true
+		}
+	}
+	return false
+}
+
 // match finds the longest name starting at toks[0] and returns the
 // proclitics split off its first word, its English name and its length in
 // tokens (0 for no match).
-func (p *Protector) match(text string, toks []arabic.Token) (pre, en string, n int) {
+func (p *Protector) match(text string, toks []arabic.Token, norms []string) (pre, en string, n int) {
 	// The words of a name are separated by spaces only.
 	span := 1
 	for span < len(toks) && span < p.maxLen && strings.TrimSpace(text[toks[span-1].End:toks[span].Start]) == "" {
 		span++
 	}
 	type head struct{ pre, key string }
-	heads := []head{{"", arabic.Normalize(toks[0].Text)}}
-	for _, a := range p.seg.Analyze(toks[0].Text) {
+	var heads []head
+	if p.firsts[norms[0]] {
+		heads = append(heads, head{"", norms[0]})
+	}
+	var analyses []arabic.Parts
+	if r, _ := utf8.DecodeRuneInString(toks[0].Text); strings.ContainsRune("وفبكل", r) {
+		// Only a word that starts with a proclitic letter can carry one.
+		analyses = p.seg.Analyze(toks[0].Text)
+	}
+	for _, a := range analyses {
 		if a.Fut || a.Infl != "" || a.Suffix != "" || (a.Conj == "" && a.Prep == "") {
 			continue
 		}
@@ -147,12 +184,17 @@ func (p *Protector) match(text string, toks []arabic.Token) (pre, en string, n i
 		if a.Det {
 			key = "ال" + key
 		}
-		heads = append(heads, head{a.Conj + a.Prep, key})
+		if p.firsts[key] {
+			heads = append(heads, head{a.Conj + a.Prep, key})
+		}
+	}
+	if len(heads) == 0 {
+		return "", "", 0
 	}
 	for l := span; l >= 1; l-- {
 		rest := ""
 		if l > 1 {
-			rest = " " + tokenKey(toks[1:l])
+			rest = " " + strings.Join(norms[1:l], " ")
 		}
 		for _, h := range heads {
 			if e, ok := p.names[h.key+rest]; ok {

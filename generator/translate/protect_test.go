@@ -11,6 +11,7 @@ var testNames = []Name{
 	{EN: "Iraq", AR: []string{"العراق"}},
 	{EN: "United Nations", AR: []string{"الأمم المتحدة"}},
 	{EN: "Gaza", AR: []string{"غزة"}},
+	{EN: "Muscat", AR: []string{"مسقط"}, Except: []string{"مسقط رأس"}},
 }
 
 func TestProtect(t *testing.T) {
@@ -32,6 +33,7 @@ func TestProtect(t *testing.T) {
 		{"Arabic-Indic digits", "قتل ١٥ شخصا", "قتل 15 شخصا", nil, []string{"15"}},
 		{"Eastern digits and decimal sign", "نمو ۳٫٥٪", "نمو 3.5%", nil, []string{"3.5"}},
 		{"thousands separator", "١٬٥٠٠ دولار و1,500", "1,500 دولار و1,500", nil, []string{"1500"}},
+		{"exception phrase is not the name", "مسقط رأسه في مسقط", "مسقط رأسه في Muscat", []string{"Muscat"}, nil},
 		{"nothing to protect", "صباح الخير", "صباح الخير", nil, nil},
 	}
 	for _, tt := range tests {
