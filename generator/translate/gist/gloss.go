@@ -158,8 +158,29 @@ func (g *glosser) analyze(w string) wordInfo {
 		as := g.seg.Analyze(w)
 		if len(as) > 0 {
 			wi.p = as[0]
-			if e, ok := g.lx.words[as[0].Stem]; ok {
-				wi.e, wi.known = e, true
+			// The first known analysis that is possible: a verb never
+			// takes the article. التواصل is a noun; when only a verb
+			// reading is known (القتل, from قتل "killed"), it is the verbal
+			// noun: "killing".
+			var verbal *arabic.Parts
+			var verbalE entry
+			for i, a := range as {
+				e, ok := g.lx.words[a.Stem]
+				if !ok {
+					break // analyses with known stems come first
+				}
+				if a.Det && e.pos == posVerb {
+					if verbal == nil {
+						verbal, verbalE = &as[i], e
+					}
+					continue
+				}
+				wi.p, wi.e, wi.known = a, e, true
+				break
+			}
+			if !wi.known && verbal != nil {
+				wi.p, wi.known = *verbal, true
+				wi.e = entry{en: gerund(verbalE.en), pos: posNoun}
 			}
 		} else {
 			wi.p = arabic.Parts{Stem: arabic.Normalize(w)}
@@ -329,6 +350,9 @@ func (g *glosser) units(toks []tok) []unit {
 			continue
 		}
 		if arabic.Normalize(t.text) == "ال" {
+			if strings.HasPrefix(t.text, "آل") {
+				us = append(us, unit{en: "Al", pos: posName, known: true}) // آل سعود
+			}
 			continue // الـ before a number: الدول الـ4
 		}
 		if u, n := g.phrase(toks, i); n > 0 {
@@ -443,15 +467,15 @@ func phraseForms(w string) []form {
 	forms := []form{{key: n}}
 	rest := n
 	conj := ""
-	if r, ok := strings.CutPrefix(rest, "و"); ok && len(r) >= 4 {
+	if r, ok := strings.CutPrefix(rest, "و"); ok && utf8.RuneCountInString(r) >= 3 {
 		conj, rest = "and", r
 		forms = append(forms, form{rest, conj, ""})
-	} else if r, ok := strings.CutPrefix(rest, "ف"); ok && len(r) >= 4 {
+	} else if r, ok := strings.CutPrefix(rest, "ف"); ok && utf8.RuneCountInString(r) >= 3 {
 		conj, rest = "so", r
 		forms = append(forms, form{rest, conj, ""})
 	}
 	for _, p := range []string{"ب", "ك", "ل"} {
-		if r, ok := strings.CutPrefix(rest, p); ok && len(r) >= 4 {
+		if r, ok := strings.CutPrefix(rest, p); ok && utf8.RuneCountInString(r) >= 3 {
 			forms = append(forms, form{r, conj, prepEN[p]})
 			if p == "ل" && strings.HasPrefix(r, "ل") {
 				forms = append(forms, form{"ا" + r, conj, "to"}) // لل → ل + ال

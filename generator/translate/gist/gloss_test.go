@@ -124,3 +124,14 @@ func TestBaseFromPast(t *testing.T) {
 		}
 	}
 }
+
+func TestGerund(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"killed", "killing"}, {"continues", "continuing"}, {"said", "saying"},
+		{"carried out", "carrying out"}, {"used", "using"}, {"agreed", "agreeing"},
+	} {
+		if got := gerund(tt.in); got != tt.want {
+			t.Errorf("gerund(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

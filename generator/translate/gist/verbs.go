@@ -223,3 +223,30 @@ func baseFromPast(en string) string {
 	}
 	return stem + rest
 }
+
+// gerund makes the English verbal noun of a verb gloss in the past or the
+// third person: "killed" → "killing", "continues" → "continuing".
+func gerund(en string) string {
+	w, rest, _ := strings.Cut(en, " ")
+	if rest != "" {
+		rest = " " + rest
+	}
+	var base string
+	switch {
+	case strings.HasSuffix(w, "ed") || irregularPast[w] != "":
+		base = strings.Fields(baseFromPast(w))[0]
+	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"):
+		base = strings.Fields(baseVerb(w))[0]
+	default:
+		base = w
+	}
+	switch {
+	case base == "be":
+		return "being" + rest
+	case strings.HasSuffix(base, "ie"):
+		return base[:len(base)-2] + "ying" + rest
+	case strings.HasSuffix(base, "e") && !strings.HasSuffix(base, "ee"):
+		return base[:len(base)-1] + "ing" + rest
+	}
+	return base + "ing" + rest
+}
