@@ -413,3 +413,24 @@ func TestProgressCountsSegments(t *testing.T) {
 		t.Errorf("progress %+v", p)
 	}
 }
+
+func TestText(t *testing.T) {
+	srv := newLibre(t, 0)
+	eng := newEngine(t, srv.URL, nil)
+	in := "\ufeffقال الرئيس\n\nفي بغداد ٣ قتلى\r\nقال الرئيس\n"
+	var out, log strings.Builder
+	st, err := Text(context.Background(), eng, &fakeGist{}, strings.NewReader(in), &out, Standard(nil, &log))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "EN<قال الرئيس>\n\nEN<في Baghdad 3 قتلى>\nEN<قال الرئيس>\n"
+	if out.String() != want {
+		t.Errorf("got %q, want %q", out.String(), want)
+	}
+	if srv.segments.Load() != 2 || st.Unique != 2 || st.Segments != 3 {
+		t.Errorf("server got %d segments; stats %+v", srv.segments.Load(), st)
+	}
+	if !strings.Contains(log.String(), "3/3 segments") {
+		t.Errorf("progress log %q", log.String())
+	}
+}
