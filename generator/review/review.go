@@ -462,9 +462,9 @@ func indexSources(fs afero.Fs, content string, get func(string) (*storedArticle,
 	return idx, nil
 }
 
-// canonical is the form in which sources are compared: NFC, trimmed, line
-// endings as XML reads them, and characters that XML cannot carry replaced
-// as encoding/xml replaces them.
+// canonical is the form in which sources are compared: NFC, whitespace
+// runs as one space, and characters that XML cannot carry replaced as
+// encoding/xml replaces them.
 func canonical(s string) string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	var b strings.Builder
@@ -480,7 +480,9 @@ func canonical(s string) string {
 			out.Write(cd)
 		}
 	}
-	return strings.TrimSpace(norm.NFC.String(out.String()))
+	// Whitespace runs count as one space: tools may re-space a source
+	// when they split and join segments.
+	return strings.Join(strings.Fields(norm.NFC.String(out.String())), " ")
 }
 
 // statusNote describes a segment's provenance for a note or comment.

@@ -384,3 +384,34 @@ func TestImportErrors(t *testing.T) {
 		t.Error("export in an unknown format succeeded")
 	}
 }
+
+// TestXLIFFFromOtherTools reads what other tools write: a unit split into
+// two segments with ignorable whitespace, inside nested groups, with
+// inline markup in the target.
+func TestXLIFFFromOtherTools(t *testing.T) {
+	fs := fixture(t)
+	doc := `<?xml version="1.0"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="ar-IQ" trgLang="en-US">
+ <file id="f1" original="articles/iraq/segments.yaml">
+  <group id="g1"><group id="g2">
+   <unit id="p1-1">
+    <notes><note category="translator">Mona</note></notes>
+    <segment id="s1" state="final"><source>قال "الرئيس" إن</source><target>The "president" said</target></segment>
+    <ignorable><source> </source></ignorable>
+    <segment id="s2" state="reviewed"><source>&lt;اللجنة&gt; &amp; المجلس سيجتمعان في 27 سبتمبر 2015.</source><target>the <mrk id="m1" type="comment" value="check">committee</mrk> meets on 27 September 2015.</target></segment>
+   </unit>
+  </group></group>
+ </file>
+</xliff>`
+	afero.WriteFile(fs, "/in/okapi.xlf", []byte(doc), 0o644)
+	res, err := Import(Options{Fs: fs, Content: "/c"}, "/in/okapi.xlf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Applied) != 1 || len(res.Conflicts) != 0 {
+		t.Fatalf("applied %+v conflicts %v", res.Applied, res.Conflicts)
+	}
+	if s := load(t, fs)["p1-1"]; s.EN != `The "president" said the committee meets on 27 September 2015.` || s.Reviewer != "Mona" || s.Status != translate.StatusReviewed {
+		t.Errorf("p1-1 = %+v", s)
+	}
+}

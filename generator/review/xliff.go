@@ -37,7 +37,51 @@ type xliffFile struct {
 	Original string      `xml:"original,attr,omitempty"`
 	Notes    *xliffNotes `xml:"notes"`
 	Units    []xliffUnit `xml:"unit"`
-	Groups   []xliffUnit `xml:"group>unit"` // read only: units inside groups
+}
+
+// The reading side is looser than what jisr writes: units may sit in
+// nested groups, and a tool may split a unit into several segments with
+// <ignorable> whitespace between them, whose order matters.
+type xliffDocIn struct {
+	XMLName xml.Name      `xml:"urn:oasis:names:tc:xliff:document:2.0 xliff"`
+	Version string        `xml:"version,attr"`
+	SrcLang string        `xml:"srcLang,attr"`
+	TrgLang string        `xml:"trgLang,attr"`
+	Files   []xliffFileIn `xml:"file"`
+}
+
+type xliffFileIn struct {
+	ID       string         `xml:"id,attr"`
+	Original string         `xml:"original,attr"`
+	Notes    *xliffNotes    `xml:"notes"`
+	Units    []xliffUnitIn  `xml:"unit"`
+	Groups   []xliffGroupIn `xml:"group"`
+}
+
+type xliffGroupIn struct {
+	Units  []xliffUnitIn  `xml:"unit"`
+	Groups []xliffGroupIn `xml:"group"`
+}
+
+func (g xliffGroupIn) all() []xliffUnitIn {
+	us := g.Units
+	for _, sub := range g.Groups {
+		us = append(us, sub.all()...)
+	}
+	return us
+}
+
+type xliffUnitIn struct {
+	ID    string      `xml:"id,attr"`
+	Notes *xliffNotes `xml:"notes"`
+	Parts []xliffPart `xml:",any"` // segment and ignorable, in order
+}
+
+type xliffPart struct {
+	XMLName xml.Name
+	State   string  `xml:"state,attr"`
+	Source  inline  `xml:"source"`
+	Target  *inline `xml:"target"`
 }
 
 type xliffNotes struct {
@@ -172,7 +216,7 @@ func exportXLIFF(a *storedArticle, translator string) ([]byte, error) {
 }
 
 func parseXLIFF(data []byte) ([]unit, error) {
-	var doc xliffDoc
+	var doc xliffDocIn
 	if err := xml.Unmarshal(data, &doc); err != nil {
 		if bytes.Contains(data, []byte("urn:oasis:names:tc:xliff:document:1.2")) {
 			return nil, fmt.Errorf("XLIFF 1.2 is not supported; export XLIFF 2.x")
@@ -195,25 +239,37 @@ func parseXLIFF(data []byte) ([]unit, error) {
 			art = f.ID
 		}
 		fileTranslator := noteText(f.Notes, NoteTranslator)
-		for _, u := range append(f.Units, f.Groups...) {
+		units := xliffGroupIn{Units: f.Units, Groups: f.Groups}.all()
+		for _, u := range units {
 			translator := noteText(u.Notes, NoteTranslator)
 			if translator == "" {
 				translator = fileTranslator
 			}
-			// jisr writes one segment per unit; a tool that split one
-			// is read back as the joined text.
+			// jisr writes one segment per unit; a unit that a tool split
+			// is read back joined, with its ignorable whitespace.
 			var src, tgt strings.Builder
-			confirmed, hasTarget := len(u.Segments) > 0, false
-			for _, s := range u.Segments {
-				src.WriteString(string(s.Source))
-				if s.Target != nil {
-					hasTarget = true
-					tgt.WriteString(string(*s.Target))
+			confirmed, hasTarget, segs := true, false, 0
+			for _, p := range u.Parts {
+				switch p.XMLName.Local {
+				case "segment":
+					segs++
+					if p.State != "reviewed" && p.State != "final" {
+						confirmed = false
+					}
+				case "ignorable":
+				default:
+					continue
 				}
-				if s.State != "reviewed" && s.State != "final" {
-					confirmed = false
+				src.WriteString(string(p.Source))
+				switch {
+				case p.Target != nil:
+					hasTarget = hasTarget || p.XMLName.Local == "segment"
+					tgt.WriteString(string(*p.Target))
+				case p.XMLName.Local == "ignorable":
+					tgt.WriteString(string(p.Source))
 				}
 			}
+			confirmed = confirmed && segs > 0
 			un := unit{article: art, segment: u.ID, source: src.String(), confirmed: confirmed,
 				reviewer: translator, base: noteText(u.Notes, NoteBase)}
 			if hasTarget {
