@@ -343,6 +343,9 @@ func (p *Project) Render() (*render.Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := p.finishSite(tmp); err != nil { // publish.go: Pages files, link check
+		return nil, err
+	}
 	if err := swap(p.Fs, tmp, p.Out); err != nil {
 		return nil, fmt.Errorf("install %s: %w", p.Out, err)
 	}

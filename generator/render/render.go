@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"io"
 	iofs "io/fs"
+	"net/url"
 	"os"
 	"path"
 	"sort"
@@ -126,7 +127,23 @@ func Render(in Input, site Site, dst afero.Fs, log io.Writer) (*Result, error) {
 	return res, nil
 }
 
+// FeedsAndSitemap reports whether a site published at baseURL gets feeds, a
+// sitemap and a robots.txt Sitemap line: only an absolute base URL (scheme
+// and host) can give them the absolute URLs their formats require.
+func FeedsAndSitemap(baseURL string) bool {
+	u, err := url.Parse(baseURL)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+}
+
 // hugoConfig writes the site configuration that jisr's layouts expect.
+//
+// Outputs: every page gets HTML. With an absolute base URL, each language's
+// home page also gets an RSS 2.0 feed (index.xml) and an Atom feed
+// (atom.xml), and the Arabic home page gets the one sitemap.xml of the site
+// (all pages of both languages, with hreflang alternates); Hugo's own
+// per-language sitemaps and sitemap index are turned off. One bilingual
+// 404.html is written at the root (GitHub Pages serves it for any missing
+// URL), and robots.txt points at the sitemap.
 func hugoConfig(s Site) ([]byte, error) {
 	base := s.BaseURL
 	if base == "" {
@@ -135,9 +152,23 @@ func hugoConfig(s Site) ([]byte, error) {
 	if !strings.HasSuffix(base, "/") {
 		base += "/"
 	}
-	params := map[string]any{"offline": s.Offline}
+	feeds := FeedsAndSitemap(base)
+	params := map[string]any{"offline": s.Offline, "feeds": feeds}
 	for k, v := range s.Params {
 		params[k] = v
+	}
+	homeAR, homeEN := []string{"html"}, []string{"html"}
+	if feeds {
+		homeAR = append(homeAR, "rss", "atom", "sitemapxml")
+		homeEN = append(homeEN, "rss", "atom")
+	}
+	// Sections, taxonomies and terms: HTML only (Hugo's default adds an RSS
+	// feed to each, with relative links when the base URL is not absolute).
+	// Each language gets the whole map: a language's outputs replace the
+	// site's.
+	html := []string{"html"}
+	outputs := func(home []string) map[string]any {
+		return map[string]any{"home": home, "section": html, "taxonomy": html, "term": html}
 	}
 	cfg := map[string]any{
 		"baseURL":                        base,
@@ -146,6 +177,7 @@ func hugoConfig(s Site) ([]byte, error) {
 		"disableHugoGeneratorInject":     true,
 		"disableDefaultSiteRedirect":     true,
 		"enableRobotsTXT":                true,
+		"disableKinds":                   []string{"sitemap"},
 		"timeZone":                       "UTC",
 		"uglyURLs":                       s.Offline,
 		"relativeURLs":                   s.Offline,
@@ -153,14 +185,25 @@ func hugoConfig(s Site) ([]byte, error) {
 		"pluralizeListTitles":            false,
 		"taxonomies":                     map[string]string{"tag": "tags", "entity": "entities"},
 		"languages": map[string]any{
-			"ar": map[string]any{"direction": "rtl", "weight": 1, "label": "العربية", "title": s.TitleAR, "locale": "ar"},
-			"en": map[string]any{"direction": "ltr", "weight": 2, "label": "English", "title": s.TitleEN, "locale": "en"},
+			"ar": map[string]any{"direction": "rtl", "weight": 1, "label": "العربية", "title": s.TitleAR, "locale": "ar",
+				"outputs": outputs(homeAR)},
+			// One 404 page, at the root; it is bilingual.
+			"en": map[string]any{"direction": "ltr", "weight": 2, "label": "English", "title": s.TitleEN, "locale": "en",
+				"outputs": outputs(homeEN), "disableKinds": []string{"sitemap", "404"}},
 		},
-		"outputs": map[string]any{
-			"home": []string{"html", "rss"},
+		"mediaTypes": map[string]any{
+			"application/atom+xml": map[string]any{"suffixes": []string{"xml"}},
 		},
-		"markup": map[string]any{"goldmark": map[string]any{"renderer": map[string]any{"unsafe": false}}},
-		"params": params,
+		"outputFormats": map[string]any{
+			"atom": map[string]any{"mediaType": "application/atom+xml", "baseName": "atom", "rel": "alternate", "noUgly": true},
+			// The site's one sitemap, rendered from the Arabic home page
+			// (layouts/home.sitemapxml.xml) at the site root.
+			"sitemapxml": map[string]any{"mediaType": "application/xml", "baseName": "sitemap", "rel": "sitemap",
+				"noUgly": true, "root": true, "notAlternative": true},
+		},
+		"outputs": outputs(homeAR),
+		"markup":  map[string]any{"goldmark": map[string]any{"renderer": map[string]any{"unsafe": false}}},
+		"params":  params,
 	}
 	b, err := toml.Marshal(cfg)
 	if err != nil {

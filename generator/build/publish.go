@@ -1,0 +1,75 @@
+package build
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/jisr-news/jisr/generator/linkcheck"
+	"github.com/jisr-news/jisr/generator/publish"
+)
+
+// maxListed is how many broken references a failed build lists; the rest
+// are counted ("jisr check --links" lists them all).
+const maxListed = 20
+
+// finishSite runs the steps that follow Hugo on the rendered site in dir,
+// before it replaces the output folder: the files GitHub Pages reads
+// (.nojekyll, and CNAME from the cname setting), then the link check. A
+// broken internal reference fails the build, as does, in offline mode, a
+// resource loaded from another host (the site must work without a
+// network); online, such resources are listed as warnings.
+func (p *Project) finishSite(dir string) error {
+	c := p.Config
+	if err := publish.Pages(p.Fs, dir, c.CNAME); err != nil {
+		return &UsageError{err.Error()}
+	}
+	rep, err := p.CheckLinks(dir)
+	if err != nil {
+		return err
+	}
+	for _, e := range rep.External {
+		fmt.Fprintf(p.Log, "warning: external resource: %s\n", e)
+	}
+	bad := rep.Broken
+	if c.Offline {
+		bad = append(bad, rep.External...)
+	}
+	if len(bad) == 0 {
+		return nil
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "link check: %d broken references in the built site (the old site was kept):", len(bad))
+	for i, r := range bad {
+		if i == maxListed {
+			fmt.Fprintf(&b, "\n  … and %d more (jisr check --links lists them all)", len(bad)-maxListed)
+			break
+		}
+		fmt.Fprintf(&b, "\n  %s", r)
+	}
+	return fmt.Errorf("%s", b.String())
+}
+
+// CheckLinks checks the site in dir (p.Out when empty) the way it will be
+// opened: from file:// when the project is offline, else under its base
+// URL. "jisr check --links" and the build both call it.
+func (p *Project) CheckLinks(dir string) (*linkcheck.Report, error) {
+	if dir == "" {
+		dir = p.Out
+	}
+	rep, err := linkcheck.Check(p.Fs, dir, linkcheck.Options{Offline: p.Config.Offline, BaseURL: p.Config.BaseURL})
+	if err != nil {
+		return nil, fmt.Errorf("link check: %w", err)
+	}
+	return rep, nil
+}
+
+// WriteZip writes the built site (p.Out) to zipFile, relative to the
+// project root unless absolute; see publish.WriteZip. Call it last, after
+// every step that writes into the site.
+func (p *Project) WriteZip(zipFile string) (*publish.ZipResult, error) {
+	if !filepath.IsAbs(zipFile) {
+		zipFile = filepath.Join(p.Root, zipFile)
+	}
+	return publish.WriteZip(p.Fs, p.Out, zipFile)
+}
