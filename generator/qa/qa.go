@@ -133,7 +133,7 @@ func Check(seg store.Segment, ents []analyze.Entity) []Finding {
 			add(CheckLength, "the English is %.2f times as long as the Arabic (expected %.1f to %.1f)", r, MinRatio, MaxRatio)
 		}
 	}
-	checkEntities(en, ents, add)
+	checkEntities(seg.ID, en, ents, add)
 	checkQuestion(ar, en, add)
 	if p := strings.IndexAny(en, "،؛٪"); p >= 0 {
 		r, _ := utf8.DecodeRuneInString(en[p:])
@@ -487,15 +487,15 @@ func checkDates(words []string, en string, add addFunc) {
 	}
 }
 
-// fold lowercases a Latin name and makes hyphens, apostrophes and ayn
-// marks spaces, so that "al-Abadi" and "Al Abadi" compare equal.
+// fold lowercases a Latin name and makes every character but letters and
+// digits a space (hyphens, apostrophes, ayn marks, brackets), so that
+// "al-Abadi" and "Al Abadi" compare equal, and "(CBS)" holds "CBS".
 func fold(s string) string {
 	s = strings.Map(func(r rune) rune {
-		switch r {
-		case '-', '‐', '–', '\'', '’', '‘', 'ʿ', 'ʾ', '`':
-			return ' '
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return unicode.ToLower(r)
 		}
-		return unicode.ToLower(r)
+		return ' '
 	}, norm.NFC.String(s))
 	return " " + strings.Join(strings.Fields(s), " ") + " "
 }
@@ -521,7 +521,7 @@ func nameUsed(fe, name string) bool {
 	return false
 }
 
-func checkEntities(en string, ents []analyze.Entity, add addFunc) {
+func checkEntities(segID, en string, ents []analyze.Entity, add addFunc) {
 	seen := map[string]bool{}
 	fe := ""
 	for _, e := range ents {
@@ -535,7 +535,7 @@ func checkEntities(en string, ents []analyze.Entity, add addFunc) {
 		if !nameUsed(fe, e.NameEN) {
 			surface := e.NameAR
 			for _, m := range e.Mentions {
-				if m.Surface != "" {
+				if m.Surface != "" && m.Segment == segID {
 					surface = m.Surface
 					break
 				}

@@ -34,6 +34,10 @@ var putin = analyze.Entity{ID: "vladimir-putin", Type: analyze.Person, NameEN: "
 	Mentions: []analyze.Mention{{Segment: "p1-1", Surface: "بوتين"}}}
 var russia = analyze.Entity{ID: "russia", Type: analyze.Place, NameEN: "Russia", NameAR: "روسيا", Known: true,
 	Mentions: []analyze.Mention{{Segment: "p1-1", Surface: "الروسي"}}}
+var cbs = analyze.Entity{ID: "cbs", NameEN: "CBS", NameAR: "سي بي إس", Known: true}
+var abadi = analyze.Entity{ID: "haider-al-abadi", NameEN: "Haider al-Abadi", NameAR: "حيدر العبادي", Known: true}
+var putinTwice = analyze.Entity{ID: "vladimir-putin", NameEN: "Vladimir Putin", NameAR: "فلاديمير بوتين", Known: true,
+	Mentions: []analyze.Mention{{Segment: "p0-1", Surface: "فلاديمير بوتين"}, {Segment: "p1-1", Surface: "بوتين"}}}
 var guessed = analyze.Entity{ID: "x", NameEN: "Xyz", NameAR: "س", Known: false}
 
 // TestChecks has, for every check, cases that must fire and cases that
@@ -102,6 +106,9 @@ func TestChecks(t *testing.T) {
 		{CheckEntity, "full name used", "قال بوتين", "Vladimir Putin said", []analyze.Entity{putin}, false, ""},
 		{CheckEntity, "other spelling", "قال بوتين", "Poutine said", []analyze.Entity{putin}, true, "Vladimir Putin"},
 		{CheckEntity, "adjective from the name", "القلق الروسي", "Russian concern", []analyze.Entity{russia}, false, ""},
+		{CheckEntity, "name in brackets", "مقابلة مع (سي.بي.إس)", "An interview with (CBS)", []analyze.Entity{cbs}, false, ""},
+		{CheckEntity, "hyphenated name", "قال العبادي", "al-Abadi said", []analyze.Entity{abadi}, false, ""},
+		{CheckEntity, "surface of this segment", "قال بوتين", "Poutine said", []analyze.Entity{putinTwice}, true, "«بوتين»"},
 		{CheckEntity, "place dropped", "القلق الروسي", "the concern", []analyze.Entity{russia}, true, "Russia"},
 		{CheckEntity, "unknown entity not checked", "س", "nothing", []analyze.Entity{guessed}, false, ""},
 
