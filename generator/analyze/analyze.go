@@ -155,6 +155,20 @@ type segTokens struct {
 
 // Entities finds the entities of the segments, in order of first mention.
 func (an *Analyzer) Entities(segs []article.Segment) []Entity {
+	st := prepare(segs)
+	ms := an.gazetteerPass(st)
+	if an.model != nil {
+		ms = append(ms, an.modelPass(st, ms)...)
+	}
+	// Context rules on what is left.
+	for si, s := range st {
+		ms = append(ms, an.contextRules(s, si)...)
+	}
+	return an.collect(st, ms)
+}
+
+// prepare tokenizes the segments that have text.
+func prepare(segs []article.Segment) []*segTokens {
 	st := make([]*segTokens, 0, len(segs))
 	for _, s := range segs {
 		if s.Text == "" {
@@ -167,8 +181,20 @@ func (an *Analyzer) Entities(segs []article.Segment) []Entity {
 		}
 		st = append(st, &segTokens{seg: s, toks: toks, keys: keys, used: make([]bool, len(toks))})
 	}
+	return st
+}
 
-	// Pass 1: full names. Pass 2: short forms of the entities found.
+func markUsed(st []*segTokens, ms []match) {
+	for _, m := range ms {
+		for i := m.start; i < m.end; i++ {
+			st[m.seg].used[i] = true
+		}
+	}
+}
+
+// gazetteerPass finds the full names of the gazetteer, then the short
+// forms of the entities found, and marks their tokens used.
+func (an *Analyzer) gazetteerPass(st []*segTokens) []match {
 	var ms []match
 	full := map[int]bool{}
 	for si, s := range st {
@@ -182,6 +208,7 @@ func (an *Analyzer) Entities(segs []article.Segment) []Entity {
 			i++
 		}
 	}
+	markUsed(st, ms)
 	if len(full) > 0 {
 		var shorts []match
 		for si, s := range st {
@@ -190,25 +217,19 @@ func (an *Analyzer) Entities(segs []article.Segment) []Entity {
 					continue
 				}
 				if m, ok := an.matchAt(s, si, i, full); ok && m.short {
-					shorts = append(shorts, m)
+					shorts = append(shorts, an.resolveShort(m, ms))
+					i = m.end - 1
 				}
 			}
 		}
-		for _, m := range shorts {
-			ms = append(ms, an.resolveShort(m, ms))
-		}
+		markUsed(st, shorts)
+		ms = append(ms, shorts...)
 	}
-	for _, m := range ms {
-		for i := m.start; i < m.end; i++ {
-			st[m.seg].used[i] = true
-		}
-	}
+	return ms
+}
 
-	// Pass 3: context rules on what is left.
-	for si, s := range st {
-		ms = append(ms, an.contextRules(s, si)...)
-	}
-
+// collect turns matches into entities in order of first mention.
+func (an *Analyzer) collect(st []*segTokens, ms []match) []Entity {
 	sort.SliceStable(ms, func(i, j int) bool {
 		if ms[i].seg != ms[j].seg {
 			return ms[i].seg < ms[j].seg

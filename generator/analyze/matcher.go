@@ -22,6 +22,7 @@ type Analyzer struct {
 	except map[int][][]string
 	seg    *arabic.Segmenter
 	tags   *tagger
+	model  *Model   // nil: gazetteer and context rules only
 	cache  sync.Map // word → []arabic.Parts
 	cached atomic.Int64
 }
@@ -282,3 +283,12 @@ func cachedAnalyze(seg *arabic.Segmenter, cache *sync.Map, n *atomic.Int64, word
 func (an *Analyzer) analyses(word string) []arabic.Parts {
 	return cachedAnalyze(an.seg, &an.cache, &an.cached, word)
 }
+
+// WithModel returns a copy of an that also uses the statistical tagger m
+// (nil for none) for names the gazetteer lacks.
+func (an *Analyzer) WithModel(m *Model) *Analyzer {
+	return &Analyzer{g: an.g, index: an.index, except: an.except, seg: an.seg, tags: an.tags, model: m}
+}
+
+// Gazetteer returns the gazetteer an matches.
+func (an *Analyzer) Gazetteer() *gazetteer.Gazetteer { return an.g }

@@ -1,0 +1,513 @@
+package analyze
+
+// The statistical tagger: an averaged perceptron (Collins 2002) over BIO
+// tags, decoded greedily left to right, with word, stem, clitic, affix,
+// context-word, title/head-word and gazetteer features. It is trained on
+// ANERcorp (Benajiba et al. 2007; see data/README.md) by
+// scripts/analyze-train.go and finds names the gazetteer lacks; gazetteer
+// matches always win over it.
+//
+// Hand-written because no maintained Go library offers a sequence tagger;
+// the averaged perceptron is about a hundred lines.
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"math"
+	"math/rand"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/jisr-news/jisr/generator/arabic"
+	"github.com/jisr-news/jisr/generator/article"
+)
+
+// bioTags are the tagger's classes.
+var bioTags = []string{"O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG"}
+
+const nTags = 7
+
+var tagType = map[string]Type{"PERS": Person, "LOC": Place, "ORG": Organization}
+var typeTag = map[Type]string{Person: "PERS", Place: "LOC", Organization: "ORG"}
+
+// Model is a trained averaged-perceptron tagger.
+type Model struct {
+	w map[uint64]*[nTags]float32
+}
+
+// LabeledSentence is one training or evaluation sentence: its words as
+// written and their BIO tags (B-PERS, I-LOC, O …; other types count as O).
+type LabeledSentence struct {
+	Words []string
+	Tags  []string
+}
+
+// ReadANERcorp reads ANERcorp's format: one "word TAG" per line; a blank
+// line or a "." word ends a sentence.
+func ReadANERcorp(r io.Reader) ([]LabeledSentence, error) {
+	var out []LabeledSentence
+	var cur LabeledSentence
+	flush := func() {
+		if len(cur.Words) > 0 {
+			out = append(out, cur)
+		}
+		cur = LabeledSentence{}
+	}
+	sc := bufio.NewScanner(r)
+	line, bad := 0, 0
+	for sc.Scan() {
+		line++
+		f := strings.Fields(sc.Text())
+		if len(f) == 0 {
+			flush()
+			continue
+		}
+		if len(f) == 1 {
+			continue // a blank word ("  O"): nothing to tag
+		}
+		if len(f) != 2 {
+			// The corpus has a few glued lines (". Oالإصابة O"); they
+			// are skipped, not guessed.
+			bad++
+			if bad > 10 {
+				return nil, fmt.Errorf("ANERcorp line %d: want \"word TAG\", got %q", line, sc.Text())
+			}
+			continue
+		}
+		cur.Words = append(cur.Words, f[0])
+		cur.Tags = append(cur.Tags, f[1])
+		if f[0] == "." {
+			flush()
+		}
+	}
+	flush()
+	return out, sc.Err()
+}
+
+// Text returns the sentence's words joined by spaces and the byte offset
+// of each word.
+func (s LabeledSentence) Text() (string, []int) {
+	var b strings.Builder
+	starts := make([]int, len(s.Words))
+	for i, w := range s.Words {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		starts[i] = b.Len()
+		b.WriteString(w)
+	}
+	return b.String(), starts
+}
+
+// sentenceTokens tokenizes a labeled sentence as Analyze would and gives
+// each token the tag of the word it lies in (B- only on a word's first
+// token).
+func sentenceTokens(s LabeledSentence) (*segTokens, []int) {
+	text, starts := s.Text()
+	st := prepare([]article.Segment{{ID: "s", Kind: article.KindParagraph, Text: text}})
+	if len(st) == 0 {
+		return nil, nil
+	}
+	gold := make([]int, len(st[0].toks))
+	w := 0
+	prevWord := -1
+	for i, t := range st[0].toks {
+		for w+1 < len(starts) && starts[w+1] <= t.Start {
+			w++
+		}
+		tag := s.Tags[w]
+		if strings.HasPrefix(tag, "B-") && prevWord == w {
+			tag = "I-" + tag[2:]
+		}
+		gold[i] = tagIndex(tag)
+		prevWord = w
+	}
+	return st[0], gold
+}
+
+func tagIndex(tag string) int {
+	for i, t := range bioTags {
+		if t == tag {
+			return i
+		}
+	}
+	return 0 // MISC and unknown types are O
+}
+
+// gazLabels gives each token the BIO label of the gazetteer match that
+// covers it, "O" elsewhere.
+func gazLabels(s *segTokens, ms []match, si int) []string {
+	out := make([]string, len(s.toks))
+	for i := range out {
+		out[i] = "O"
+	}
+	for _, m := range ms {
+		if m.seg != si {
+			continue
+		}
+		for i := m.start; i < m.end; i++ {
+			p := "I-"
+			if i == m.start {
+				p = "B-"
+			}
+			if m.short {
+				p += "s"
+			}
+			out[i] = p + typeTag[m.typ]
+		}
+	}
+	return out
+}
+
+// features returns the static feature hashes of every token.
+func (an *Analyzer) features(s *segTokens, gaz []string) [][]uint64 {
+	n := len(s.toks)
+	key := func(i int) string {
+		switch {
+		case i < 0:
+			return "<s>"
+		case i >= n:
+			return "</s>"
+		}
+		return s.keys[i]
+	}
+	stem := func(i int) string {
+		if i < 0 || i >= n {
+			return key(i)
+		}
+		ps := an.analyses(s.toks[i].Text)
+		if len(ps) == 0 {
+			return s.keys[i]
+		}
+		return ps[0].Stem
+	}
+	g := func(i int) string {
+		if i < 0 || i >= n {
+			return "-"
+		}
+		return gaz[i]
+	}
+	out := make([][]uint64, n)
+	for i := 0; i < n; i++ {
+		k := s.keys[i]
+		ps := an.analyses(s.toks[i].Text)
+		clit := ""
+		if len(ps) > 0 {
+			p := ps[0]
+			clit = fmt.Sprint(p.Conj, p.Prep, p.Det, p.Infl, p.Suffix)
+		}
+		rs := []rune(k)
+		suf := func(n int) string {
+			if len(rs) <= n {
+				return k
+			}
+			return string(rs[len(rs)-n:])
+		}
+		pre := func(n int) string {
+			if len(rs) <= n {
+				return k
+			}
+			return string(rs[:n])
+		}
+		shape := "ar"
+		switch {
+		case !arabic.HasArabic(k) && strings.IndexFunc(k, func(r rune) bool { return r >= '0' && r <= '9' }) >= 0:
+			shape = "num"
+		case !arabic.HasArabic(k):
+			shape = "lat"
+		}
+		fs := []string{
+			"b",
+			"w0=" + k, "w-1=" + key(i-1), "w+1=" + key(i+1), "w-2=" + key(i-2), "w+2=" + key(i+2),
+			"w-1w0=" + key(i-1) + "_" + k, "w0w+1=" + k + "_" + key(i+1),
+			"s0=" + stem(i), "s-1=" + stem(i-1), "s+1=" + stem(i+1),
+			"c0=" + clit, "suf2=" + suf(2), "suf3=" + suf(3), "pre2=" + pre(2), "pre3=" + pre(3),
+			"shape=" + shape, fmt.Sprint("len=", min(utf8.RuneCountInString(k), 8)),
+			"g0=" + g(i), "g-1=" + g(i-1), "g+1=" + g(i+1), "g0w0=" + g(i) + "_" + k,
+			"g-1g0g+1=" + g(i-1) + g(i) + g(i+1),
+		}
+		if i > 0 {
+			kp := s.keys[i-1]
+			if personTitles[kp] {
+				fs = append(fs, "title-1")
+			}
+			if orgHeads[kp] || orgHeads[stem(i-1)+"ه"] || orgHeads[stem(i-1)] {
+				fs = append(fs, "orghead-1")
+			}
+			if placeHeads[kp] {
+				fs = append(fs, "placehead-1")
+			}
+		}
+		if i > 1 && personTitles[s.keys[i-2]] {
+			fs = append(fs, "title-2")
+		}
+		if stopWords[k] {
+			fs = append(fs, "stop0")
+		}
+		if nisba(k) {
+			fs = append(fs, "nisba0")
+		}
+		if i+1 < n && nisba(s.keys[i+1]) {
+			fs = append(fs, "nisba+1")
+		}
+		h := make([]uint64, len(fs))
+		for j, f := range fs {
+			h[j] = hashFeature(f)
+		}
+		out[i] = h
+	}
+	return out
+}
+
+func hashFeature(f string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(f))
+	return h.Sum64()
+}
+
+// dynamic adds the features of the previous tags.
+func dynamic(fs []uint64, prev1, prev2 int, w0 uint64) []uint64 {
+	return append(fs,
+		hashFeature("t-1="+bioTags[prev1]),
+		hashFeature("t-2t-1="+bioTags[prev2]+bioTags[prev1]),
+		w0^hashFeature("t-1w0="+bioTags[prev1]),
+	)
+}
+
+// allowed reports whether tag t may follow tag prev in BIO.
+func allowed(prev, t int) bool {
+	tag := bioTags[t]
+	if !strings.HasPrefix(tag, "I-") {
+		return true
+	}
+	p := bioTags[prev]
+	return p == "B-"+tag[2:] || p == tag
+}
+
+func (m *Model) scores(fs []uint64, sc *[nTags]float32) {
+	*sc = [nTags]float32{}
+	for _, f := range fs {
+		if w := m.w[f]; w != nil {
+			for t := range sc {
+				sc[t] += w[t]
+			}
+		}
+	}
+}
+
+// decode tags one sentence greedily.
+func (m *Model) decode(feats [][]uint64) []int {
+	out := make([]int, len(feats))
+	prev1, prev2 := 0, 0
+	var sc [nTags]float32
+	buf := make([]uint64, 0, 64)
+	for i, fs := range feats {
+		buf = dynamic(append(buf[:0], fs...), prev1, prev2, fs[1])
+		m.scores(buf, &sc)
+		best := 0
+		for t := 1; t < nTags; t++ {
+			if allowed(prev1, t) && (sc[t] > sc[best] || !allowed(prev1, best)) {
+				best = t
+			}
+		}
+		out[i] = best
+		prev2, prev1 = prev1, best
+	}
+	return out
+}
+
+// modelPass tags the tokens the gazetteer left free and returns the spans
+// found there as context-rule style matches (Known false).
+func (an *Analyzer) modelPass(st []*segTokens, gazMs []match) []match {
+	var out []match
+	for si, s := range st {
+		if len(s.toks) == 0 {
+			continue
+		}
+		tags := an.model.decode(an.features(s, gazLabels(s, gazMs, si)))
+		for i := 0; i < len(tags); {
+			tag := bioTags[tags[i]]
+			if tag == "O" {
+				i++
+				continue
+			}
+			typ := tag[2:]
+			j := i + 1
+			for j < len(tags) && bioTags[tags[j]] == "I-"+typ {
+				j++
+			}
+			free := true
+			for t := i; t < j; t++ {
+				free = free && !s.used[t] && arabic.HasArabic(s.keys[t]) && !stopWords[s.keys[t]]
+			}
+			if free {
+				out = append(out, an.nameOf(s, si, i, j, tagType[typ]))
+				for t := i; t < j; t++ {
+					s.used[t] = true
+				}
+			}
+			i = j
+		}
+	}
+	return out
+}
+
+// TrainModel trains a tagger on sents for the given number of epochs with
+// analyzer an's gazetteer features. The sentence order is shuffled with a
+// fixed seed, so training is deterministic.
+func TrainModel(an *Analyzer, sents []LabeledSentence, epochs int) *Model {
+	type ex struct {
+		feats [][]uint64
+		gold  []int
+	}
+	var data []ex
+	for _, s := range sents {
+		st, gold := sentenceTokens(s)
+		if st == nil {
+			continue
+		}
+		sts := []*segTokens{st}
+		ms := an.gazetteerPass(sts)
+		data = append(data, ex{an.features(st, gazLabels(st, ms, 0)), gold})
+	}
+	w := map[uint64]*[nTags]float32{}
+	total := map[uint64]*[nTags]float64{}
+	stamp := map[uint64]*[nTags]int{}
+	c := 1
+	update := func(f uint64, t int, d float32) {
+		if w[f] == nil {
+			w[f], total[f], stamp[f] = &[nTags]float32{}, &[nTags]float64{}, &[nTags]int{}
+		}
+		total[f][t] += float64(c-stamp[f][t]) * float64(w[f][t])
+		stamp[f][t] = c
+		w[f][t] += d
+	}
+	m := &Model{w: w}
+	rng := rand.New(rand.NewSource(1))
+	var sc [nTags]float32
+	for e := 0; e < epochs; e++ {
+		rng.Shuffle(len(data), func(i, j int) { data[i], data[j] = data[j], data[i] })
+		for _, x := range data {
+			prev1, prev2 := 0, 0
+			for i, fs := range x.feats {
+				full := dynamic(append([]uint64(nil), fs...), prev1, prev2, fs[1])
+				m.scores(full, &sc)
+				best := 0
+				for t := 1; t < nTags; t++ {
+					if sc[t] > sc[best] {
+						best = t
+					}
+				}
+				if g := x.gold[i]; best != g {
+					for _, f := range full {
+						update(f, g, 1)
+						update(f, best, -1)
+					}
+				}
+				c++
+				// Condition on the gold history while training.
+				prev2, prev1 = prev1, x.gold[i]
+			}
+		}
+	}
+	// Average, and drop the features whose weights all round to zero.
+	avg := &Model{w: map[uint64]*[nTags]float32{}}
+	for f, ws := range w {
+		var a [nTags]float32
+		keep := false
+		for t := range ws {
+			tot := total[f][t] + float64(c-stamp[f][t])*float64(ws[t])
+			a[t] = float32(tot / float64(c))
+			keep = keep || math.Abs(float64(a[t])) >= 0.005
+		}
+		if keep {
+			avg.w[f] = &a
+		}
+	}
+	return avg
+}
+
+// Features reports how many features the model weighs.
+func (m *Model) Features() int { return len(m.w) }
+
+const modelMagic = "jisr-ner-1"
+
+// WriteTo writes the model gzip-compressed: a magic string, the feature
+// count, then per feature its hash and weights as float16-rounded
+// float32 bits (little endian).
+func (m *Model) WriteTo(w io.Writer) (int64, error) {
+	zw, _ := gzip.NewWriterLevel(w, gzip.BestCompression)
+	bw := bufio.NewWriter(zw)
+	bw.WriteString(modelMagic)
+	binary.Write(bw, binary.LittleEndian, uint32(len(m.w)))
+	keys := make([]uint64, 0, len(m.w))
+	for f := range m.w {
+		keys = append(keys, f)
+	}
+	sortUint64(keys)
+	for _, f := range keys {
+		binary.Write(bw, binary.LittleEndian, f)
+		for _, x := range m.w[f] {
+			// Keep 10 bits of mantissa: plenty for a perceptron and it
+			// compresses well.
+			binary.Write(bw, binary.LittleEndian, math.Float32bits(x)&0xFFFFE000)
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		return 0, err
+	}
+	return 0, zw.Close()
+}
+
+// ReadModel reads a model written by WriteTo.
+func ReadModel(r io.Reader) (*Model, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("NER model: %w", err)
+	}
+	br := bufio.NewReader(zr)
+	magic := make([]byte, len(modelMagic))
+	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != modelMagic {
+		return nil, errors.New("NER model: not a jisr model")
+	}
+	var n uint32
+	if err := binary.Read(br, binary.LittleEndian, &n); err != nil {
+		return nil, fmt.Errorf("NER model: %w", err)
+	}
+	m := &Model{w: make(map[uint64]*[nTags]float32, n)}
+	for i := uint32(0); i < n; i++ {
+		var f uint64
+		var bits [nTags]uint32
+		if err := binary.Read(br, binary.LittleEndian, &f); err != nil {
+			return nil, fmt.Errorf("NER model: feature %d: %w", i, err)
+		}
+		if err := binary.Read(br, binary.LittleEndian, &bits); err != nil {
+			return nil, fmt.Errorf("NER model: feature %d: %w", i, err)
+		}
+		var w [nTags]float32
+		for t, b := range bits {
+			w[t] = math.Float32frombits(b)
+		}
+		m.w[f] = &w
+	}
+	return m, nil
+}
+
+func sortUint64(xs []uint64) { slices.Sort(xs) }
+
+// HeldOutPercent is the share of ANERcorp sentences, taken from the end,
+// that training leaves out for evaluation.
+const HeldOutPercent = 20
+
+// ANERcorpSplit splits sentences into the training part (the first 80%)
+// and the held-out part (the last 20%), keeping documents contiguous.
+func ANERcorpSplit(sents []LabeledSentence) (train, heldOut []LabeledSentence) {
+	cut := len(sents) * (100 - HeldOutPercent) / 100
+	return sents[:cut], sents[cut:]
+}
