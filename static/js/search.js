@@ -146,7 +146,8 @@
         li.appendChild(a);
         var m = document.createElement("span");
         m.className = "meta";
-        m.textContent = [form.dataset["kind" + doc[0]], doc[4]].filter(Boolean).join(" · ");
+        var meta = doc[4] && (form.dataset["type" + doc[4].toLowerCase()] || doc[4]);
+        m.textContent = [form.dataset["kind" + doc[0]], meta].filter(Boolean).join(" · ");
         li.appendChild(m);
         ol.appendChild(li);
       });
