@@ -257,13 +257,7 @@ func (g *glosser) wordUnit(w string) unit {
 	}
 	u := unit{conj: conjEN[p.Conj], prep: prepEN[p.Prep], det: p.Det, known: wi.known}
 	if !wi.known {
-		u.en = transliterate(p.Stem)
-		u.pos = posName
-		if p.Det {
-			u.en = "al-" + u.en
-			u.det = false
-		}
-		return u
+		return unknownUnit(w)
 	}
 	u.pos = wi.e.pos
 	u.en = wi.e.en
@@ -314,6 +308,30 @@ func weekdayOf(w string) (time.Weekday, bool) {
 		}
 	}
 	return 0, false
+}
+
+// unknownUnit transliterates a word the data does not know. Most such
+// words are names, so only the surest proclitics are removed (و before a
+// long word, the article and its forms بال لل); endings are kept, since
+// هاميلتون is not a plural in ون.
+func unknownUnit(w string) unit {
+	n := arabic.Normalize(w)
+	u := unit{pos: posName}
+	if r, ok := strings.CutPrefix(n, "و"); ok && utf8.RuneCountInString(r) >= 4 {
+		u.conj, n = "and", r
+	}
+	det := false
+	for _, p := range []struct{ pre, prep string }{{"بال", "in"}, {"لل", "to"}, {"ال", ""}} {
+		if r, ok := strings.CutPrefix(n, p.pre); ok && utf8.RuneCountInString(r) >= 2 {
+			u.prep, n, det = p.prep, r, true
+			break
+		}
+	}
+	u.en = transliterate(n)
+	if det {
+		u.en = "al-" + u.en
+	}
+	return u
 }
 
 // monthOf returns the month a word names, with or without a proclitic

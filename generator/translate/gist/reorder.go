@@ -164,7 +164,7 @@ func reorder(us []unit) []string {
 	}
 	var words []string
 	for i := range cs {
-		if cs[i].subj != "" && !(i > 0 && cs[i-1].np) {
+		if cs[i].subj != "" && !(i > 0 && (cs[i-1].np || endsWithSubject(cs[i-1]))) {
 			words = append(words, cs[i].pre...)
 			words = append(words, cs[i].subj)
 			words = append(words, cs[i].core...)
@@ -173,6 +173,20 @@ func reorder(us []unit) []string {
 		words = append(words, cs[i].words()...)
 	}
 	return words
+}
+
+// endsWithSubject reports whether a chunk ends with a subject pronoun or a
+// relative pronoun, after which a verb needs no pronoun of its own (أنهم
+// يريدون: "that they want"; الذين يقومون: "who carry out").
+func endsWithSubject(c chunk) bool {
+	if len(c.core) == 0 {
+		return false
+	}
+	switch c.core[len(c.core)-1] {
+	case "he", "she", "it", "they", "we", "I", "you", "who", "which", "that they", "that he", "that it", "that we", "that I":
+		return true
+	}
+	return false
 }
 
 // prepObject reports whether the run of noun phrases ending at cs[k] is
