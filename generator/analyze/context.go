@@ -195,6 +195,7 @@ func (an *Analyzer) nameOf(s *segTokens, si, start, end int, typ Type) match {
 	for t := start; t < end; t++ {
 		parts = append(parts, s.toks[t].Text)
 	}
+	parts[0] = withoutProclitics(parts[0])
 	return match{seg: si, start: start, end: end, entry: -1, typ: typ, nameAR: strings.Join(parts, " ")}
 }
 
@@ -247,6 +248,11 @@ func (an *Analyzer) orgAfterHead(s *segTokens, si, i int) (match, bool) {
 	if t >= len(s.toks) || !spaced(s, t) || !nameWord(s, t) {
 		return match{}, false
 	}
+	k := s.keys[t]
+	if !definite(k) && (strings.HasSuffix(k, "ه") || strings.HasSuffix(k, "ي")) {
+		// جبهة جديدة، جماعة متشددة: an adjective, not a name.
+		return match{}, false
+	}
 	end := t + 1
 	if definite(s.keys[t]) {
 		for end < len(s.toks) && end-i < 5 && spaced(s, end) && nameWord(s, end) &&
@@ -284,4 +290,27 @@ func (an *Analyzer) placeAfterHead(s *segTokens, si, i int) (match, bool) {
 // (العراقية، الروسي), which follows a name rather than belonging to it.
 func nisba(k string) bool {
 	return definite(k) && (strings.HasSuffix(k, "يه") || strings.HasSuffix(k, "ي"))
+}
+
+// withoutProclitics removes the conjunction and preposition written
+// before a definite word, for the canonical form of a new name: وللحلف →
+// الحلف, بالموصل → الموصل. Only proclitics before the article are
+// removed, where the split is certain; other words are returned as they
+// are.
+func withoutProclitics(w string) string {
+	rs := []rune(w)
+	i := 0
+	if i < len(rs) && (rs[i] == 'و' || rs[i] == 'ف') {
+		i++
+	}
+	if i < len(rs) && (rs[i] == 'ب' || rs[i] == 'ك') {
+		i++
+	}
+	switch {
+	case i+1 < len(rs) && rs[i] == 'ل' && rs[i+1] == 'ل' && len(rs)-i >= 5:
+		return "ال" + string(rs[i+2:])
+	case i > 0 && i+1 < len(rs) && rs[i] == 'ا' && rs[i+1] == 'ل' && len(rs)-i >= 5:
+		return string(rs[i:])
+	}
+	return w
 }

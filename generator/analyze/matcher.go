@@ -46,9 +46,10 @@ func Default() *Analyzer {
 }
 
 // New returns an analyzer that matches the entries of g, for instance a
-// project's gazetteer from gazetteer.LoadProject.
+// project's gazetteer from gazetteer.LoadProject, and uses the embedded
+// statistical tagger (see WithModel to change it).
 func New(g *gazetteer.Gazetteer) *Analyzer {
-	an := &Analyzer{g: g, index: map[string][]*form{}, except: map[int][][]string{}, tags: defaultTagger()}
+	an := &Analyzer{g: g, index: map[string][]*form{}, except: map[int][][]string{}, tags: defaultTagger(), model: EmbeddedModel()}
 	byKey := map[string]*form{}
 	var protected []string
 	add := func(name string, entry int, short bool) {

@@ -12,7 +12,9 @@ package analyze
 
 import (
 	"bufio"
+	"bytes"
 	"compress/gzip"
+	_ "embed"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -22,6 +24,7 @@ import (
 	"math/rand"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/jisr-news/jisr/generator/arabic"
@@ -35,6 +38,27 @@ const nTags = 7
 
 var tagType = map[string]Type{"PERS": Person, "LOC": Place, "ORG": Organization}
 var typeTag = map[Type]string{Person: "PERS", Place: "LOC", Organization: "ORG"}
+
+//go:embed data/ner.model.gz
+var modelGz []byte
+
+var (
+	embeddedOnce  sync.Once
+	embeddedModel *Model
+)
+
+// EmbeddedModel returns the tagger shipped with jisr (trained on 80% of
+// ANERcorp-train by scripts/analyze-train.go), read once.
+func EmbeddedModel() *Model {
+	embeddedOnce.Do(func() {
+		m, err := ReadModel(bytes.NewReader(modelGz))
+		if err != nil {
+			panic("analyze: embedded model: " + err.Error())
+		}
+		embeddedModel = m
+	})
+	return embeddedModel
+}
 
 // Model is a trained averaged-perceptron tagger.
 type Model struct {
@@ -345,6 +369,10 @@ func (an *Analyzer) modelPass(st []*segTokens, gazMs []match) []match {
 			free := true
 			for t := i; t < j; t++ {
 				free = free && !s.used[t] && arabic.HasArabic(s.keys[t]) && !stopWords[s.keys[t]]
+			}
+			// A lone word is too weak a name for a person: محمد، صالح.
+			if typ == "PERS" && j-i < 2 {
+				free = false
 			}
 			if free {
 				out = append(out, an.nameOf(s, si, i, j, tagType[typ]))

@@ -24,17 +24,64 @@ import (
 //     before a vowel letter or at the start of a word, else u and i;
 //   - unwritten short vowels are unknown; one "a" is inserted between the
 //     first two consonants of a word (سعد → Sa'd), nothing elsewhere;
-//   - each word is capitalized; non-Arabic words are kept as written.
+//   - each word is capitalized; non-Arabic words are kept as written;
+//   - common given names and name words, whose vowels the rules cannot
+//     know, take their usual news spelling from a table (محمد → Mohammed,
+//     عبد الله → Abdullah, الله → Allah).
 //
 // Written by hand because no Go library romanizes Arabic; the rules are
 // deliberately few so that the output is predictable.
 func Transliterate(name string) string {
+	fs := strings.Fields(name)
 	var words []string
-	for _, w := range strings.Fields(name) {
-		words = append(words, translitWord(w))
+	for i := 0; i < len(fs); i++ {
+		// عبد + next word: عبد الله → Abdullah, عبد العزيز → Abdulaziz.
+		if arabic.Normalize(fs[i]) == "عبد" && i+1 < len(fs) {
+			if n, ok := commonNames["عبد "+arabic.Normalize(fs[i+1])]; ok {
+				words = append(words, n)
+				i++
+				continue
+			}
+		}
+		if n, ok := commonNames[arabic.Normalize(fs[i])]; ok {
+			words = append(words, n)
+			continue
+		}
+		words = append(words, translitWord(fs[i]))
 	}
 	return strings.Join(words, " ")
 }
+
+// commonNames spells common name words as news English does; keys are
+// normalized (arabic.Normalize).
+var commonNames = func() map[string]string {
+	m := map[string]string{}
+	for _, p := range [][2]string{
+		{"محمد", "Mohammed"}, {"أحمد", "Ahmed"}, {"محمود", "Mahmoud"}, {"علي", "Ali"},
+		{"حسن", "Hassan"}, {"حسين", "Hussein"}, {"إبراهيم", "Ibrahim"}, {"خالد", "Khalid"},
+		{"عمر", "Omar"}, {"عمرو", "Amr"}, {"يوسف", "Youssef"}, {"سعد", "Saad"}, {"سعيد", "Saeed"},
+		{"صالح", "Saleh"}, {"فهد", "Fahd"}, {"سلمان", "Salman"}, {"ناصر", "Nasser"},
+		{"فيصل", "Faisal"}, {"منصور", "Mansour"}, {"سلطان", "Sultan"}, {"طلال", "Talal"},
+		{"نايف", "Nayef"}, {"مصطفى", "Mustafa"}, {"مصطفي", "Mustafa"}, {"عثمان", "Othman"},
+		{"يحيى", "Yahya"}, {"يحيي", "Yahya"}, {"موسى", "Musa"}, {"موسي", "Musa"}, {"عيسى", "Issa"},
+		{"عيسي", "Issa"}, {"جمال", "Jamal"}, {"كمال", "Kamal"}, {"عادل", "Adel"}, {"وليد", "Walid"},
+		{"ماجد", "Majed"}, {"راشد", "Rashid"}, {"حمد", "Hamad"}, {"زايد", "Zayed"}, {"سامي", "Sami"},
+		{"طارق", "Tariq"}, {"هشام", "Hisham"}, {"أيمن", "Ayman"}, {"أسامة", "Osama"}, {"ياسر", "Yasser"},
+		{"بندر", "Bandar"}, {"تركي", "Turki"}, {"مشعل", "Mishal"}, {"متعب", "Miteb"}, {"سعود", "Saud"},
+		{"عبدالله", "Abdullah"}, {"عبد الله", "Abdullah"}, {"عبدالعزيز", "Abdulaziz"},
+		{"عبد العزيز", "Abdulaziz"}, {"عبدالرحمن", "Abdulrahman"}, {"عبد الرحمن", "Abdulrahman"},
+		{"عبد الرحيم", "Abdulrahim"}, {"عبد الكريم", "Abdulkarim"}, {"عبد السلام", "Abdulsalam"},
+		{"عبد الملك", "Abdulmalik"}, {"عبد المجيد", "Abdulmajid"}, {"عبد الحميد", "Abdulhamid"},
+		{"عبد الفتاح", "Abdel Fattah"}, {"عبد اللطيف", "Abdullatif"}, {"عبد الرزاق", "Abdulrazzaq"},
+		{"الله", "Allah"}, {"بن", "bin"}, {"ابن", "ibn"}, {"أبو", "Abu"}, {"ابو", "Abu"}, {"آل", "Al"},
+		{"فاطمة", "Fatima"}, {"عائشة", "Aisha"}, {"مريم", "Maryam"}, {"نورة", "Noura"}, {"سارة", "Sara"},
+		{"زينب", "Zainab"}, {"خديجة", "Khadija"}, {"ليلى", "Layla"}, {"هند", "Hind"},
+		{"الدين", "al-Din"}, {"الرحمن", "al-Rahman"}, {"العزيز", "al-Aziz"},
+	} {
+		m[arabic.Normalize(p[0])] = p[1]
+	}
+	return m
+}()
 
 var consonants = map[rune]string{
 	'ب': "b", 'ت': "t", 'ث': "th", 'ج': "j", 'ح': "h", 'خ': "kh", 'د': "d",
@@ -55,7 +102,11 @@ func isVowelLetter(r rune) bool {
 func translitWord(w string) string {
 	// Drop diacritics and tatweel; keep the letters.
 	var rs []rune
+	double := map[int]bool{} // letters marked with shadda
 	for _, r := range w {
+		if r == '\u0651' && len(rs) > 0 {
+			double[len(rs)-1] = true
+		}
 		if arabic.IsDiacritic(r) || r == arabic.Tatweel {
 			continue
 		}
@@ -68,6 +119,11 @@ func translitWord(w string) string {
 	if len(rs) > 3 && rs[0] == 'ا' && rs[1] == 'ل' {
 		prefix = "al-"
 		rs = rs[2:]
+		shifted := map[int]bool{}
+		for i := range double {
+			shifted[i-2] = true
+		}
+		double = shifted
 	}
 	var b strings.Builder
 	consonantsSeen := 0
@@ -91,6 +147,9 @@ func translitWord(w string) string {
 					b.WriteString("y")
 				}
 				consonantsSeen++
+				if consonantsSeen == 1 && next != 0 && !isVowelLetter(next) {
+					b.WriteString("a")
+				}
 			} else if r == 'و' {
 				b.WriteString("u")
 			} else {
@@ -108,8 +167,11 @@ func translitWord(w string) string {
 				c = ""
 			}
 			b.WriteString(c)
+			if double[i] {
+				b.WriteString(c)
+			}
 			consonantsSeen++
-			if consonantsSeen == 1 && next != 0 && !isVowelLetter(next) && i+1 < len(rs)-0 {
+			if consonantsSeen == 1 && next != 0 && !isVowelLetter(next) {
 				b.WriteString("a")
 			}
 		}
