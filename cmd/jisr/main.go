@@ -81,12 +81,17 @@ func init() {
 		},
 	})
 	var f projectFlags
+	var zipFile *string
 	buildCmd := &cobra.Command{
 		Use:   "build",
 		Short: "Build the site: seeds/ → content/ → public/",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			sum, err := build.Run(cmd.Context(), f.options(cmd))
+			o := zipOptions(cmd, f.options(cmd), *zipFile) // zip.go
+			sum, err := build.Run(cmd.Context(), o)
+			if err == nil && *zipFile != "" {
+				err = writeZip(cmd, o, *zipFile)
+			}
 			if sum != nil && err == nil {
 				sum.Report(cmd.ErrOrStderr())
 			}
@@ -94,6 +99,7 @@ func init() {
 		},
 	}
 	f.register(buildCmd)
+	zipFile = addZipFlag(buildCmd)
 	root.AddCommand(buildCmd)
 }
 

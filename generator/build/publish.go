@@ -57,7 +57,11 @@ func (p *Project) CheckLinks(dir string) (*linkcheck.Report, error) {
 	if dir == "" {
 		dir = p.Out
 	}
-	rep, err := linkcheck.Check(p.Fs, dir, linkcheck.Options{Offline: p.Config.Offline, BaseURL: p.Config.BaseURL})
+	o := linkcheck.Options{Offline: p.Config.Offline, BaseURL: p.Config.BaseURL}
+	if o.Offline {
+		o.BaseURL = "" // an offline site is built without it (see render)
+	}
+	rep, err := linkcheck.Check(p.Fs, dir, o)
 	if err != nil {
 		return nil, fmt.Errorf("link check: %w", err)
 	}

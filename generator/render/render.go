@@ -37,10 +37,12 @@ import (
 // Site holds the settings of the rendered site.
 type Site struct {
 	// BaseURL is where the site is published, e.g.
-	// https://user.github.io/repo/. Empty means "/".
+	// https://user.github.io/repo/. Empty means "/". An offline site
+	// ignores it.
 	BaseURL string
 	// Offline makes every link relative and ending in .html, so the site
-	// browses from file:// (uglyURLs and relativeURLs).
+	// browses from file:// (uglyURLs and relativeURLs). An offline site has
+	// no feeds and no sitemap, which need the URL a site is served under.
 	Offline bool
 	// TitleAR and TitleEN are the site's names in each language.
 	TitleAR, TitleEN string
@@ -151,6 +153,14 @@ func hugoConfig(s Site) ([]byte, error) {
 	}
 	if !strings.HasSuffix(base, "/") {
 		base += "/"
+	}
+	// An offline site is opened from file://, where the base URL means
+	// nothing: Hugo must compute relative links from the site root ("/"),
+	// or a base path such as /repo/ ends up inside them ("../repo/x.html").
+	// Feeds and the sitemap need the URL the site is served under, so an
+	// offline site has none.
+	if s.Offline {
+		base = "/"
 	}
 	feeds := FeedsAndSitemap(base)
 	params := map[string]any{"offline": s.Offline, "feeds": feeds}
