@@ -175,6 +175,16 @@ func loadArticle(fs afero.Fs, content, id string) (*storedArticle, error) {
 	if f.Article == "" {
 		f.Article = id
 	}
+	// An English edited by hand since the last build is a person's work:
+	// mark it reviewed now, as store.Merge will at the next build, so that
+	// it is exported as such and an import never overwrites it. (Merge
+	// itself is not called: it would also re-align the segments, which an
+	// import must not do.)
+	for i := range f.Segments {
+		if s := &f.Segments[i]; s.Edited() {
+			s.Status, s.Engine, s.Model, s.Sum = translate.StatusReviewed, "human", "", ""
+		}
+	}
 	a := &storedArticle{file: file, rel: path.Join("articles", id, store.FileName), store: f,
 		qa: map[string][]qa.Finding{}, lines: qa.SegmentLines(data)}
 	for _, fd := range qa.CheckArticle(f, analyze.Analyze(qa.ArticleOf(f))) {

@@ -415,3 +415,32 @@ func TestXLIFFFromOtherTools(t *testing.T) {
 		t.Errorf("p1-1 = %+v", s)
 	}
 }
+
+// TestHandEditedStore: an English edited by hand in segments.yaml, not yet
+// rebuilt, is a person's work: exported as final, and an import that
+// would overwrite it is a conflict.
+func TestHandEditedStore(t *testing.T) {
+	fs := fixture(t)
+	_, before := exportOne(t, fs, XLIFF, "")
+	f, _ := store.Load(fs, store.Path("/c", "iraq"))
+	f.Segments[0].EN = "Security accord" // title was gist; sum unchanged: a hand edit
+	store.Save(fs, store.Path("/c", "iraq"), f)
+
+	_, doc := exportOne(t, fs, XLIFF, "")
+	if !strings.Contains(doc, `<segment id="title" state="final" subState="jisr:reviewed">`) {
+		t.Errorf("hand-edited title not exported as reviewed:\n%s", doc)
+	}
+	// A file exported before the hand edit tries to change the title.
+	before = strings.Replace(before, "<target>Security agreement</target>", "<target>Security pact</target>", 1)
+	afero.WriteFile(fs, "/in/old.xlf", []byte(before), 0o644)
+	res, err := Import(Options{Fs: fs, Content: "/c"}, "/in/old.xlf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Conflicts) != 1 || res.Conflicts[0].Segment != "title" || !strings.Contains(res.Conflicts[0].Reason, "changed in the store") {
+		t.Fatalf("conflicts = %v, applied = %+v", res.Conflicts, res.Applied)
+	}
+	if load(t, fs)["title"].EN != "Security accord" {
+		t.Error("the hand edit was overwritten")
+	}
+}
