@@ -18,7 +18,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"io"
 	"math"
 	"math/rand"
@@ -189,9 +188,24 @@ func gazLabels(s *segTokens, ms []match, si int) []string {
 	return out
 }
 
-// features returns the static feature hashes of every token.
+// features returns the static feature hashes of every token. Feature
+// strings are never built: each is hashed from its parts (see fh).
 func (an *Analyzer) features(s *segTokens, gaz []string) [][]uint64 {
 	n := len(s.toks)
+	stems := make([]string, n)
+	clits := make([]string, n)
+	for i := range s.toks {
+		stems[i] = s.keys[i]
+		if ps := an.analyses(s.toks[i].Text); len(ps) > 0 {
+			p := ps[0]
+			stems[i] = p.Stem
+			det := ""
+			if p.Det {
+				det = "ال"
+			}
+			clits[i] = p.Conj + "|" + p.Prep + "|" + det + "|" + p.Infl + "|" + p.Suffix
+		}
+	}
 	key := func(i int) string {
 		switch {
 		case i < 0:
@@ -205,11 +219,7 @@ func (an *Analyzer) features(s *segTokens, gaz []string) [][]uint64 {
 		if i < 0 || i >= n {
 			return key(i)
 		}
-		ps := an.analyses(s.toks[i].Text)
-		if len(ps) == 0 {
-			return s.keys[i]
-		}
-		return ps[0].Stem
+		return stems[i]
 	}
 	g := func(i int) string {
 		if i < 0 || i >= n {
@@ -218,89 +228,103 @@ func (an *Analyzer) features(s *segTokens, gaz []string) [][]uint64 {
 		return gaz[i]
 	}
 	out := make([][]uint64, n)
+	flat := make([]uint64, 0, n*32)
 	for i := 0; i < n; i++ {
 		k := s.keys[i]
-		ps := an.analyses(s.toks[i].Text)
-		clit := ""
-		if len(ps) > 0 {
-			p := ps[0]
-			clit = fmt.Sprint(p.Conj, p.Prep, p.Det, p.Infl, p.Suffix)
-		}
-		rs := []rune(k)
-		suf := func(n int) string {
-			if len(rs) <= n {
-				return k
-			}
-			return string(rs[len(rs)-n:])
-		}
-		pre := func(n int) string {
-			if len(rs) <= n {
-				return k
-			}
-			return string(rs[:n])
-		}
+		start := len(flat)
 		shape := "ar"
-		switch {
-		case !arabic.HasArabic(k) && strings.IndexFunc(k, func(r rune) bool { return r >= '0' && r <= '9' }) >= 0:
-			shape = "num"
-		case !arabic.HasArabic(k):
+		if !arabic.HasArabic(k) {
 			shape = "lat"
+			if strings.IndexFunc(k, func(r rune) bool { return r >= '0' && r <= '9' }) >= 0 {
+				shape = "num"
+			}
 		}
-		fs := []string{
-			"b",
-			"w0=" + k, "w-1=" + key(i-1), "w+1=" + key(i+1), "w-2=" + key(i-2), "w+2=" + key(i+2),
-			"w-1w0=" + key(i-1) + "_" + k, "w0w+1=" + k + "_" + key(i+1),
-			"s0=" + stem(i), "s-1=" + stem(i-1), "s+1=" + stem(i+1),
-			"c0=" + clit, "suf2=" + suf(2), "suf3=" + suf(3), "pre2=" + pre(2), "pre3=" + pre(3),
-			"shape=" + shape, fmt.Sprint("len=", min(utf8.RuneCountInString(k), 8)),
-			"g0=" + g(i), "g-1=" + g(i-1), "g+1=" + g(i+1), "g0w0=" + g(i) + "_" + k,
-			"g-1g0g+1=" + g(i-1) + g(i) + g(i+1),
-		}
+		nr := utf8.RuneCountInString(k)
+		flat = append(flat,
+			fh("b", "", ""),
+			fh("w0=", k, ""), fh("w-1=", key(i-1), ""), fh("w+1=", key(i+1), ""),
+			fh("w-2=", key(i-2), ""), fh("w+2=", key(i+2), ""),
+			fh("w-1w0=", key(i-1), k), fh("w0w+1=", k, key(i+1)),
+			fh("s0=", stem(i), ""), fh("s-1=", stem(i-1), ""), fh("s+1=", stem(i+1), ""),
+			fh("c0=", clits[i], ""),
+			fh("suf2=", lastRunes(k, 2), ""), fh("suf3=", lastRunes(k, 3), ""),
+			fh("pre2=", firstRunes(k, 2), ""), fh("pre3=", firstRunes(k, 3), ""),
+			fh("shape=", shape, ""), fh("len=", string(rune('0'+min(nr, 8))), ""),
+			fh("g0=", g(i), ""), fh("g-1=", g(i-1), ""), fh("g+1=", g(i+1), ""),
+			fh("g0w0=", g(i), k), fh("g-1g0g+1=", g(i-1)+g(i), g(i+1)),
+		)
 		if i > 0 {
 			kp := s.keys[i-1]
 			if personTitles[kp] {
-				fs = append(fs, "title-1")
+				flat = append(flat, fh("title-1", "", ""))
 			}
-			if orgHeads[kp] || orgHeads[stem(i-1)+"ه"] || orgHeads[stem(i-1)] {
-				fs = append(fs, "orghead-1")
+			if orgHeads[kp] || orgHeads[stems[i-1]+"ه"] || orgHeads[stems[i-1]] {
+				flat = append(flat, fh("orghead-1", "", ""))
 			}
 			if placeHeads[kp] {
-				fs = append(fs, "placehead-1")
+				flat = append(flat, fh("placehead-1", "", ""))
 			}
 		}
 		if i > 1 && personTitles[s.keys[i-2]] {
-			fs = append(fs, "title-2")
+			flat = append(flat, fh("title-2", "", ""))
 		}
 		if stopWords[k] {
-			fs = append(fs, "stop0")
+			flat = append(flat, fh("stop0", "", ""))
 		}
 		if nisba(k) {
-			fs = append(fs, "nisba0")
+			flat = append(flat, fh("nisba0", "", ""))
 		}
 		if i+1 < n && nisba(s.keys[i+1]) {
-			fs = append(fs, "nisba+1")
+			flat = append(flat, fh("nisba+1", "", ""))
 		}
-		h := make([]uint64, len(fs))
-		for j, f := range fs {
-			h[j] = hashFeature(f)
-		}
-		out[i] = h
+		out[i] = flat[start:len(flat):len(flat)]
 	}
 	return out
 }
 
-func hashFeature(f string) uint64 {
-	h := fnv.New64a()
-	h.Write([]byte(f))
-	return h.Sum64()
+func lastRunes(k string, n int) string {
+	i := len(k)
+	for ; n > 0 && i > 0; n-- {
+		_, size := utf8.DecodeLastRuneInString(k[:i])
+		i -= size
+	}
+	return k[i:]
+}
+
+func firstRunes(k string, n int) string {
+	i := 0
+	for ; n > 0 && i < len(k); n-- {
+		_, size := utf8.DecodeRuneInString(k[i:])
+		i += size
+	}
+	return k[:i]
+}
+
+// fh hashes a feature given as a name and up to two values (FNV-1a over
+// name, a separator and the values), without building the string.
+func fh(name, a, b string) uint64 {
+	const prime = 1099511628211
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(name); i++ {
+		h = (h ^ uint64(name[i])) * prime
+	}
+	h = (h ^ 0x1f) * prime
+	for i := 0; i < len(a); i++ {
+		h = (h ^ uint64(a[i])) * prime
+	}
+	h = (h ^ 0x1e) * prime
+	for i := 0; i < len(b); i++ {
+		h = (h ^ uint64(b[i])) * prime
+	}
+	return h
 }
 
 // dynamic adds the features of the previous tags.
 func dynamic(fs []uint64, prev1, prev2 int, w0 uint64) []uint64 {
 	return append(fs,
-		hashFeature("t-1="+bioTags[prev1]),
-		hashFeature("t-2t-1="+bioTags[prev2]+bioTags[prev1]),
-		w0^hashFeature("t-1w0="+bioTags[prev1]),
+		fh("t-1=", bioTags[prev1], ""),
+		fh("t-2t-1=", bioTags[prev2], bioTags[prev1]),
+		w0^fh("t-1w0=", bioTags[prev1], ""),
 	)
 }
 
