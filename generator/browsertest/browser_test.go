@@ -70,6 +70,21 @@ func shotDir(t *testing.T) string {
 	return dir
 }
 
+// noOverflow fails when the page is wider than the viewport (a layout that
+// makes a phone reader scroll sideways), naming the widest culprits.
+func noOverflow(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	bad := eval[[]string](t, ctx, `(() => {
+		const w = document.documentElement.clientWidth;
+		if (document.documentElement.scrollWidth <= w + 1) return [];
+		return [...document.querySelectorAll("body *")].filter(e => { const r = e.getBoundingClientRect(); return r.right > w + 1 || r.left < -1 })
+			.slice(0, 5).map(e => e.tagName + "." + e.className + " " + Math.round(e.getBoundingClientRect().left) + ".." + Math.round(e.getBoundingClientRect().right) + " of " + w);
+	})()`)
+	if len(bad) > 0 {
+		t.Errorf("%s: the page is wider than the viewport: %v", name, bad)
+	}
+}
+
 // shot saves a PNG of the page: the full page at desktop width (1280 px)
 // when width is 0, else the first screen at that width, as a phone (2x).
 func shot(t *testing.T, ctx context.Context, name string, width int64) {
@@ -79,12 +94,20 @@ func shot(t *testing.T, ctx context.Context, name string, width int64) {
 	if width > 0 {
 		err = chromedp.Do(ctx, chromedp.EmulateViewport(width, 844, chromedp.EmulateScale(2), chromedp.EmulateMobile))
 		if err == nil {
+			noOverflow(t, ctx, name)
 			png, err = chromedp.Run(ctx, chromedp.CaptureScreenshot())
 		}
 	} else {
+		// A viewport as tall as the page, then one capture: FullScreenshot
+		// shifts short right-to-left pages sideways.
 		err = chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900))
 		if err == nil {
-			png, err = chromedp.Run(ctx, chromedp.FullScreenshot(100))
+			noOverflow(t, ctx, name)
+			h := eval[float64](t, ctx, `Math.max(900, document.documentElement.scrollHeight)`)
+			err = chromedp.Do(ctx, chromedp.EmulateViewport(1280, int64(h)))
+		}
+		if err == nil {
+			png, err = chromedp.Run(ctx, chromedp.CaptureScreenshot())
 		}
 	}
 	if err != nil {
@@ -278,6 +301,7 @@ func checkSite(t *testing.T, ctx context.Context, site *Site, at func(rel string
 			chromedp.Submit(chromedp.CSS("form.search input")),
 			chromedp.WaitVisible(chromedp.CSS("#search-results .result-article a")))
 		shot(t, ctx, tag+"-search", 0)
+		shot(t, ctx, tag+"-search-phone", 390)
 		href := eval[string](t, ctx, `document.querySelector("#search-results .result-article a").getAttribute("href")`)
 		if !strings.HasSuffix(href, arPath) {
 			t.Errorf("first article result links %s, want the Arabic article …%s", href, arPath)
@@ -329,6 +353,7 @@ func checkSite(t *testing.T, ctx context.Context, site *Site, at func(rel string
 					}
 				}
 				shot(t, ctx, tag+"-entity-"+c.lang, 0)
+				shot(t, ctx, tag+"-entity-"+c.lang+"-phone", 390)
 			} else {
 				if n := eval[int](t, ctx, `document.querySelectorAll(".credit").length`); n != 1 {
 					t.Error("tag page lacks the IPTC credit")
