@@ -1,0 +1,71 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/jisr-news/jisr/generator/build"
+	"github.com/jisr-news/jisr/generator/config"
+	"github.com/jisr-news/jisr/generator/serve"
+)
+
+func init() {
+	var f projectFlags
+	var addr string
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Build the site, serve it at http://127.0.0.1:1313/ and rebuild on changes",
+		Long: `serve builds the site, serves it on --addr (127.0.0.1:1313), and rebuilds it
+whenever a file changes in seeds/, content/, templates/, static/ or jisr.toml.
+Open pages reload by themselves. The preview is served at the root of the
+server, whatever the base URL in jisr.toml; --offline is ignored.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			o := f.options(cmd)
+			o.BaseURL = "http://" + addr + "/"
+			offline := false
+			o.Offline = &offline
+			p, err := build.Open(o)
+			if err != nil {
+				return exitWith(build.ExitCode(nil, err), err)
+			}
+			log := cmd.ErrOrStderr()
+			rebuild := func(ctx context.Context) error {
+				sum, err := build.Run(ctx, o)
+				if err == nil {
+					sum.Report(log)
+				}
+				return err
+			}
+			if err := rebuild(cmd.Context()); err != nil {
+				if build.ExitCode(nil, err) == build.ExitUsage {
+					return exitWith(build.ExitUsage, err)
+				}
+				// Serve anyway: the next save may fix it.
+				fmt.Fprintf(log, "build failed: %v\n", err)
+			}
+			cfgFile := filepath.Join(p.Root, config.FileName)
+			if configFile != "" {
+				cfgFile = configFile
+			}
+			srv := serve.New(serve.Options{
+				Addr:   addr,
+				Dir:    p.Out,
+				Watch:  []string{p.Seeds, p.Content, p.Templates, p.Static, cfgFile},
+				Ignore: []string{p.Out},
+				Build:  rebuild,
+				Log:    log,
+			})
+			if err := srv.Run(cmd.Context()); err != nil {
+				return exitWith(build.ExitFailed, err)
+			}
+			return nil
+		},
+	}
+	f.register(cmd)
+	cmd.Flags().StringVar(&addr, "addr", serve.DefaultAddr, "address to listen on")
+	root.AddCommand(cmd)
+}

@@ -1,0 +1,433 @@
+// Package serve is jisr's live preview: it serves a built site over HTTP,
+// rebuilds it when its sources change, and reloads the pages open in the
+// browser.
+//
+// In: Options naming the site folder (public/), the sources to watch
+// (seeds/, content/, templates/, static/, jisr.toml) and a Build function.
+// Out: an HTTP server on 127.0.0.1:1313 that serves the site as GitHub
+// Pages would (folders open index.html, missing pages get 404.html) and
+// injects a small live-reload script into each HTML response. The script
+// listens on a server-sent-events endpoint (ReloadPath); nothing of it is
+// ever written into the site, so normal builds are unaffected.
+//
+// The build itself writes into content/, which is watched. To avoid a
+// rebuild loop, the watcher keeps a hash of every watched file after each
+// build and ignores events whose file is unchanged from it: the build's own
+// writes are in the snapshot, an editor's save is not.
+package serve
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net"
+	"net/http"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+)
+
+// DefaultAddr is where the preview listens unless told otherwise.
+const DefaultAddr = "127.0.0.1:1313"
+
+// ReloadPath is the server-sent-events endpoint the injected script listens
+// on.
+const ReloadPath = "/_jisr/reload"
+
+// reloadScript is injected before </body> of every HTML page served.
+const reloadScript = `<script>/* jisr serve: live reload */(function(){var es=new EventSource("` + ReloadPath + `");es.addEventListener("reload",function(){location.reload()});})();</script>`
+
+// Options configure a Server.
+type Options struct {
+	// Addr is the listen address; empty means DefaultAddr.
+	Addr string
+	// Dir is the built site folder.
+	Dir string
+	// Watch lists folders (watched with everything under them) and files
+	// whose changes trigger a rebuild. Missing ones are skipped.
+	Watch []string
+	// Ignore lists folders under Watch never to watch, such as the output
+	// folder. Hidden folders (.git) are always skipped.
+	Ignore []string
+	// Build rebuilds the site into Dir. A failed build is logged and the
+	// last good site stays served.
+	Build func(ctx context.Context) error
+	// Log receives progress and errors; nil discards them.
+	Log io.Writer
+	// Debounce is how long the watcher waits for more changes before it
+	// rebuilds; zero means 150 ms.
+	Debounce time.Duration
+}
+
+// Server serves a site and reloads its open pages.
+type Server struct {
+	o       Options
+	mu      sync.Mutex
+	clients map[chan struct{}]struct{}
+	snap    map[string][sha256.Size]byte
+	builds  int
+}
+
+// New returns a Server for o.
+func New(o Options) *Server {
+	if o.Addr == "" {
+		o.Addr = DefaultAddr
+	}
+	if o.Log == nil {
+		o.Log = io.Discard
+	}
+	if o.Debounce == 0 {
+		o.Debounce = 150 * time.Millisecond
+	}
+	return &Server{o: o, clients: map[chan struct{}]struct{}{}}
+}
+
+// Handler serves the site folder with the reload script injected into HTML,
+// and the reload events at ReloadPath. Nothing is cached by the browser.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc(ReloadPath, s.events)
+	mux.HandleFunc("/", s.file)
+	return mux
+}
+
+// file serves one file of the site the way a static host does.
+func (s *Server) file(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Cache-Control", "no-store")
+	p := path.Clean("/" + r.URL.Path)
+	name := filepath.Join(s.o.Dir, filepath.FromSlash(p))
+	info, err := os.Stat(name)
+	if err == nil && info.IsDir() {
+		if !strings.HasSuffix(r.URL.Path, "/") {
+			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+			return
+		}
+		name = filepath.Join(name, "index.html")
+		info, err = os.Stat(name)
+	}
+	if err != nil || info.IsDir() {
+		s.notFound(w, r)
+		return
+	}
+	if !strings.EqualFold(filepath.Ext(name), ".html") {
+		http.ServeFile(w, r, name)
+		return
+	}
+	data, err := os.ReadFile(name)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Write(inject(data))
+}
+
+// notFound answers with the site's 404.html, as GitHub Pages does.
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
+	data, err := os.ReadFile(filepath.Join(s.o.Dir, "404.html"))
+	if err != nil {
+		http.NotFound(w, r)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(http.StatusNotFound)
+	w.Write(inject(data))
+}
+
+// inject puts the reload script before the last </body>, or at the end.
+func inject(page []byte) []byte {
+	i := bytes.LastIndex(bytes.ToLower(page), []byte("</body>"))
+	if i < 0 {
+		return append(page[:len(page):len(page)], reloadScript...)
+	}
+	out := make([]byte, 0, len(page)+len(reloadScript))
+	out = append(out, page[:i]...)
+	out = append(out, reloadScript...)
+	return append(out, page[i:]...)
+}
+
+// events streams a "reload" event to the page each time Reload is called.
+func (s *Server) events(w http.ResponseWriter, r *http.Request) {
+	fl, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-store")
+	ch, done := s.subscribe()
+	defer done()
+	io.WriteString(w, ": jisr live reload\n\n")
+	fl.Flush()
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case <-ch:
+			if _, err := io.WriteString(w, "event: reload\ndata: reload\n\n"); err != nil {
+				return
+			}
+			fl.Flush()
+		}
+	}
+}
+
+func (s *Server) subscribe() (chan struct{}, func()) {
+	ch := make(chan struct{}, 1)
+	s.mu.Lock()
+	s.clients[ch] = struct{}{}
+	s.mu.Unlock()
+	return ch, func() {
+		s.mu.Lock()
+		delete(s.clients, ch)
+		s.mu.Unlock()
+	}
+}
+
+// Reload tells every open page to reload.
+func (s *Server) Reload() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for ch := range s.clients {
+		select {
+		case ch <- struct{}{}:
+		default: // a reload is already pending for this page
+		}
+	}
+}
+
+// Builds reports how many rebuilds the watcher has run.
+func (s *Server) Builds() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.builds
+}
+
+// Run listens on Options.Addr, serves, and watches until ctx is done.
+func (s *Server) Run(ctx context.Context) error {
+	ln, err := net.Listen("tcp", s.o.Addr)
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	return s.Serve(ctx, ln)
+}
+
+// Serve is Run on a listener the caller opened.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	werr := make(chan error, 1)
+	go func() { werr <- s.Watch(ctx) }()
+	go func() {
+		<-ctx.Done()
+		sctx, c := context.WithTimeout(context.Background(), time.Second)
+		defer c()
+		srv.Shutdown(sctx)
+	}()
+	fmt.Fprintf(s.o.Log, "serving %s at http://%s/ (Ctrl+C stops)\n", s.o.Dir, ln.Addr())
+	err := srv.Serve(ln)
+	cancel()
+	if errors.Is(err, http.ErrServerClosed) {
+		err = nil
+	}
+	if werr := <-werr; err == nil && werr != nil && !errors.Is(werr, context.Canceled) {
+		err = werr
+	}
+	return err
+}
+
+// Watch rebuilds the site and reloads the pages whenever a watched source
+// changes, until ctx is done. It assumes the site was built from the
+// current sources when it starts.
+func (s *Server) Watch(ctx context.Context) error {
+	w, err := fsnotify.NewWatcher()
+	if err != nil {
+		return fmt.Errorf("serve: watch: %w", err)
+	}
+	defer w.Close()
+	for _, p := range s.o.Watch {
+		if err := s.add(w, p); err != nil {
+			return err
+		}
+	}
+	s.setSnapshot(s.snapshot())
+
+	pending := map[string]bool{}
+	timer := time.NewTimer(time.Hour)
+	timer.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case err, ok := <-w.Errors:
+			if !ok {
+				return nil
+			}
+			fmt.Fprintf(s.o.Log, "serve: watch: %v\n", err)
+		case ev, ok := <-w.Events:
+			if !ok {
+				return nil
+			}
+			if !s.watched(ev.Name) {
+				continue
+			}
+			if ev.Has(fsnotify.Create) {
+				if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
+					s.add(w, ev.Name)
+				}
+			}
+			pending[ev.Name] = true
+			timer.Reset(s.o.Debounce)
+		case <-timer.C:
+			changed := s.changed(pending)
+			pending = map[string]bool{}
+			if len(changed) == 0 {
+				continue
+			}
+			fmt.Fprintf(s.o.Log, "changed: %s; rebuilding\n", strings.Join(changed, ", "))
+			err := s.o.Build(ctx)
+			// The build's own writes are now part of the snapshot, so the
+			// events they cause are ignored.
+			s.setSnapshot(s.snapshot())
+			s.mu.Lock()
+			s.builds++
+			s.mu.Unlock()
+			if err != nil {
+				fmt.Fprintf(s.o.Log, "build failed; still serving the last good site: %v\n", err)
+				continue
+			}
+			s.Reload()
+		}
+	}
+}
+
+// add watches p: a folder with all its subfolders, or a file through its
+// folder.
+func (s *Server) add(w *fsnotify.Watcher, p string) error {
+	info, err := os.Stat(p)
+	if err != nil {
+		return nil // a missing source folder is not an error
+	}
+	if !info.IsDir() {
+		return w.Add(filepath.Dir(p))
+	}
+	return filepath.WalkDir(p, func(q string, d fs.DirEntry, err error) error {
+		if err != nil || !d.IsDir() {
+			return nil
+		}
+		if q != p && (strings.HasPrefix(d.Name(), ".") || s.ignored(q)) {
+			return filepath.SkipDir
+		}
+		if err := w.Add(q); err != nil {
+			return fmt.Errorf("serve: watch %s: %w", q, err)
+		}
+		return nil
+	})
+}
+
+func (s *Server) ignored(p string) bool {
+	for _, ig := range s.o.Ignore {
+		if within(p, ig) {
+			return true
+		}
+	}
+	return false
+}
+
+// watched reports whether p is a watched file or lies in a watched folder.
+func (s *Server) watched(p string) bool {
+	if s.ignored(p) {
+		return false
+	}
+	for _, w := range s.o.Watch {
+		if p == w || within(p, w) { // a watched file is never "within" itself
+			return true
+		}
+	}
+	return false
+}
+
+func within(p, dir string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+}
+
+// snapshot hashes every file under the watched paths.
+func (s *Server) snapshot() map[string][sha256.Size]byte {
+	snap := map[string][sha256.Size]byte{}
+	for _, root := range s.o.Watch {
+		filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return nil
+			}
+			if d.IsDir() {
+				if p != root && (strings.HasPrefix(d.Name(), ".") || s.ignored(p)) {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if data, err := os.ReadFile(p); err == nil {
+				snap[p] = sha256.Sum256(data)
+			}
+			return nil
+		})
+	}
+	return snap
+}
+
+func (s *Server) setSnapshot(snap map[string][sha256.Size]byte) {
+	s.mu.Lock()
+	s.snap = snap
+	s.mu.Unlock()
+}
+
+// changed returns the paths whose content differs from the snapshot: new,
+// edited or removed files. A temporary file that came and went, or a file
+// the build rewrote with the bytes it already had, is not a change.
+func (s *Server) changed(paths map[string]bool) []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []string
+	for p := range paths {
+		old, had := s.snap[p]
+		data, err := os.ReadFile(p)
+		switch {
+		case err != nil && had: // removed
+			out = append(out, p)
+		case err != nil: // came and went, or a folder
+			if info, serr := os.Stat(p); serr == nil && info.IsDir() {
+				// A new folder: its files have events of their own, but
+				// those may have come before the watch was added.
+				for q := range s.snapshotOf(p) {
+					if _, ok := s.snap[q]; !ok {
+						out = append(out, q)
+					}
+				}
+			}
+		case !had || sha256.Sum256(data) != old:
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func (s *Server) snapshotOf(dir string) map[string]bool {
+	files := map[string]bool{}
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			files[p] = true
+		}
+		return nil
+	})
+	return files
+}
