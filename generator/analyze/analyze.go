@@ -43,6 +43,7 @@ package analyze
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/jisr-news/jisr/generator/arabic"
 	"github.com/jisr-news/jisr/generator/article"
@@ -164,7 +165,56 @@ func (an *Analyzer) Entities(segs []article.Segment) []Entity {
 	for si, s := range st {
 		ms = append(ms, an.contextRules(s, si)...)
 	}
+	ms = append(ms, an.surnames(st, ms)...)
 	return an.collect(st, ms)
+}
+
+// surnames finds, for each new person named in full (two words or more),
+// the later or earlier mentions of the surname alone in the same article
+// (with or without proclitics), as the gazetteer's short forms do for
+// known persons.
+func (an *Analyzer) surnames(st []*segTokens, ms []match) []match {
+	last := map[string]match{}
+	for _, m := range ms {
+		if m.entry >= 0 || m.typ != Person || m.end-m.start < 2 {
+			continue
+		}
+		k := arabic.Normalize(withoutProclitics(st[m.seg].toks[m.end-1].Text))
+		if utf8.RuneCountInString(k) < 3 || stopWords[k] || titleModifiers[k] {
+			continue
+		}
+		if _, dup := last[k]; !dup {
+			last[k] = m
+		}
+	}
+	if len(last) == 0 {
+		return nil
+	}
+	var out []match
+	for si, s := range st {
+		for i := range s.toks {
+			if s.used[i] {
+				continue
+			}
+			k := s.keys[i]
+			full, ok := last[k]
+			if !ok {
+				// و/ب/ل before the surname: وبوتين.
+				_, size := utf8.DecodeRuneInString(k)
+				if r, _ := utf8.DecodeRuneInString(k); r == 'و' || r == 'ب' || r == 'ل' || r == 'ف' {
+					full, ok = last[k[size:]]
+				}
+			}
+			if !ok {
+				continue
+			}
+			m := full
+			m.seg, m.start, m.end = si, i, i+1
+			s.used[i] = true
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // prepare tokenizes the segments that have text.

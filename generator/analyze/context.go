@@ -232,7 +232,9 @@ func (an *Analyzer) personAfterTitle(s *segTokens, si, i int) (match, bool) {
 	}
 	start := t
 	end := t + 1
-	for end < len(s.toks) && end-start < 3 && spaced(s, end) && nameWord(s, end) && !personTitles[s.keys[end]] {
+	for end < len(s.toks) && end-start < 3 && spaced(s, end) && nameWord(s, end) && !personTitles[s.keys[end]] &&
+		withoutProclitics(s.toks[end].Text) == s.toks[end].Text { // بالسفير is no name word
+
 		end++
 	}
 	if end-start < 2 {

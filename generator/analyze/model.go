@@ -271,6 +271,12 @@ func (an *Analyzer) features(s *segTokens, gaz []string) [][]uint64 {
 		if stopWords[k] {
 			flat = append(flat, fh("stop0", "", ""))
 		}
+		if _, ok := commonNames[k]; ok {
+			flat = append(flat, fh("given0", "", ""))
+		}
+		if _, ok := commonNames[key(i-1)]; ok {
+			flat = append(flat, fh("given-1", "", ""))
+		}
 		if nisba(k) {
 			flat = append(flat, fh("nisba0", "", ""))
 		}
