@@ -32,7 +32,8 @@
 //     it, or a word starting with it, such as "Russian" for "Russia", is
 //     enough for a partial mention).
 //   - question-mark: «؟» must become «?», as many times.
-//   - punctuation: Arabic punctuation (، ؛ ٪) left in the English.
+//   - punctuation: Arabic punctuation (، ؛ ٪) or Arabic-Indic digits left
+//     in the English.
 //   - quotes: the English has unbalanced quotation marks where the Arabic
 //     has balanced ones, or the Arabic quotes and the English does not.
 //   - stale: the Arabic changed after the English was reviewed.
@@ -138,6 +139,9 @@ func Check(seg store.Segment, ents []analyze.Entity) []Finding {
 	if p := strings.IndexAny(en, "،؛٪"); p >= 0 {
 		r, _ := utf8.DecodeRuneInString(en[p:])
 		add(CheckPunctuation, "Arabic punctuation «%c» in the English", r)
+	}
+	if strings.IndexFunc(en, func(r rune) bool { return arabic.WesternDigit(r) != r }) >= 0 {
+		add(CheckPunctuation, "Arabic-Indic digits in the English; write Western digits")
 	}
 	checkQuotes(ar, en, add)
 	return out

@@ -119,6 +119,8 @@ func TestChecks(t *testing.T) {
 
 		{CheckPunctuation, "Arabic comma", "قال، الرئيس", "He said، the president", nil, true, "،"},
 		{CheckPunctuation, "Arabic semicolon", "قال؛ الرئيس", "He said؛ the president", nil, true, "؛"},
+		{CheckPunctuation, "Arabic-Indic digits", "في عام ٢٠١٥", "in ٢٠١٥", nil, true, "Western digits"},
+		{CheckPunctuation, "Western digits", "في عام ٢٠١٥", "in 2015", nil, false, ""},
 		{CheckPunctuation, "Latin punctuation", "قال، الرئيس", "He said, the president", nil, false, ""},
 
 		{CheckQuotes, "guillemets to curly quotes", "قال «نعم» أمس", "He said “yes” yesterday", nil, false, ""},
