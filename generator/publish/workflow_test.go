@@ -1,0 +1,106 @@
+package publish
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"gopkg.in/yaml.v3"
+)
+
+// repoRoot walks up from the package folder to go.mod.
+func repoRoot(t *testing.T) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("go.mod not found")
+		}
+		dir = parent
+	}
+}
+
+type workflow struct {
+	Permissions map[string]string `yaml:"permissions"`
+	Jobs        map[string]struct {
+		Needs       any `yaml:"needs"`
+		Environment struct {
+			Name string `yaml:"name"`
+		} `yaml:"environment"`
+		Steps []struct {
+			ID   string            `yaml:"id"`
+			Uses string            `yaml:"uses"`
+			Run  string            `yaml:"run"`
+			With map[string]any    `yaml:"with"`
+			Env  map[string]string `yaml:"env"`
+		} `yaml:"steps"`
+	} `yaml:"jobs"`
+}
+
+// TestPagesWorkflow checks the GitHub Pages workflow against what Pages
+// requires and against the README's build command.
+func TestPagesWorkflow(t *testing.T) {
+	root := repoRoot(t)
+	data, err := os.ReadFile(filepath.Join(root, ".github/workflows/pages.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wf workflow
+	if err := yaml.Unmarshal(data, &wf); err != nil {
+		t.Fatalf("pages.yml: %v", err)
+	}
+	if wf.Permissions["pages"] != "write" || wf.Permissions["id-token"] != "write" {
+		t.Errorf("permissions = %v, want pages: write and id-token: write", wf.Permissions)
+	}
+	uses := map[string]int{}
+	var buildCmd string
+	var pagesID string
+	for _, job := range wf.Jobs {
+		for _, s := range job.Steps {
+			name, _, _ := strings.Cut(s.Uses, "@")
+			uses[name]++
+			switch name {
+			case "actions/configure-pages":
+				pagesID = s.ID
+			case "actions/upload-pages-artifact":
+				if s.With["path"] != "public" {
+					t.Errorf("upload-pages-artifact path = %v, want public", s.With["path"])
+				}
+				if s.With["include-hidden-files"] != true {
+					t.Error("upload-pages-artifact drops .nojekyll without include-hidden-files: true")
+				}
+			case "actions/deploy-pages":
+				if job.Environment.Name != "github-pages" {
+					t.Errorf("deploy job environment %q", job.Environment.Name)
+				}
+			}
+			if strings.Contains(s.Run, "cmd/jisr build") {
+				buildCmd = s.Run
+			}
+		}
+	}
+	for _, a := range []string{"actions/checkout", "actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"} {
+		if uses[a] != 1 {
+			t.Errorf("%s used %d times, want once", a, uses[a])
+		}
+	}
+	want := `go run ./cmd/jisr build --base-url "${{ steps.` + pagesID + `.outputs.base_url }}/"`
+	if pagesID == "" || strings.TrimSpace(buildCmd) != want {
+		t.Errorf("build step = %q, want %q", buildCmd, want)
+	}
+	readme, err := os.ReadFile(filepath.Join(root, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(readme), "go run ./cmd/jisr build\n") || !strings.Contains(string(readme), "## Publishing") {
+		t.Error("README lacks the build command or the Publishing section")
+	}
+}
