@@ -11,6 +11,7 @@ package enginetest
 import (
 	"context"
 	"errors"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -97,6 +98,8 @@ func Faults() []Fault {
 			http.Error(w, "internal error", http.StatusInternalServerError)
 		}), Requests: 2},
 		{Name: "timeout then OK", Do: once(func(w http.ResponseWriter, r *http.Request) {
+			// Reading the body lets the server see the client hang up.
+			io.Copy(io.Discard, r.Body)
 			select {
 			case <-time.After(2 * time.Second):
 			case <-r.Context().Done():
