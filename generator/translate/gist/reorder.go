@@ -84,7 +84,7 @@ func chunks(us []unit) []chunk {
 		c := chunk{pre: prefix(u), np: true, head: u.pos}
 		c.def = u.det || u.poss != "" || u.pos == posName
 		afterDet := i > 0 && us[i-1].pos == posDet
-		if u.det && u.pos != posName && !afterDet {
+		if u.det && u.pos != posName && !afterDet && !(abstract(u.en) && j == i+1) {
 			c.core = append(c.core, "the")
 		}
 		if u.poss != "" {
@@ -351,4 +351,19 @@ func transliterate(n string) string {
 		return n
 	}
 	return capitalizeFirst(s)
+}
+
+// abstract reports whether a one-word gloss is an abstract noun
+// in -ism or -ness (terrorism, awareness), which English uses without the
+// article where Arabic has one: الإرهاب is "terrorism".
+func abstract(en string) bool {
+	if strings.Contains(en, " ") {
+		return false
+	}
+	for _, suf := range []string{"ism", "ness"} {
+		if strings.HasSuffix(en, suf) {
+			return true
+		}
+	}
+	return false
 }
