@@ -27,7 +27,8 @@ import (
 //
 // Score. Each trigger occurrence is one hit, two in the title. A topic's
 // evidence is its own hits plus its narrower topics' hits; its score is
-// 1 - exp(-evidence/TagScale), so two hits give about 0.63. Topics below
+// 1 - exp(-evidence/TagScale), so two hits give about 0.63 and three
+// about 0.78. Topics below
 // TagThreshold are dropped. A broader topic is dropped when one of its
 // narrower topics passes and carries at least SpecificShare of its
 // evidence: the specific topic is preferred when the evidence holds. At
@@ -41,7 +42,7 @@ import (
 // Tagging parameters; see the comment above.
 const (
 	MaxTags       = 5
-	TagThreshold  = 0.6
+	TagThreshold  = 0.7
 	TagScale      = 2.0
 	SpecificShare = 0.5
 )

@@ -1,0 +1,73 @@
+package analyze
+
+import (
+	"testing"
+)
+
+func tagIDs(ts []Tag) map[string]float64 {
+	m := map[string]float64{}
+	for _, t := range ts {
+		m[t.ID] = t.Score
+	}
+	return m
+}
+
+func TestTags(t *testing.T) {
+	for _, c := range []struct {
+		name, text string
+		input      []string
+		want, not  []string
+	}{
+		{"football, specific over sport",
+			"فاز المنتخب الوطني في مباراة كرة القدم.\nوقال مدرب المنتخب الوطني إن اللاعب أصيب في المباراة.\nوتأهل الفريق إلى كأس العالم.",
+			nil, []string{"football"}, []string{"sport", "health"}},
+		{"oil, with clitics and article",
+			"ارتفعت أسعار النفط اليوم.\nوقالت أوبك إن إنتاج النفط سيزيد، وتراجع سعر برميل النفط.",
+			nil, []string{"oil-and-gas"}, []string{"football"}},
+		{"one weak hit is not enough",
+			"قال المسؤول إن الحرب انتهت.",
+			nil, nil, []string{"war", "conflict-war-and-peace"}},
+		{"hajj",
+			"بدأ الحجاج التوافد إلى مكة المكرمة لأداء الحج.\nووصل آلاف الحجاج إلى المشاعر المقدسة.",
+			nil, []string{"religious-ritual"}, nil},
+		{"input tags: IPTC by label, free tag kept",
+			"خبر قصير.",
+			[]string{"economy", "Jisr Weekly", "سياسة"}, []string{"economy", "jisr-weekly", "politics-and-government"}, nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			a := articleFromLines("t", c.text)
+			a.Tags = c.input
+			got := Analyze(a).Tags
+			if len(got) > MaxTags {
+				t.Errorf("%d tags", len(got))
+			}
+			ids := tagIDs(got)
+			for _, w := range c.want {
+				if _, ok := ids[w]; !ok {
+					t.Errorf("tags %v lack %q", ids, w)
+				}
+			}
+			for _, n := range c.not {
+				if _, ok := ids[n]; ok {
+					t.Errorf("tags %v have %q", ids, n)
+				}
+			}
+			for _, g := range got {
+				if g.LabelEN == "" || g.LabelAR == "" || g.ID == "" {
+					t.Errorf("incomplete tag %+v", g)
+				}
+			}
+		})
+	}
+}
+
+func TestTopicsHaveLabels(t *testing.T) {
+	for q, tp := range Topics() {
+		if tp.EN == "" || tp.QCode != q {
+			t.Errorf("topic %s: %+v", q, tp)
+		}
+	}
+	if len(defaultTagger().byFirst) < 200 {
+		t.Errorf("only %d trigger words", len(defaultTagger().byFirst))
+	}
+}
