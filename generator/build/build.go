@@ -225,15 +225,25 @@ func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error)
 
 	pages := make([]content.Page, len(arts))
 	var jobs []job
+	// Every stored translation, of every article, is a translation memory:
+	// a renamed seed or a repeated sentence keeps its translation and review.
+	stores, bad := store.LoadAll(p.Fs, p.Content)
+	mem := store.Memory{}
+	for _, f := range stores {
+		mem.Add(f)
+	}
 	for i, a := range arts {
-		stored, err := store.Load(p.Fs, store.Path(p.Content, a.ID))
-		if err != nil {
+		if err := bad[a.ID]; err != nil {
 			// A corrupt store is never overwritten: skip the article.
 			sum.Skipped = append(sum.Skipped, fmt.Errorf("%s: %w (fix or delete the file; it was left untouched)", a.Source, err))
 			fmt.Fprintf(p.Log, "skipped: %v\n", sum.Skipped[len(sum.Skipped)-1])
 			continue
 		}
-		segs, need := store.Merge(stored, a.Segments(), p.Engine.Status())
+		stored := stores[a.ID]
+		if stored == nil {
+			stored = &store.File{}
+		}
+		segs, need := store.MergeWith(stored, a.Segments(), p.Engine.Status(), mem)
 		pages[i] = content.Page{Article: a, Segments: segs, Analysis: analyze.Analyze(a)}
 		for _, n := range need {
 			jobs = append(jobs, job{page: i, seg: n})

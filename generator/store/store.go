@@ -172,6 +172,14 @@ func (s *Segment) Edited() bool {
 //     translated.
 //   - otherwise the segment starts empty and needs the engine.
 func Merge(stored *File, fresh []article.Segment, give translate.Status) (segs []Segment, need []int) {
+	return MergeWith(stored, fresh, give, nil)
+}
+
+// MergeWith is Merge with a translation memory: a fresh segment that its own
+// article's store does not hold is looked up by source hash in mem, so a
+// translation or review made in another article, or under the article's old
+// ID after its seed was renamed, is reused instead of being asked for again.
+func MergeWith(stored *File, fresh []article.Segment, give translate.Status, mem Memory) (segs []Segment, need []int) {
 	byIDSrc := map[string]*Segment{}
 	bySrc := map[string]*Segment{}
 	byID := map[string]*Segment{}
@@ -194,6 +202,9 @@ func Merge(stored *File, fresh []article.Segment, give translate.Status) (segs [
 		if old == nil {
 			old = bySrc[h]
 		}
+		if m, ok := mem[h]; old == nil && ok {
+			old = &m
+		}
 		switch {
 		case old != nil && old.EN != "":
 			seg.EN, seg.Status, seg.Engine, seg.Model, seg.Reviewer, seg.Sum, seg.OldAR =
@@ -215,4 +226,49 @@ func Merge(stored *File, fresh []article.Segment, give translate.Status) (segs [
 		segs = append(segs, seg)
 	}
 	return segs, need
+}
+
+// Memory maps the source hash of a segment to the best stored translation of
+// it (the highest status) across many articles. Stale segments are left
+// out: their English translates other Arabic.
+type Memory map[string]Segment
+
+// Add puts the translated segments of f into the memory.
+func (m Memory) Add(f *File) {
+	for _, s := range f.Segments {
+		if s.EN == "" || s.Status == translate.StatusStale || s.Status == translate.StatusNone {
+			continue
+		}
+		if s.Edited() {
+			s.Status, s.Engine, s.Model, s.Sum = translate.StatusReviewed, "human", "", ""
+		}
+		if prev, ok := m[s.Src]; !ok || s.Status.Rank() > prev.Status.Rank() {
+			s.OldAR = ""
+			m[s.Src] = s
+		}
+	}
+}
+
+// LoadAll reads the segment file of every article under contentDir. It
+// returns the files by article ID and one error for each file that could not
+// be read; such a file must not be overwritten.
+func LoadAll(fs afero.Fs, contentDir string) (map[string]*File, map[string]error) {
+	files, errs := map[string]*File{}, map[string]error{}
+	dir := path.Join(contentDir, "articles")
+	entries, err := afero.ReadDir(fs, dir)
+	if err != nil {
+		return files, errs
+	}
+	for _, e := range entries {
+		if !e.IsDir() {
+			continue
+		}
+		f, err := Load(fs, path.Join(dir, e.Name(), FileName))
+		if err != nil {
+			errs[e.Name()] = err
+			continue
+		}
+		files[e.Name()] = f
+	}
+	return files, errs
 }

@@ -116,3 +116,26 @@ func TestFailedWriteKeepsOldFile(t *testing.T) {
 		t.Errorf("old file changed: %q", b)
 	}
 }
+
+func TestMemory(t *testing.T) {
+	fs := afero.NewMemMapFs()
+	Save(fs, Path("/c", "old-name"), &File{Article: "old-name", Segments: []Segment{
+		stored("p1-1", "أ", "Reviewed A", translate.StatusReviewed),
+		stored("p1-2", "ب", "B", translate.StatusGist),
+		stored("p1-3", "ج", "Stale C", translate.StatusStale),
+	}})
+	afero.WriteFile(fs, "/c/articles/broken/segments.yaml", []byte("segments: [x"), 0o644)
+	files, errs := LoadAll(fs, "/c")
+	if len(files) != 1 || errs["broken"] == nil {
+		t.Fatalf("LoadAll: %v %v", files, errs)
+	}
+	mem := Memory{}
+	mem.Add(files["old-name"])
+	segs, need := MergeWith(&File{}, []article.Segment{seg("p1-1", "أ"), seg("p1-2", "ب"), seg("p1-3", "ج")}, translate.StatusMachine, mem)
+	if segs[0].EN != "Reviewed A" || segs[0].Status != translate.StatusReviewed {
+		t.Errorf("review not carried to the renamed article: %+v", segs[0])
+	}
+	if segs[1].EN != "B" || len(need) != 2 || need[0] != 1 || need[1] != 2 {
+		t.Errorf("gist reused but must still be upgraded, stale not reused: need=%v segs=%+v", need, segs)
+	}
+}
