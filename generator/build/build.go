@@ -272,7 +272,11 @@ func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error)
 	if err := w.WriteTerms(built); err != nil {
 		return sum, nil, err
 	}
-	if err := w.WriteReview(built); err != nil { // review pages and QA (issue 6)
+	if p.Config.Review.Pages {
+		if err := w.WriteReview(built); err != nil { // review pages and QA
+			return sum, nil, err
+		}
+	} else if err := p.Fs.RemoveAll(filepath.Join(p.Content, content.ReviewSection)); err != nil {
 		return sum, nil, err
 	}
 	sum.Articles, sum.Written = len(built), w.Written

@@ -245,3 +245,18 @@ func TestGolden(t *testing.T) {
 		}
 	}
 }
+
+func TestReviewPagesOff(t *testing.T) {
+	fs := loadTxtar(t, "testdata/site.txtar")
+	buildSite(t, fs, Options{})
+	if ok, _ := afero.Exists(fs, "/p/public/en/review/iraq/index.html"); !ok {
+		t.Fatal("review page missing by default")
+	}
+	afero.WriteFile(fs, "/p/jisr.toml", []byte("[review]\npages = false\n"), 0o644)
+	buildSite(t, fs, Options{})
+	for _, p := range []string{"/p/public/en/review/iraq/index.html", "/p/content/review"} {
+		if ok, _ := afero.Exists(fs, p); ok {
+			t.Errorf("%s exists with review pages off", p)
+		}
+	}
+}

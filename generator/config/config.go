@@ -19,6 +19,8 @@
 //	model = ""
 //	[translate.openai]        # per-engine settings; never put keys here
 //	concurrency = 4
+//	[review]
+//	pages = true              # false: no side-by-side review pages in public/
 //
 // Keys and secrets come from environment variables only (JISR_DEEPL_KEY and
 // so on); a file that holds one is refused, so that it is never committed.
@@ -54,6 +56,11 @@ type Config struct {
 		Static    string `toml:"static"`
 	} `toml:"paths"`
 	Translate Translate `toml:"translate"`
+	Review    struct {
+		// Pages publishes the side-by-side review pages and the review
+		// dashboard under /en/review/ (default true).
+		Pages bool `toml:"pages"`
+	} `toml:"review"`
 }
 
 // Translate selects and configures the translation engine.
@@ -72,6 +79,7 @@ func Default() *Config {
 	c.Paths.Seeds, c.Paths.Content, c.Paths.Out = "seeds", "content", "public"
 	c.Paths.Templates, c.Paths.Static = "templates", "static"
 	c.Translate.Engine = "gist"
+	c.Review.Pages = true
 	return c
 }
 

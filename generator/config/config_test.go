@@ -14,12 +14,13 @@ func TestLoad(t *testing.T) {
 		wantErr    string
 	}{
 		{"defaults", "", func(c *Config) bool {
-			return c.Translate.Engine == "gist" && c.Paths.Seeds == "seeds" && c.Paths.Out == "public" && c.Title.AR == "جسر"
+			return c.Translate.Engine == "gist" && c.Review.Pages && c.Paths.Seeds == "seeds" && c.Paths.Out == "public" && c.Title.AR == "جسر"
 		}, ""},
 		{"values", "baseURL = \"https://u.github.io/r/\"\noffline = true\n[title]\nen = \"My News\"\n[translate]\nengine = \"deepl\"\n[translate.deepl]\nconcurrency = 3\n", func(c *Config) bool {
 			return c.BaseURL == "https://u.github.io/r/" && c.Offline && c.Title.EN == "My News" && c.Title.AR == "جسر" &&
 				c.Translate.Engine == "deepl" && c.Translate.Engines["deepl"]["concurrency"] == int64(3)
 		}, ""},
+		{"review pages off", "[review]\npages = false\n", func(c *Config) bool { return !c.Review.Pages }, ""},
 		{"secret refused", "[translate.deepl]\napi_key = \"k:fx\"\n", nil, "JISR_DEEPL_KEY"},
 		{"bad toml", "baseURL = ", nil, "jisr.toml"},
 		{"empty path", "[paths]\nout = \"\"\n", nil, "may not be empty"},
