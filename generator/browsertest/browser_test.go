@@ -14,6 +14,7 @@ import (
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/css"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 )
@@ -365,6 +366,46 @@ func checkSite(t *testing.T, ctx context.Context, site *Site, at func(rel string
 			chromedp.Click(chromedp.CSS(`.site-nav a[href*="entities"]`)),
 			chromedp.WaitReady(chromedp.CSS(".entity-group")))
 		shot(t, ctx, tag+"-entities-ar", 0)
+	})
+
+	t.Run("javascript off", func(t *testing.T) {
+		setScripts := func(off bool) chromedp.Action[chromedp.Void] {
+			return func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+				_, err := cdp.Call(ctx, tg, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: off})
+				return chromedp.Void{}, err
+			}
+		}
+		step(t, ctx, "disable scripts, open the Arabic article", setScripts(true), chromedp.Navigate(at(arPath)), waitLang("ar"))
+		defer chromedp.Do(ctx, setScripts(false))
+		if shown := eval[bool](t, ctx, `getComputedStyle(document.querySelector("form.search")).display !== "none"`); shown {
+			t.Error("the search form shows without JavaScript, where it cannot work")
+		}
+		if n := eval[int](t, ctx, `document.querySelectorAll(".site-nav > a[href]").length`); n < 4 {
+			t.Errorf("navigation has %d links without JavaScript, want 4", n)
+		}
+		step(t, ctx, "switch to English without JavaScript", chromedp.Click(chromedp.CSS("a.lang-switch")), waitLang("en"))
+		step(t, ctx, "open the entities index without JavaScript",
+			chromedp.Click(chromedp.CSS(`.site-nav a[href*="entities"]`)), chromedp.WaitReady(chromedp.CSS(".entity-group")))
+	})
+
+	t.Run("dark mode", func(t *testing.T) {
+		media := func(scheme string) chromedp.Action[chromedp.Void] {
+			return func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+				p := emulation.SetEmulatedMediaParams{}
+				if scheme != "" {
+					p.Features = []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}
+				}
+				_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, p)
+				return chromedp.Void{}, err
+			}
+		}
+		step(t, ctx, "dark mode", media("dark"), chromedp.Navigate(at(arPath)), waitLang("ar"))
+		defer chromedp.Do(ctx, media(""))
+		bg := eval[string](t, ctx, `getComputedStyle(document.body).backgroundColor`)
+		if bg == "rgb(251, 250, 247)" || bg == "rgb(255, 255, 255)" {
+			t.Errorf("dark mode background is %s", bg)
+		}
+		shot(t, ctx, tag+"-article-ar-dark-phone", 390)
 	})
 
 	t.Run("home", func(t *testing.T) {

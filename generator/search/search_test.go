@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/gzip"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -15,6 +16,7 @@ import (
 	"unicode"
 
 	"github.com/jisr-news/jisr/generator/arabic"
+	"github.com/jisr-news/jisr/generator/translate/gist"
 )
 
 func TestKey(t *testing.T) {
@@ -350,6 +352,36 @@ func TestIndexSize(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestIndexSizeBilingual adds the English pages, made with the offline
+// gist engine, to the 1,000 Arabic articles, as a site built with the
+// default engine has them; run with -v to see the size.
+func TestIndexSizeBilingual(t *testing.T) {
+	if testing.Short() {
+		t.Skip("translates 1,000 articles")
+	}
+	docs := loadSaudiNewsNet(t, 1000)
+	eng, err := gist.NewWithoutFreeDict()
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := append([]Doc(nil), docs...)
+	for _, d := range docs {
+		src := append([]string{d.Title}, strings.Split(d.Text[0], "\n")...)
+		en, err := eng.Translate(context.Background(), src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, Doc{Kind: KindArticle, Lang: "en", Path: "en/" + d.Path, Title: en[0], Meta: d.Meta, Text: en[1:]})
+	}
+	js, err := Build(all)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gz bytes.Buffer
+	gzipTo(&gz, js)
+	t.Logf("1000 articles in Arabic and gist English (%d docs): index %d KB (%d KB gzipped)", len(all), len(js)/1024, gz.Len()/1024)
 }
 
 func BenchmarkBuild1000(b *testing.B) {
