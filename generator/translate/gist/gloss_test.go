@@ -31,6 +31,7 @@ func TestGlossRules(t *testing.T) {
 		{"future", "ستشارك", []string{"will take part"}, nil},
 		{"possessive suffix", "حكومتها", []string{"its government"}, nil},
 		{"plural ending", "الحكومات", []string{"the governments"}, nil},
+		{"plural after a number", "يضم 60 دولة", []string{"60 states"}, nil},
 		{"punctuation", "قال: «نعم»، ثم", []string{`said: "yes", then`}, nil},
 		{"unknown word transliterated", "زقزوق", []string{"Zqzoq"}, nil},
 	}

@@ -97,6 +97,11 @@ func chunks(us []unit) []chunk {
 		if u.pos == posAdj && u.plural {
 			head = pluralize(head) // an adjective as a noun: the Iraqis
 		}
+		// Arabic counts with a singular noun from eleven on (60 دولة);
+		// English wants the plural after any number but one.
+		if u.pos == posNoun && !u.plural && i > 0 && us[i-1].pos == posNumber && us[i-1].en != "1" && u.poss == "" && !u.det {
+			head = pluralize(head)
+		}
 		c.core = append(c.core, head)
 		c.bare = u.pos == posNoun && !u.det && u.poss == "" && j == i+1
 		cs = append(cs, c)
