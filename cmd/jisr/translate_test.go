@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+
+	"github.com/jisr-news/jisr/generator/translate/engines/enginetest"
 )
 
 // libreServer answers LibreTranslate requests with "EN<q>" and counts them.
@@ -45,6 +47,36 @@ func TestTranslateText(t *testing.T) {
 	}
 	if n.Load() != 1 {
 		t.Errorf("%d requests, want 1", n.Load())
+	}
+}
+
+// TestTranslateTextEveryEngine runs jisr translate --text with every HTTP
+// engine against a local server that speaks its protocol.
+func TestTranslateTextEveryEngine(t *testing.T) {
+	tests := []struct {
+		engine, path, env string
+		handler           http.Handler
+	}{
+		{"libretranslate", "", "", enginetest.FakeLibre()},
+		{"deepl", "", "JISR_DEEPL_KEY", enginetest.FakeDeepL("k1:fx")},
+		{"google", "", "", enginetest.FakeGoogle()},
+		{"google-cloud", "/language/translate/", "JISR_GOOGLE_CLOUD_KEY", enginetest.FakeGoogleCloud("k1:fx")},
+		{"openai", "/v1/", "JISR_OPENAI_KEY", enginetest.FakeOpenAI()},
+	}
+	for _, tt := range tests {
+		t.Run(tt.engine, func(t *testing.T) {
+			srv := httptest.NewServer(tt.handler)
+			defer srv.Close()
+			if tt.env != "" {
+				t.Setenv(tt.env, "k1:fx")
+			}
+			root.SetIn(strings.NewReader("قال الرئيس\nفي العراق ٣ قتلى\n"))
+			defer root.SetIn(nil)
+			out, code := run(t, "translate", "--root", t.TempDir(), "--text", "--engine", tt.engine, "--engine-url", srv.URL+tt.path)
+			if code != 0 || !strings.Contains(out, "EN<قال الرئيس>\nEN<في Iraq 3 قتلى>\n") || strings.Contains(out, "fell back") {
+				t.Errorf("exit %d: %q", code, out)
+			}
+		})
 	}
 }
 
