@@ -51,7 +51,7 @@ func TestTrainModelLearns(t *testing.T) {
 	}
 	test := LabeledSentence{Words: []string{"وصل", "السيد", "كريم", "شاكر", "إلى", "المدينة", "."}}
 	st, _ := sentenceTokens(LabeledSentence{Words: test.Words, Tags: make([]string, len(test.Words))})
-	tags := m2.decode(an.features(st, gazLabels(st, nil, 0)))
+	tags, _ := m2.decode(an.features(st, gazLabels(st, nil, 0)))
 	got := make([]string, len(tags))
 	for i, x := range tags {
 		got[i] = bioTags[x]
