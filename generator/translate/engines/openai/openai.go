@@ -18,7 +18,8 @@
 //
 // Configuration ([translate.openai] and [translate] model): url (default
 // https://api.openai.com/v1/), model (default gpt-4o-mini), temperature
-// (default 0), batch (default 20), max_chars (default 4000), system (a
+// (default 0; a negative value sends none, for models that accept only
+// their own), batch (default 20), max_chars (default 4000), system (a
 // replacement system prompt), and the policy of package resilient
 // (timeout default 120s, concurrency default 4).
 package openai
@@ -246,11 +247,14 @@ func stripFences(s string) string {
 func (e *Engine) chat(ctx context.Context, user string) (string, error) {
 	var content string
 	err := e.c.Call(ctx, func(ctx context.Context) error {
-		res, err := e.client.Chat.Completions.New(ctx, oa.ChatCompletionNewParams{
-			Model:       e.model,
-			Messages:    []oa.ChatCompletionMessageParamUnion{oa.SystemMessage(e.system), oa.UserMessage(user)},
-			Temperature: oa.Float(e.temperature),
-		})
+		params := oa.ChatCompletionNewParams{
+			Model:    e.model,
+			Messages: []oa.ChatCompletionMessageParamUnion{oa.SystemMessage(e.system), oa.UserMessage(user)},
+		}
+		if e.temperature >= 0 {
+			params.Temperature = oa.Float(e.temperature)
+		}
+		res, err := e.client.Chat.Completions.New(ctx, params)
 		if err != nil {
 			return classify(err)
 		}

@@ -136,6 +136,42 @@ func TestNoKeyNoAuthorization(t *testing.T) {
 	}
 }
 
+func TestTemperatureSetting(t *testing.T) {
+	tests := []struct {
+		setting any
+		want    *float64
+	}{
+		{nil, ptr(0)},
+		{0.3, ptr(0.3)},
+		{int64(1), ptr(1)},
+		{-1.0, nil}, // the model's own
+	}
+	for _, tt := range tests {
+		s := &server{t: t}
+		srv := enginetest.NewServer(t, s, nil)
+		settings := map[string]any{}
+		if tt.setting != nil {
+			settings["temperature"] = tt.setting
+		}
+		eng, err := New(translate.Options{URL: srv.URL + "/v1/", Settings: settings})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := eng.Translate(context.Background(), []string{"أ"}); err != nil {
+			t.Fatal(err)
+		}
+		got := s.seen[0].Temperature
+		if (got == nil) != (tt.want == nil) || (got != nil && *got != *tt.want) {
+			t.Errorf("temperature setting %v: sent %v", tt.setting, got)
+		}
+	}
+	if _, err := New(translate.Options{Settings: map[string]any{"temperature": "hot"}}); err == nil {
+		t.Error("bad temperature accepted")
+	}
+}
+
+func ptr(f float64) *float64 { return &f }
+
 func TestWrongSegmentCountRetriedOneByOne(t *testing.T) {
 	tests := []struct {
 		name   string
