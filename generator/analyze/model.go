@@ -420,6 +420,13 @@ func (an *Analyzer) modelPass(st []*segTokens, gazMs []match) []match {
 					free = false
 				}
 			}
+			// A given name alone in two words (عبد الله) is no one in
+			// particular either.
+			if typ == "PERS" && j-i == 2 {
+				if _, given := commonNames[s.keys[i]+" "+s.keys[i+1]]; given {
+					free = false
+				}
+			}
 			if free {
 				out = append(out, an.nameOf(s, si, i, j, tagType[typ]))
 				for t := i; t < j; t++ {
