@@ -30,7 +30,10 @@
 //	  "pre": ["ال", "و", …], "suf": ["ات", "ه", …],
 //	  "stop": ["في", …],              // terms left out because nearly every page has them
 //	  "docs": [[kind, lang, path, title, meta], …],
-//	  "terms": ["…", …],              // sorted, so prefixes are a binary search
+//	  "terms": "0داعش 3ي …",          // sorted (UTF-16 order, as JavaScript compares), front-coded
+//	  // each term is one character whose code minus 48 is the number of
+//	  // UTF-16 units it shares with the previous term, then the rest;
+//	  // terms are separated by spaces (a token never holds one)
 //	  "post": ["0,2,1", …]            // per term: doc numbers, delta-coded, base 36
 //	};
 //
@@ -45,6 +48,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/jisr-news/jisr/generator/arabic"
@@ -158,7 +162,7 @@ func New(docs []Doc) *Index {
 		}
 		x.Terms = append(x.Terms, k)
 	}
-	sort.Strings(x.Terms)
+	sort.Slice(x.Terms, func(i, j int) bool { return lessUTF16(x.Terms[i], x.Terms[j]) })
 	sort.Strings(x.Stop)
 	x.Post = make([][]int, len(x.Terms))
 	for i, k := range x.Terms {
@@ -232,9 +236,9 @@ func (x *Index) JS() ([]byte, error) {
 		Suf       []string          `json:"suf"`
 		Stop      []string          `json:"stop"`
 		Docs      [][5]string       `json:"docs"`
-		Terms     []string          `json:"terms"`
+		Terms     string            `json:"terms"`
 		Post      []string          `json:"post"`
-	}{1, MinPrefix, FoldTable(), nonNil(x.Pre), nonNil(x.Suf), nonNil(x.Stop), docs, nonNil(x.Terms), post}
+	}{1, MinPrefix, FoldTable(), nonNil(x.Pre), nonNil(x.Suf), nonNil(x.Stop), docs, frontCode(x.Terms), post}
 	var buf bytes.Buffer
 	buf.WriteString("/* jisr offline search index: generated, do not edit. */\nwindow.JISR_SEARCH = ")
 	enc := json.NewEncoder(&buf)
@@ -247,6 +251,45 @@ func (x *Index) JS() ([]byte, error) {
 	buf.Truncate(buf.Len() - 1) // the encoder's newline
 	buf.WriteString(";\n")
 	return buf.Bytes(), nil
+}
+
+// maxShared bounds the shared-prefix count so that its character stays
+// printable ASCII ('0' + 63 = 'o').
+const maxShared = 63
+
+// frontCode joins sorted terms, each as the count of UTF-16 units it
+// shares with the one before (one character, '0' + n) and the rest. Sorted
+// stems share long prefixes, so this saves about a third of their bytes.
+func frontCode(terms []string) string {
+	var b strings.Builder
+	prev := []rune{}
+	for i, t := range terms {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		rs := []rune(t)
+		n, units := 0, 0
+		for n < len(rs) && n < len(prev) && rs[n] == prev[n] && units+utf16.RuneLen(rs[n]) <= maxShared {
+			units += utf16.RuneLen(rs[n])
+			n++
+		}
+		b.WriteByte(byte('0' + units))
+		b.WriteString(string(rs[n:]))
+		prev = rs
+	}
+	return b.String()
+}
+
+// lessUTF16 orders strings by UTF-16 code units, as JavaScript's < does;
+// it differs from byte order only for characters beyond U+FFFF.
+func lessUTF16(a, b string) bool {
+	ua, ub := utf16.Encode([]rune(a)), utf16.Encode([]rune(b))
+	for i := 0; i < len(ua) && i < len(ub); i++ {
+		if ua[i] != ub[i] {
+			return ua[i] < ub[i]
+		}
+	}
+	return len(ua) < len(ub)
 }
 
 func nonNil(s []string) []string {

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf16"
 
 	"github.com/jisr-news/jisr/generator/arabic"
 	"github.com/jisr-news/jisr/generator/translate/gist"
@@ -146,9 +147,39 @@ func TestJSEscapes(t *testing.T) {
 type decoded struct {
 	V     int
 	Docs  [][5]string
-	Terms []string
+	Terms string
 	Post  []string
 	Fold  map[string]string
+}
+
+// terms decodes the front-coded term list as static/js/search.js does.
+func (d decoded) terms() []string {
+	var out []string
+	var prev []uint16
+	for _, e := range strings.Split(d.Terms, " ") {
+		u := utf16.Encode([]rune(e))
+		prev = append(append([]uint16(nil), prev[:u[0]-'0']...), u[1:]...)
+		out = append(out, string(utf16.Decode(prev)))
+	}
+	return out
+}
+
+func TestFrontCoding(t *testing.T) {
+	docs := []Doc{{Kind: KindArticle, Lang: "ar", Path: "a/", Title: "استخبار استخباراتية استخبارات استقبال CBS cbsnews 𝐀𝐁 𝐀𝐂 ﻻ"}}
+	x := New(docs)
+	js, err := x.JS()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := decode(t, js).terms()
+	if fmt.Sprint(got) != fmt.Sprint(x.Terms) {
+		t.Errorf("decoded terms %q, want %q", got, x.Terms)
+	}
+	for i := 1; i < len(got); i++ {
+		if !lessUTF16(got[i-1], got[i]) {
+			t.Errorf("not in UTF-16 order: %q before %q", got[i-1], got[i])
+		}
+	}
 }
 
 func decode(t *testing.T, js []byte) decoded {

@@ -47,6 +47,19 @@
     return out.sort(function (a, b) { return b.length - a.length; });
   }
 
+  // terms decodes the front-coded term list of the index once (see
+  // generator/search for the format).
+  function terms(ix) {
+    if (typeof ix.terms !== "string") return ix.terms;
+    var out = [], prev = "";
+    ix.terms.split(" ").forEach(function (e) {
+      prev = prev.slice(0, e.charCodeAt(0) - 48) + e.slice(1);
+      out.push(prev);
+    });
+    ix.terms = out;
+    return out;
+  }
+
   function lowerBound(a, x) {
     var lo = 0, hi = a.length;
     while (lo < hi) {
@@ -66,6 +79,7 @@
   // lang orders the pages of that language first among equals.
   function match(ix, q, lang) {
     var ws = words(ix, q), score = null;
+    terms(ix);
     var stop = {};
     ix.stop.forEach(function (s) { stop[s] = true; });
     for (var i = 0; i < ws.length; i++) {
