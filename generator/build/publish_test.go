@@ -5,6 +5,11 @@ import (
 	"bytes"
 	"context"
 	"encoding/xml"
+	"html"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
 	"os"
 	"path"
 	"regexp"
@@ -377,5 +382,92 @@ func TestBrokenLinkFailsBuild(t *testing.T) {
 				t.Errorf("temporary folder left: %s", path.Join("/p", e.Name()))
 			}
 		}
+	}
+}
+
+// pagesServer serves the built site as GitHub Pages does under /repo/:
+// a folder serves its index.html, anything missing gets /404.html with
+// status 404.
+func pagesServer(t *testing.T, fs afero.Fs, dir string) *httptest.Server {
+	t.Helper()
+	return httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p, ok := strings.CutPrefix(r.URL.Path, "/repo/")
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		name := path.Join(dir, p)
+		if info, err := fs.Stat(name); err == nil && info.IsDir() {
+			name = path.Join(name, "index.html")
+		}
+		data, err := afero.ReadFile(fs, name)
+		if err != nil {
+			data, _ = afero.ReadFile(fs, path.Join(dir, "404.html"))
+			w.WriteHeader(http.StatusNotFound)
+		}
+		w.Write(data)
+	}))
+}
+
+// TestSubPathCrawl crawls the site over HTTP under /repo/, as a browser on
+// GitHub Pages would, from the home page and from the 404 page served for a
+// deep missing URL: every link, stylesheet and script answers 200.
+func TestSubPathCrawl(t *testing.T) {
+	fs := loadTxtar(t, "testdata/site.txtar")
+	buildSite(t, fs, Options{BaseURL: "https://user.github.io/repo/"})
+	ts := pagesServer(t, fs, "/p/public")
+	defer ts.Close()
+
+	resp, err := http.Get(ts.URL + "/repo/no/such/deep/page/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 404 || !strings.Contains(string(body), "Page not found") {
+		t.Fatalf("missing page: %d %q", resp.StatusCode, body)
+	}
+	// Links of the 404 page resolve against the deep URL, as in a browser.
+	queue := []string{ts.URL + "/repo/", ts.URL + "/repo/no/such/deep/page/"}
+	seen := map[string]bool{}
+	for len(queue) > 0 {
+		u := queue[0]
+		queue = queue[1:]
+		if seen[u] {
+			continue
+		}
+		seen[u] = true
+		resp, err := http.Get(u)
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 && !strings.Contains(u, "/no/such/") {
+			t.Errorf("%s: %d", u, resp.StatusCode)
+			continue
+		}
+		if !strings.HasSuffix(u, "/") && !strings.HasSuffix(u, ".html") {
+			continue // CSS, JS, fonts: not crawled further
+		}
+		base, _ := url.Parse(u)
+		for _, m := range refAttr.FindAllStringSubmatch(string(data), -1) {
+			ref, err := base.Parse(html.UnescapeString(m[1]))
+			if err != nil {
+				t.Errorf("%s: bad link %q", u, m[1])
+				continue
+			}
+			ref.Fragment = ""
+			if ref.Host == "user.github.io" { // hreflang alternates: the same site
+				ref.Scheme, ref.Host = "http", strings.TrimPrefix(ts.URL, "http://")
+			}
+			if "http://"+ref.Host != ts.URL {
+				continue // outbound (Wikidata)
+			}
+			queue = append(queue, ref.String())
+		}
+	}
+	if len(seen) < 20 {
+		t.Errorf("crawled only %d URLs", len(seen))
 	}
 }

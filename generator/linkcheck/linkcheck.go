@@ -18,6 +18,8 @@
 //     points at the root of the disk, so both are broken.
 //   - Served: an absolute path must lie under the base URL's path
 //     (/repo/ on GitHub Pages), and a folder resolves to its index.html.
+//     The root 404.html, which static hosts serve for a missing URL at any
+//     depth, may hold no relative references.
 package linkcheck
 
 import (
@@ -92,7 +94,7 @@ func Check(fs afero.Fs, dir string, o Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &checker{fs: fs, dir: dir, o: o, base: base, exists: map[string]string{}, rep: &Report{}}
+	c := &checker{fs: fs, dir: dir, o: o, base: base, exists: map[string]string{}, ids: map[string]map[string]bool{}, rep: &Report{}}
 	var files []string
 	err = afero.Walk(fs, dir, func(p string, info os.FileInfo, err error) error {
 		if err != nil {
@@ -131,16 +133,19 @@ func Check(fs afero.Fs, dir string, o Options) (*Report, error) {
 			c.html(rel, data)
 		}
 	}
+	c.checkAnchors()
 	return c.rep, nil
 }
 
 type checker struct {
-	fs     afero.Fs
-	dir    string
-	o      Options
-	base   *url.URL
-	exists map[string]string // site path → "" (file), "dir", "none"
-	rep    *Report
+	fs      afero.Fs
+	dir     string
+	o       Options
+	base    *url.URL
+	exists  map[string]string          // site path → "file", "dir", "none"
+	ids     map[string]map[string]bool // HTML file → its element ids
+	anchors []anchorRef
+	rep     *Report
 }
 
 func parseBase(s string) (*url.URL, error) {
@@ -167,6 +172,8 @@ var resourceRels = map[string]bool{"stylesheet": true, "icon": true, "preload": 
 // bytes it returns give line numbers.
 func (c *checker) html(file string, data []byte) {
 	z := html.NewTokenizer(bytes.NewReader(data))
+	ids := map[string]bool{}
+	c.ids[file] = ids
 	line := 1
 	inStyle := false
 	for {
@@ -202,6 +209,12 @@ func (c *checker) html(file string, data []byte) {
 			var k, v []byte
 			k, v, hasAttr = z.TagAttr()
 			attrs[string(k)] = string(v)
+		}
+		if id, ok := attrs["id"]; ok {
+			ids[id] = true
+		}
+		if name, ok := attrs["name"]; ok && tag == atom.A {
+			ids[name] = true
 		}
 		tagName := string(name)
 		for _, a := range []string{"href", "src", "poster", "data", "action", "srcset"} {
@@ -292,7 +305,13 @@ func (c *checker) xml(file, text string) {
 // as part of the page (a resource) rather than following it as a link.
 func (c *checker) ref(r Ref, loads bool) {
 	raw := strings.TrimSpace(r.URL)
-	if raw == "" || strings.HasPrefix(raw, "#") {
+	if raw == "" {
+		return
+	}
+	if frag, ok := strings.CutPrefix(raw, "#"); ok {
+		if f, err := url.PathUnescape(frag); err == nil {
+			c.anchor(r.File, f, r)
+		}
 		return
 	}
 	u, err := url.Parse(raw)
@@ -330,7 +349,9 @@ func (c *checker) ref(r Ref, loads bool) {
 		// fetches from the server, even in an offline site: check the
 		// path as the server would.
 		c.rep.Checked++
-		c.resolveServed(r, p, strings.HasSuffix(u.Path, "/") || p == "")
+		if file := c.resolveServed(r, p, strings.HasSuffix(u.Path, "/") || p == ""); file != "" {
+			c.anchor(file, u.Fragment, r)
+		}
 		return
 	case strings.HasPrefix(u.Path, "/"):
 		if c.o.Offline {
@@ -349,6 +370,14 @@ func (c *checker) ref(r Ref, loads bool) {
 		sitePath = p
 	default:
 		if u.Path == "" { // "?q=x" alone
+			return
+		}
+		if r.File == "404.html" && !c.o.Offline {
+			// Static hosts serve 404.html for a missing URL at any depth,
+			// where a relative link means something else.
+			r.Reason = "relative link in 404.html, which is served at any depth: use an absolute path"
+			c.rep.Broken = append(c.rep.Broken, r)
+			c.rep.Checked++
 			return
 		}
 		joined := path.Join(path.Dir(r.File), u.Path)
@@ -371,6 +400,8 @@ func (c *checker) ref(r Ref, loads bool) {
 			if dirLink {
 				r.Reason = "folder link: file:// does not open its index.html"
 				c.rep.Broken = append(c.rep.Broken, r)
+			} else {
+				c.anchor(sitePath, u.Fragment, r)
 			}
 		case "dir":
 			r.Reason = "folder link: file:// does not open its index.html"
@@ -381,7 +412,44 @@ func (c *checker) ref(r Ref, loads bool) {
 		}
 		return
 	}
-	c.resolveServed(r, sitePath, dirLink)
+	if file := c.resolveServed(r, sitePath, dirLink); file != "" {
+		c.anchor(file, u.Fragment, r)
+	}
+}
+
+// anchor records a reference to an element id in an HTML file, checked
+// once every file has been read. "top" and the empty fragment need no
+// element.
+func (c *checker) anchor(file, frag string, r Ref) {
+	if frag == "" || frag == "top" || !isHTML(file) {
+		return
+	}
+	c.anchors = append(c.anchors, anchorRef{file: strings.Trim(file, "/"), frag: frag, ref: r})
+}
+
+func isHTML(file string) bool {
+	switch strings.ToLower(path.Ext(file)) {
+	case ".html", ".htm":
+		return true
+	}
+	return false
+}
+
+type anchorRef struct {
+	file, frag string
+	ref        Ref
+}
+
+// checkAnchors reports fragments that name no element of their page.
+func (c *checker) checkAnchors() {
+	for _, a := range c.anchors {
+		ids, read := c.ids[a.file]
+		if !read || ids[a.frag] {
+			continue // a page that was not read is reported by its own check
+		}
+		a.ref.Reason = fmt.Sprintf("no element with id %q in %s", a.frag, a.file)
+		c.rep.Broken = append(c.rep.Broken, a.ref)
+	}
 }
 
 // cutBase returns p relative to the base path; the base path without its
@@ -394,21 +462,23 @@ func cutBase(p, base string) (string, bool) {
 }
 
 // resolveServed checks a site path the way a static web server resolves
-// it: a folder (or a path ending in /) serves its index.html.
-func (c *checker) resolveServed(r Ref, sitePath string, dirLink bool) {
+// it: a folder (or a path ending in /) serves its index.html. It returns
+// the file served, or "" when the reference is broken.
+func (c *checker) resolveServed(r Ref, sitePath string, dirLink bool) string {
 	sitePath = strings.TrimSuffix(sitePath, "/")
 	k := c.kind(sitePath)
 	if k == "file" && !dirLink {
-		return
+		return sitePath
 	}
-	if (k == "dir" || dirLink) && c.kind(path.Join(sitePath, "index.html")) == "file" {
-		return
+	if index := path.Join(sitePath, "index.html"); (k == "dir" || dirLink) && c.kind(index) == "file" {
+		return index
 	}
 	r.Reason = "no such file"
 	if k == "dir" || dirLink {
 		r.Reason = "folder without index.html"
 	}
 	c.rep.Broken = append(c.rep.Broken, r)
+	return ""
 }
 
 // kind reports whether a site path is a "file", a "dir" or "none"; it is

@@ -37,7 +37,7 @@ func TestCheck(t *testing.T) {
 		for _, l := range links {
 			b.WriteString(l + "\n")
 		}
-		b.WriteString("</head><body></body></html>\n")
+		b.WriteString("</head><body><main id=\"main\"></main></body></html>\n")
 		return b.String()
 	}
 	tests := []struct {
@@ -52,7 +52,7 @@ func TestCheck(t *testing.T) {
 			opts: Options{Offline: true},
 			files: map[string]string{
 				"index.html":            page(`<a href="./articles/a%20b.html#x">a</a>`, `<link rel="stylesheet" href="./css/s.css">`, `<a href="./en/index.html">en</a>`),
-				"articles/a b.html":     page(`<a href="../index.html">home</a>`, `<img src="../img/p.png" srcset="../img/p.png 1x, ../img/p2.png 2x">`),
+				"articles/a b.html":     page(`<a href="../index.html">home</a>`, `<p id="x">`, `<img src="../img/p.png" srcset="../img/p.png 1x, ../img/p2.png 2x">`),
 				"en/index.html":         page(`<a href="../index.html">ar</a>`, `<a href="mailto:x@example.org">m</a>`, `<a href="#main">skip</a>`),
 				"css/s.css":             "body{background:url('../img/p.png')}\n@font-face{src:url(../fonts/f.woff2) format('woff2')}",
 				"img/p.png":             "",
@@ -111,6 +111,32 @@ func TestCheck(t *testing.T) {
 				"en/index.html": page(),
 			},
 			broken: []string{"index.html /css/s.css", "index.html /repo/missing/", "index.html https://user.github.io/other/", "index.html https://user.github.io/repo/en/nope.html"},
+		},
+		{
+			name: "fragments name an element of their page",
+			opts: Options{BaseURL: "https://user.github.io/repo/"},
+			files: map[string]string{
+				"index.html": page(`<a href="#top">top</a>`, `<a href="#">x</a>`, `<a href="#nope">x</a>`,
+					`<a href="/repo/en/#seg-p1-1">ok</a>`, `<a href="/repo/en/index.html#seg-p9">gone</a>`,
+					`<a href="en/#old">named anchor</a>`, `<a href="css/s.css#x">not HTML</a>`, `<a href="#%D8%B9">encoded</a>`),
+				"en/index.html": page(`<span id="seg-p1-1">s</span>`, `<a name="old"></a>`),
+				"css/s.css":     "",
+				"x.html":        page(`<p id="ع">`),
+			},
+			broken:       []string{"index.html #%D8%B9", "index.html #nope", "index.html /repo/en/index.html#seg-p9"},
+			reasonSubstr: "no element with id",
+		},
+		{
+			name: "served: 404.html is served at any depth, so relative links are broken",
+			opts: Options{BaseURL: "https://user.github.io/repo/"},
+			files: map[string]string{
+				"404.html":      page(`<a href="/repo/">home</a>`, `<a href="#main">skip</a>`, `<a href="en/index.html">en</a>`),
+				"en/404.html":   page(`<a href="index.html">ok: not the root 404 page</a>`),
+				"en/index.html": page(),
+				"index.html":    page(),
+			},
+			broken:       []string{"404.html en/index.html"},
+			reasonSubstr: "any depth",
 		},
 		{
 			name: "resources from other hosts are listed; outbound links are not",
