@@ -62,6 +62,50 @@ func EmbeddedModel() *Model {
 // Model is a trained averaged-perceptron tagger.
 type Model struct {
 	w map[uint64]*[nTags]float32
+	// tab is w frozen into an open-addressing table for fast look-ups
+	// (see freeze); nil while training.
+	keys []uint64
+	vals [][nTags]float32
+	mask uint64
+}
+
+// freeze builds the look-up table from w: linear probing over a
+// power-of-two table at most half full. Key 0 marks an empty slot (a
+// feature hashing to 0 is dropped; FNV-1a makes that vanishingly rare).
+func (m *Model) freeze() *Model {
+	size := uint64(1)
+	for size < uint64(2*len(m.w)+1) {
+		size <<= 1
+	}
+	m.keys = make([]uint64, size)
+	m.vals = make([][nTags]float32, size)
+	m.mask = size - 1
+	for f, w := range m.w {
+		if f == 0 {
+			continue
+		}
+		i := f & m.mask
+		for m.keys[i] != 0 {
+			i = (i + 1) & m.mask
+		}
+		m.keys[i] = f
+		m.vals[i] = *w
+	}
+	return m
+}
+
+func (m *Model) lookup(f uint64) *[nTags]float32 {
+	if m.keys == nil {
+		return m.w[f]
+	}
+	for i := f & m.mask; ; i = (i + 1) & m.mask {
+		switch m.keys[i] {
+		case f:
+			return &m.vals[i]
+		case 0:
+			return nil
+		}
+	}
 }
 
 // LabeledSentence is one training or evaluation sentence: its words as
@@ -251,7 +295,7 @@ func (an *Analyzer) features(s *segTokens, gaz []string) [][]uint64 {
 			fh("pre2=", firstRunes(k, 2), ""), fh("pre3=", firstRunes(k, 3), ""),
 			fh("shape=", shape, ""), fh("len=", string(rune('0'+min(nr, 8))), ""),
 			fh("g0=", g(i), ""), fh("g-1=", g(i-1), ""), fh("g+1=", g(i+1), ""),
-			fh("g0w0=", g(i), k), fh("g-1g0g+1=", g(i-1)+g(i), g(i+1)),
+			fh("g0w0=", g(i), k), fh3("g-1g0g+1=", g(i-1), g(i), g(i+1)),
 		)
 		if i > 0 {
 			kp := s.keys[i-1]
@@ -325,6 +369,17 @@ func fh(name, a, b string) uint64 {
 	return h
 }
 
+// fh3 is fh with three values.
+func fh3(name, a, b, c string) uint64 {
+	const prime = 1099511628211
+	h := fh(name, a, b)
+	h = (h ^ 0x1d) * prime
+	for i := 0; i < len(c); i++ {
+		h = (h ^ uint64(c[i])) * prime
+	}
+	return h
+}
+
 // dynamic adds the features of the previous tags.
 func dynamic(fs []uint64, prev1, prev2 int, w0 uint64) []uint64 {
 	return append(fs,
@@ -347,7 +402,7 @@ func allowed(prev, t int) bool {
 func (m *Model) scores(fs []uint64, sc *[nTags]float32) {
 	*sc = [nTags]float32{}
 	for _, f := range fs {
-		if w := m.w[f]; w != nil {
+		if w := m.lookup(f); w != nil {
 			for t := range sc {
 				sc[t] += w[t]
 			}
@@ -511,7 +566,7 @@ func TrainModel(an *Analyzer, sents []LabeledSentence, epochs int) *Model {
 			avg.w[f] = &a
 		}
 	}
-	return avg
+	return avg.freeze()
 }
 
 // Features reports how many features the model weighs.
@@ -577,7 +632,7 @@ func ReadModel(r io.Reader) (*Model, error) {
 		}
 		m.w[f] = &w
 	}
-	return m, nil
+	return m.freeze(), nil
 }
 
 func sortUint64(xs []uint64) { slices.Sort(xs) }
