@@ -230,7 +230,11 @@ type Client struct {
 // replaced by "***" in the errors the client returns.
 func New(name string, pol Policy, secrets ...string) *Client {
 	pol = pol.withDefaults()
-	c := &Client{HTTP: &http.Client{}, name: name, pol: pol, sem: make(chan struct{}, pol.Concurrency)}
+	// Keep as many idle connections as requests in flight (the default
+	// keeps 2 per host, so 8 workers would keep reconnecting).
+	tr := http.DefaultTransport.(*http.Transport).Clone()
+	tr.MaxIdleConnsPerHost = max(pol.Concurrency, 2)
+	c := &Client{HTTP: &http.Client{Transport: tr}, name: name, pol: pol, sem: make(chan struct{}, pol.Concurrency)}
 	for _, s := range secrets {
 		if s != "" {
 			c.secrets = append(c.secrets, s)

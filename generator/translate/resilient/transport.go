@@ -6,7 +6,7 @@ import (
 	"net/http"
 )
 
-// Transport wraps base (nil: http.DefaultTransport) for engines whose SDK
+// Transport wraps base (nil: the client's own transport) for engines whose SDK
 // sends the requests (openai, google-cloud): a non-2xx status becomes a
 // classified *Error with its Retry-After (SDKs lose the status when the
 // error body is not in their format), a 2xx HTML page becomes an ErrHTML
@@ -15,7 +15,7 @@ import (
 // say; nil for none). The SDK's errors then carry a classifiable *Error.
 func (c *Client) Transport(base http.RoundTripper, edit func(*http.Request)) http.RoundTripper {
 	if base == nil {
-		base = http.DefaultTransport
+		base = c.HTTP.Transport
 	}
 	return &transport{c: c, base: base, edit: edit}
 }
