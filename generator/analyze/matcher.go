@@ -7,6 +7,8 @@ import (
 	"sync/atomic"
 	"unicode/utf8"
 
+	"github.com/spf13/afero"
+
 	"github.com/jisr-news/jisr/generator/arabic"
 	"github.com/jisr-news/jisr/generator/gazetteer"
 )
@@ -293,3 +295,18 @@ func (an *Analyzer) WithModel(m *Model) *Analyzer {
 
 // Gazetteer returns the gazetteer an matches.
 func (an *Analyzer) Gazetteer() *gazetteer.Gazetteer { return an.g }
+
+// ForProject returns the analyzer of the project rooted at root: the
+// embedded gazetteer merged with the project's own file
+// (gazetteer.ProjectFile), and the embedded tagger. Without a project file
+// it returns Default().
+func ForProject(fsys afero.Fs, root string) (*Analyzer, error) {
+	g, err := gazetteer.LoadProject(fsys, root)
+	if err != nil {
+		return nil, err
+	}
+	if g == gazetteer.Default() {
+		return Default(), nil
+	}
+	return New(g), nil
+}
