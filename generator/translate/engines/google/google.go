@@ -85,7 +85,8 @@ func (e *Engine) Status() translate.Status { return translate.StatusMachine }
 
 // Limits returns the batch size, character limit and concurrency.
 func (e *Engine) Limits() translate.Limits {
-	return translate.Limits{MaxSegments: e.batch, MaxChars: e.maxChars, Concurrency: e.c.Policy().Concurrency}
+	// The line breaks that join a batch count against max_chars too.
+	return translate.Limits{MaxSegments: e.batch, MaxChars: max(1, e.maxChars-e.batch), Concurrency: e.c.Policy().Concurrency}
 }
 
 // Requests returns how many HTTP requests the engine has sent.
