@@ -129,6 +129,7 @@ const (
 	Open
 )
 
+// String names the kind.
 func (k Kind) String() string {
 	return [...]string{"failed", "retryable", "final", "breaker open"}[k]
 }
@@ -142,6 +143,7 @@ type Error struct {
 	Err        error
 }
 
+// Error says which engine failed, the HTTP status and why.
 func (e *Error) Error() string {
 	var b strings.Builder
 	b.WriteString(e.Engine)
@@ -155,6 +157,7 @@ func (e *Error) Error() string {
 	return b.String()
 }
 
+// Unwrap returns the cause.
 func (e *Error) Unwrap() error { return e.Err }
 
 // Sentinel causes, for errors.Is.
