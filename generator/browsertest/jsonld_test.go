@@ -54,6 +54,10 @@ func TestJSONLD(t *testing.T) {
 	if h, _ := ar["headline"].(string); !strings.Contains(h, `"بوتين"`) || !strings.Contains(h, "</script>") {
 		t.Errorf("headline did not survive: %q", h)
 	}
+	// Text is not HTML-escaped inside JSON (json escapes it itself).
+	if d, _ := ar["description"].(string); !strings.Contains(d, `"الحرب"`) {
+		t.Errorf("description = %q, want the lead with its quotes as they are", d)
+	}
 	if en["inLanguage"] != "en" {
 		t.Errorf("english inLanguage = %v", en["inLanguage"])
 	}
