@@ -169,8 +169,13 @@ func (b *Batch) Run(ctx context.Context) (Stats, error) {
 	for _, s := range b.targets {
 		u := byAR[s.AR]
 		if u == nil {
-			u = &unit{ar: s.AR}
-			u.sent, u.exp = b.opts.Protector.Protect(s.AR)
+			u = &unit{ar: s.AR, sent: s.AR}
+			if b.eng.Status() != translate.StatusGist {
+				// The offline engine has its own name and number
+				// handling; only engines that give machine
+				// translations get pre-edited text.
+				u.sent, u.exp = b.opts.Protector.Protect(s.AR)
+			}
 			byAR[s.AR] = u
 			units = append(units, u)
 		}

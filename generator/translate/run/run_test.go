@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -433,4 +434,25 @@ func TestText(t *testing.T) {
 	if !strings.Contains(log.String(), "3/3 segments") {
 		t.Errorf("progress log %q", log.String())
 	}
+}
+
+func TestGistPrimaryGetsRawText(t *testing.T) {
+	g := &recordingGist{}
+	segs := []store.Segment{{ID: "a", AR: "في العراق ٣ قتلى"}}
+	if _, err := Fill(context.Background(), g, g, segs, []int{0}, Standard(nil, io.Discard)); err != nil {
+		t.Fatal(err)
+	}
+	if len(g.got) != 1 || g.got[0] != "في العراق ٣ قتلى" || segs[0].Status != translate.StatusGist {
+		t.Errorf("gist got %q; segment %+v", g.got, segs[0])
+	}
+}
+
+type recordingGist struct {
+	fakeGist
+	got []string
+}
+
+func (g *recordingGist) Translate(ctx context.Context, ar []string) ([]string, error) {
+	g.got = append(g.got, ar...)
+	return g.fakeGist.Translate(ctx, ar)
 }
