@@ -8,8 +8,9 @@
 //
 // How it spends requests: identical Arabic texts are translated once;
 // segments from all articles are cut into batches that fit the engine's
-// Limits and sent by a pool of workers (default 8). Before sending, known
-// names and numbers are protected (see translate.Protector); a segment
+// Limits and sent by a pool of workers (default 8). Before sending to an
+// engine that gives machine translations, known names and numbers are
+// protected (see translate.Protector); a segment
 // whose translation lacks one is retried alone once, and reported when it
 // still lacks it. When the engine fails for a batch (after its own
 // retries, or because its circuit breaker is open) the batch goes to the
