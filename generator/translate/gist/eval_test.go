@@ -25,8 +25,9 @@ func ntrex(t testing.TB) (ar, en []string) {
 
 // TestNTREXChrF scores the gist on the NTREX dev set and logs the corpus
 // chrF, with the word-by-word baseline (no reordering) beside it. Run
-// with -v to see the figures. It asserts only a floor well below the
-// current score, so that a broken lexicon or pipeline fails.
+// with -v to see the figures. It asserts a floor two points below the
+// score at the time of writing (40.0), so that a broken lexicon, morphology
+// or reordering rule fails the test.
 func TestNTREXChrF(t *testing.T) {
 	ar, en := ntrex(t)
 	g, err := defaultGlosser()
@@ -55,8 +56,8 @@ func TestNTREXChrF(t *testing.T) {
 	base, _ := chrf.Corpus(flat, en)
 	t.Logf("ntrex-dev: %d sentences, chrF %.2f (word-by-word, no reordering: %.2f); %.1f%% of %d Arabic word tokens glossed",
 		len(ar), score, base, 100*float64(known)/float64(total), total)
-	if score < 20 {
-		t.Errorf("chrF %.2f below the floor of 20", score)
+	if score < 38 {
+		t.Errorf("chrF %.2f below the floor of 38", score)
 	}
 }
 

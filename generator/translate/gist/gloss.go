@@ -145,6 +145,8 @@ type wordInfo struct {
 	weekday time.Weekday
 	isDay   bool       // the word is a weekday name with its article
 	month   time.Month // the word names a month (0: no)
+	norm    string     // arabic.Normalize of the word
+	forms   []form     // the word's phrase-initial forms (see phraseForms)
 }
 
 func (g *glosser) analyze(w string) wordInfo {
@@ -197,6 +199,14 @@ func (g *glosser) analyze(w string) wordInfo {
 		}
 	}
 	wi.weekday, wi.isDay = weekdayOf(w)
+	wi.norm = arabic.Normalize(w)
+	if g.lx.phrases.next != nil {
+		for _, f := range phraseForms(w) {
+			if g.lx.phrases.next[f.key] != nil {
+				wi.forms = append(wi.forms, f)
+			}
+		}
+	}
 	wi.month, _ = monthOf(w)
 	if g.cached.Load() < maxCache {
 		g.cached.Add(1)
@@ -354,6 +364,12 @@ func monthOf(w string) (time.Month, bool) {
 // units turns tokens into units, matching phrases and names first.
 func (g *glosser) units(toks []tok) []unit {
 	us := make([]unit, 0, len(toks))
+	norms := make([]string, len(toks))
+	for i, t := range toks {
+		if t.kind == 'w' {
+			norms[i] = g.analyze(t.text).norm
+		}
+	}
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		switch t.kind {
@@ -367,13 +383,13 @@ func (g *glosser) units(toks []tok) []unit {
 			us = append(us, unit{en: punct(t.text), pos: posPunct, known: true})
 			continue
 		}
-		if arabic.Normalize(t.text) == "ال" {
+		if norms[i] == "ال" {
 			if strings.HasPrefix(t.text, "آل") {
 				us = append(us, unit{en: "Al", pos: posName, known: true}) // آل سعود
 			}
 			continue // الـ before a number: الدول الـ4
 		}
-		if u, n := g.phrase(toks, i); n > 0 {
+		if u, n := g.phrase(toks, norms, i); n > 0 {
 			us = append(us, u)
 			i += n - 1
 			continue
@@ -436,24 +452,21 @@ func (g *glosser) dates(us []unit) []unit {
 	return out
 }
 
-// phrase matches the longest phrase of the table at toks[i]; the first word
-// may carry a conjunction and a preposition. It returns the unit and the
+// phrase matches the longest phrase of the table at toks[i] (norms holds
+// the normalized tokens); the first word may carry a conjunction and a
+// preposition. It returns the unit and the
 // number of tokens used, or 0.
-func (g *glosser) phrase(toks []tok, i int) (unit, int) {
-	first := toks[i].text
-	if g.lx.phrases.next == nil {
-		return unit{}, 0
-	}
+func (g *glosser) phrase(toks []tok, norms []string, i int) (unit, int) {
 	var best unit
 	bestN := 0
-	for _, f := range phraseForms(first) {
+	for _, f := range g.analyze(toks[i].text).forms {
 		n := g.lx.phrases.next[f.key]
 		if n == nil {
 			continue
 		}
 		j := i + 1
 		for n != nil && j < len(toks) && toks[j].kind == 'w' {
-			c := n.next[arabic.Normalize(toks[j].text)]
+			c := n.next[norms[j]]
 			if c == nil {
 				break
 			}
@@ -465,8 +478,8 @@ func (g *glosser) phrase(toks []tok, i int) (unit, int) {
 				// The phrase is definite when one of its words has the
 				// article (الأمم المتحدة, المتحدث باسم).
 				best.det = false
-				for _, tk := range toks[i:j] {
-					if strings.Contains(arabic.Normalize(tk.text), "ال") {
+				for _, nm := range norms[i:j] {
+					if strings.Contains(nm, "ال") {
 						best.det = true
 					}
 				}

@@ -5,6 +5,8 @@ import (
 	"testing"
 )
 
+// TestShowNTREX prints a sample of NTREX gists beside their references
+// for reading (GIST_PRINT=1 go test -run ShowNTREX -v). It asserts nothing.
 func TestShowNTREX(t *testing.T) {
 	if os.Getenv("GIST_PRINT") == "" {
 		t.Skip()

@@ -9,6 +9,8 @@ import (
 	"github.com/jisr-news/jisr/generator/chrf"
 )
 
+// TestNTREXStats prints the corpus n-gram statistics behind the chrF
+// score (GIST_PRINT=1). It asserts nothing.
 func TestNTREXStats(t *testing.T) {
 	if os.Getenv("GIST_PRINT") == "" {
 		t.Skip()
@@ -24,6 +26,10 @@ func TestNTREXStats(t *testing.T) {
 	}
 }
 
+// TestNTREXWordBalance prints the English words the gist over- and
+// under-produces against the references (GIST_PRINT=1): a diagnostic for
+// global choices such as articles and prepositions, never for glossing
+// single sentences. It asserts nothing.
 func TestNTREXWordBalance(t *testing.T) {
 	if os.Getenv("GIST_PRINT") == "" {
 		t.Skip()
