@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -240,13 +241,37 @@ func TestWatch(t *testing.T) {
 	}
 }
 
-func TestServeStops(t *testing.T) {
-	s := New(Options{Addr: "127.0.0.1:0", Dir: t.TempDir(), Build: func(context.Context) error { return nil }})
+// TestServe: the server answers on its listener, streams events, and stops
+// with its context, event streams included.
+func TestServe(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "index.html"), "<body>home</body>")
+	s := New(Options{Dir: dir, Build: func(context.Context) error { return nil }})
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- s.Run(ctx) }()
-	time.Sleep(100 * time.Millisecond)
+	go func() { done <- s.Serve(ctx, ln) }()
+	url := "http://" + ln.Addr().String()
+	if _, body, _ := get(t, url+"/"); !strings.Contains(body, "home") || !strings.Contains(body, ReloadPath) {
+		t.Errorf("home: %q", body)
+	}
+	lctx, lcancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer lcancel()
+	events := listen(t, lctx, url)
+	expect(t, events, "connected", 2*time.Second)
 	cancel()
+	// The stream ends with the server.
+	select {
+	case _, open := <-events:
+		if open {
+			t.Error("event after shutdown")
+		}
+	case <-time.After(3 * time.Second):
+		t.Error("event stream still open after shutdown")
+	}
 	select {
 	case err := <-done:
 		if err != nil {
