@@ -1,9 +1,12 @@
 // Package arabic holds the Arabic text handling that analysis, search and
-// the gist translator share: normalization for matching, digit conversion
-// and tokenization. Keep every such rule here, in one place.
+// the gist translator share: normalization for matching, digit conversion,
+// tokenization and clitic segmentation (Segment, Stems, Segmenter, with
+// names protected from splitting). Keep every such rule here, in one
+// place.
 //
-// In: Arabic text. Out: normalized keys and tokens; display text is never
-// changed by these functions, only the keys that are compared.
+// In: Arabic text. Out: normalized keys, tokens and analyses of words into
+// clitics and stems; display text is never changed by these functions,
+// only the keys that are compared.
 package arabic
 
 import (

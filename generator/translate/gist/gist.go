@@ -7,18 +7,29 @@
 // untrusted text.
 //
 // How it works, in order:
-//   - tokens are split into clitics and stems by package arabic, with the
-//     names of the name table protected so that بوتين is never cut;
+//   - tokens are split into clitics and stems by package arabic, with every
+//     single-word name protected so that بوتين is never cut;
+//   - names come from the entity gazetteer (package gazetteer) first, then
+//     from our own small name table (data/names.tsv);
 //   - multi-word phrases (رئيس الوزراء → prime minister) and names are
 //     matched first, longest first;
 //   - every other word is glossed from an embedded lexicon of frequent news
-//     vocabulary with news senses (data/lexicon.tsv), written by hand for
-//     jisr; unknown words are transliterated;
+//     vocabulary with news senses (data/lexicon.tsv, about 10,000 entries)
+//     and verb paradigms whose regular inflections are generated
+//     (data/verbs.tsv), all written by hand for jisr; when Debian's
+//     FreeDict Arabic–English dictionary is installed it is read at run
+//     time for words the lexicon lacks (never bundled); other unknown words
+//     are transliterated;
 //   - digits become Western, dates and weekdays become English;
 //   - a few safe reordering rules run: noun–adjective becomes
 //     adjective–noun, an idafa becomes "X of Y", a verb followed by a clear
 //     subject becomes subject–verb, the article becomes "the" where English
 //     wants one, and a sentence-initial و is dropped.
+//
+// Measured on NTREX dev (1,007 news sentences; the test TestNTREXChrF):
+// chrF 40.0 with the embedded data alone, 40.2 with FreeDict; the first
+// word-by-word version scored 23.5. About 5,000–17,000 segments a second
+// on one core (BenchmarkGloss, BenchmarkGlossNTREXCold).
 //
 // The engine registers itself as "gist"; import the package for its side
 // effect:
