@@ -28,6 +28,8 @@ func (p *Project) finishSite(dir string) error {
 	if err != nil {
 		return err
 	}
+	fmt.Fprintf(p.Log, "link check: %d files, %d internal references, %d broken, %d resources from other hosts\n",
+		rep.Files, rep.Checked, len(rep.Broken), len(rep.External))
 	for _, e := range rep.External {
 		fmt.Fprintf(p.Log, "warning: external resource: %s\n", e)
 	}
