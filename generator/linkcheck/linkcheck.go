@@ -8,8 +8,8 @@
 // line, attribute, URL and reason, and the references that load a resource
 // (script, stylesheet, image, font, frame) from another host.
 //
-// What is read: href, src, srcset, poster, data and action attributes and
-// inline style url()s in .html files; url() and @import in .css files; and
+// What is read: href, src, srcset, poster, data and action attributes,
+// meta refresh targets and inline style url()s in .html files; url() and @import in .css files; and
 // in .xml files (feeds, sitemap) every absolute URL on the site's own host.
 //
 // The two ways of opening a site resolve differently:
@@ -238,6 +238,12 @@ func (c *checker) html(file string, data []byte) {
 			}
 			for _, u := range urls {
 				c.ref(Ref{File: file, Line: start, Attr: tagName + " " + a, URL: u}, loads)
+			}
+		}
+		if tag == atom.Meta && strings.EqualFold(attrs["http-equiv"], "refresh") {
+			// Redirect pages (Hugo aliases): content="0; url=target".
+			if _, target, ok := strings.Cut(attrs["content"], "="); ok && strings.Contains(strings.ToLower(attrs["content"]), "url=") {
+				c.ref(Ref{File: file, Line: start, Attr: "meta refresh", URL: strings.Trim(target, `'" `)}, false)
 			}
 		}
 		if st, ok := attrs["style"]; ok {

@@ -88,8 +88,10 @@ func TestCheck(t *testing.T) {
 			files: map[string]string{
 				"index.html":    page(`<a href="./nope.html">x</a>`, `<script src="../../outside.js"></script>`),
 				"en/index.html": page(`<a href="../index.html">ok</a>`, `<a href="../../index.html">out</a>`),
+				"old.html":      page(`<meta http-equiv="refresh" content="0; url=./moved.html">`),
+				"older.html":    page(`<meta http-equiv="Refresh" content="0;URL='./index.html'">`, `<meta http-equiv="refresh" content="30">`),
 			},
-			broken: []string{"en/index.html ../../index.html", "index.html ../../outside.js", "index.html ./nope.html"},
+			broken: []string{"en/index.html ../../index.html", "index.html ../../outside.js", "index.html ./nope.html", "old.html ./moved.html"},
 		},
 		{
 			name: "served under a sub-path: folders open index.html",
