@@ -134,6 +134,7 @@ type unit struct {
 	obj    string // object from a pronoun suffix ("him"), verbs and prepositions
 	plural bool   // the Arabic had a plural ending
 	known  bool   // glossed from the data, not transliterated
+	phrase bool   // a multi-word phrase: never the head of an idafa
 	month  time.Month
 }
 
@@ -271,6 +272,7 @@ func (g *glosser) wordUnit(w string) unit {
 	}
 	u.pos = wi.e.pos
 	u.en = wi.e.en
+	u.poss = wi.e.poss
 	u.subj = wi.e.subj
 	u.det = u.det || wi.e.det
 	switch p.Infl {
@@ -474,7 +476,7 @@ func (g *glosser) phrase(toks []tok, norms []string, i int) (unit, int) {
 			j++
 			if n.e != nil && j-i > bestN {
 				bestN = j - i
-				best = unit{en: n.e.en, pos: n.e.pos, conj: f.conj, prep: f.prep, known: true}
+				best = unit{en: n.e.en, pos: n.e.pos, conj: f.conj, prep: f.prep, known: true, phrase: true}
 				// The phrase is definite when one of its words has the
 				// article (الأمم المتحدة, المتحدث باسم).
 				best.det = false
@@ -498,15 +500,15 @@ func phraseForms(w string) []form {
 	forms := []form{{key: n}}
 	rest := n
 	conj := ""
-	if r, ok := strings.CutPrefix(rest, "و"); ok && utf8.RuneCountInString(r) >= 3 {
+	if r, ok := strings.CutPrefix(rest, "و"); ok && utf8.RuneCountInString(r) >= 2 {
 		conj, rest = "and", r
 		forms = append(forms, form{rest, conj, ""})
-	} else if r, ok := strings.CutPrefix(rest, "ف"); ok && utf8.RuneCountInString(r) >= 3 {
+	} else if r, ok := strings.CutPrefix(rest, "ف"); ok && utf8.RuneCountInString(r) >= 2 {
 		conj, rest = "so", r
 		forms = append(forms, form{rest, conj, ""})
 	}
 	for _, p := range []string{"ب", "ك", "ل"} {
-		if r, ok := strings.CutPrefix(rest, p); ok && utf8.RuneCountInString(r) >= 3 {
+		if r, ok := strings.CutPrefix(rest, p); ok && utf8.RuneCountInString(r) >= 2 {
 			forms = append(forms, form{r, conj, prepEN[p]})
 			if p == "ل" && strings.HasPrefix(r, "ل") {
 				forms = append(forms, form{"ا" + r, conj, "to"}) // لل → ل + ال

@@ -1,6 +1,7 @@
 package gist
 
 import (
+	"context"
 	"strings"
 	"testing"
 )
@@ -25,6 +26,7 @@ func TestGlossRules(t *testing.T) {
 		{"verb subject", "قال بوتين إن", []string{"Putin said that"}, nil},
 		{"verb definite subject", "أعلنت الحكومة", []string{"the government announced"}, nil},
 		{"subject already first", "الأسد يستحق الدعم", []string{"Assad deserves the support"}, nil},
+		{"coordinated subject", "اتفق العراق وكل من روسيا وإيران على تبادل المعلومات", []string{"Iraq and Russia and Iran agreed on the exchange of"}, nil},
 		{"initial waw dropped", "وقال الرئيس", []string{"The president said"}, []string{"And"}},
 		{"protected name with clitic", "وبوتين وإيران", []string{"Putin and Iran"}, []string{"Butin", "Ayran"}},
 		{"phrase with clitic", "للأمم المتحدة", []string{"to the United Nations"}, nil},
@@ -133,6 +135,32 @@ func TestGerund(t *testing.T) {
 	} {
 		if got := gerund(tt.in); got != tt.want {
 			t.Errorf("gerund(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestConcurrentTranslate runs the engine from several goroutines; run
+// with -race to check the shared word cache.
+func TestConcurrentTranslate(t *testing.T) {
+	e, err := NewWithoutFreeDict()
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := []string{"قال الرئيس الروسي فلاديمير بوتين إن", "اتفق العراق وكل من روسيا وإيران", "وزير الخارجية الأمريكي"}
+	want, _ := e.Translate(context.Background(), in)
+	done := make(chan []string)
+	for range 4 {
+		go func() {
+			out, _ := e.Translate(context.Background(), in)
+			done <- out
+		}()
+	}
+	for range 4 {
+		out := <-done
+		for i := range out {
+			if out[i] != want[i] {
+				t.Errorf("concurrent gloss %q = %q, want %q", in[i], out[i], want[i])
+			}
 		}
 	}
 }

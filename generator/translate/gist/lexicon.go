@@ -55,7 +55,13 @@ type entry struct {
 	// subj is the pronoun subject a verb form carries ("they" for قالوا),
 	// said when no noun phrase precedes the verb.
 	subj string
+	// poss is the possessive a hand-written possessed form carries ("its"
+	// for مشاركتها).
+	poss string
 }
+
+// possessives are the English possessive determiners.
+var possessives = map[string]bool{"his": true, "her": true, "its": true, "their": true, "our": true, "my": true, "your": true}
 
 // node is a node of the phrase trie over normalized words.
 type node struct {
@@ -228,6 +234,12 @@ func loadLexicon(strict bool) (*lexicon, []error) {
 			if (e.pos == posNoun || e.pos == posAdj) && strings.HasPrefix(en, "the ") {
 				// "the" is the article's job: a gloss never carries it.
 				e.en, e.det = en[len("the "):], true
+			}
+			if e.pos == posNoun {
+				// A possessed form glossed "his work" is a possessed noun.
+				if w, rest, ok := strings.Cut(e.en, " "); ok && possessives[w] {
+					e.en, e.poss = rest, w
+				}
 			}
 			words := strings.Fields(arabic.Normalize(ar))
 			// The raw form, not the normalized one: ألوان is not ال+وان.

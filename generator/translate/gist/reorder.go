@@ -103,7 +103,7 @@ func chunks(us []unit) []chunk {
 			head = pluralize(head)
 		}
 		c.core = append(c.core, head)
-		c.bare = u.pos == posNoun && !u.det && u.poss == "" && j == i+1
+		c.bare = u.pos == posNoun && !u.det && u.poss == "" && j == i+1 && !u.phrase
 		cs = append(cs, c)
 		i = j - 1
 	}
