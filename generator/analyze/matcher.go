@@ -26,6 +26,9 @@ type Analyzer struct {
 	tags   *tagger
 	model  *Model   // nil: gazetteer and context rules only
 	cache  sync.Map // word → []arabic.Parts
+	// words maps each normalized word of a gazetteer name to the types
+	// of the entries it belongs to (a tagger feature).
+	words  map[string]string
 	cached atomic.Int64
 }
 
@@ -84,6 +87,16 @@ func New(g *gazetteer.Gazetteer) *Analyzer {
 		for _, x := range e.Except {
 			if k := gazetteer.Key(x); k != "" {
 				an.except[i] = append(an.except[i], strings.Split(k, " "))
+			}
+		}
+	}
+	an.words = map[string]string{}
+	for _, e := range g.Entries() {
+		for _, n := range append(e.Names(), e.Short...) {
+			for _, w := range strings.Fields(gazetteer.Key(n)) {
+				if !strings.Contains(an.words[w], e.Type) {
+					an.words[w] += e.Type
+				}
 			}
 		}
 	}
@@ -290,7 +303,7 @@ func (an *Analyzer) analyses(word string) []arabic.Parts {
 // WithModel returns a copy of an that also uses the statistical tagger m
 // (nil for none) for names the gazetteer lacks.
 func (an *Analyzer) WithModel(m *Model) *Analyzer {
-	return &Analyzer{g: an.g, index: an.index, except: an.except, seg: an.seg, tags: an.tags, model: m}
+	return &Analyzer{g: an.g, index: an.index, except: an.except, seg: an.seg, tags: an.tags, model: m, words: an.words}
 }
 
 // Gazetteer returns the gazetteer an matches.

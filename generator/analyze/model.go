@@ -318,6 +318,9 @@ func (an *Analyzer) features(s *segTokens, gaz []string) [][]uint64 {
 		if _, ok := commonNames[k]; ok {
 			flat = append(flat, fh("given0", "", ""))
 		}
+		// Words of gazetteer names, by the types they name.
+		flat = append(flat, fh("gw0=", an.words[k], ""), fh("gs0=", an.words[stems[i]], ""),
+			fh("gw-1=", an.words[key(i-1)], ""), fh("gw+1=", an.words[key(i+1)], ""))
 		if _, ok := commonNames[key(i-1)]; ok {
 			flat = append(flat, fh("given-1", "", ""))
 		}
