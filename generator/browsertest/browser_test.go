@@ -272,6 +272,18 @@ func checkSite(t *testing.T, ctx context.Context, site *Site, at func(rel string
 		if lh < 1.7 || lh > 1.9 {
 			t.Errorf("Arabic body line height %.2f, want about 1.8", lh)
 		}
+		// The skip link is the first stop and shows when focused.
+		// A headless window has no system focus, so :focus needs focus emulation.
+		step(t, ctx, "focus the skip link", func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+			_, err := cdp.Call(ctx, tg, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true})
+			return chromedp.Void{}, err
+		}, chromedp.Focus(chromedp.CSS("a.skip")))
+		if top := eval[float64](t, ctx, `document.activeElement.classList.contains("skip") ? document.activeElement.getBoundingClientRect().top : -1`); top < 0 {
+			t.Errorf("the focused skip link is off screen (top %.0f)", top)
+		}
+		if first := eval[bool](t, ctx, `document.querySelector("body a[href], body button, body input") === document.querySelector("a.skip")`); !first {
+			t.Error("the skip link is not the first focusable element")
+		}
 		// JSON-LD parses and says what the issue asks.
 		ld := eval[map[string]any](t, ctx, `JSON.parse(document.querySelector('script[type="application/ld+json"]').textContent)`)
 		if ld["@type"] != "NewsArticle" || ld["inLanguage"] != "ar" || ld["headline"] == "" {
@@ -426,6 +438,14 @@ func checkSite(t *testing.T, ctx context.Context, site *Site, at func(rel string
 			t.Errorf("dark mode background is %s", bg)
 		}
 		shot(t, ctx, tag+"-article-ar-dark-phone", 390)
+		step(t, ctx, "print", func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+			_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
+			return chromedp.Void{}, err
+		})
+		if d := eval[string](t, ctx, `getComputedStyle(document.querySelector(".site-nav")).display`); d != "none" {
+			t.Errorf("print: navigation display = %q, want none", d)
+		}
+		shot(t, ctx, tag+"-article-ar-print", 0)
 	})
 
 	t.Run("home", func(t *testing.T) {

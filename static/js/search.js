@@ -161,7 +161,8 @@
         var m = document.createElement("span");
         m.className = "meta";
         var meta = doc[4] && (form.dataset["type" + doc[4].toLowerCase()] || doc[4]);
-        m.textContent = [form.dataset["kind" + doc[0]], meta].filter(Boolean).join(" · ");
+        var other = doc[1] !== lang ? form.dataset["lang" + doc[1]] : "";
+        m.textContent = [form.dataset["kind" + doc[0]], meta, other].filter(Boolean).join(" · ");
         li.appendChild(m);
         ol.appendChild(li);
       });
