@@ -11,6 +11,7 @@ var testNames = []Name{
 	{EN: "Iraq", AR: []string{"العراق"}},
 	{EN: "United Nations", AR: []string{"الأمم المتحدة"}},
 	{EN: "Gaza", AR: []string{"غزة"}},
+	{EN: "Jeddah", AR: []string{"جدة"}},
 	{EN: "Muscat", AR: []string{"مسقط"}, Except: []string{"مسقط رأس"}},
 }
 
@@ -26,13 +27,15 @@ func TestProtect(t *testing.T) {
 		{"conjunction and preposition", "وبغداد وفي غزة", "و Baghdad وفي Gaza", []string{"Baghdad", "Gaza"}, nil},
 		{"ل + ال written لل", "للعراق", "ل Iraq", []string{"Iraq"}, nil},
 		{"article kept in the name", "في العراق", "في Iraq", []string{"Iraq"}, nil},
-		{"spelling variants normalize (ة/ه, hamza)", "في غزه والامم المتحدة", "في Gaza و United Nations", []string{"Gaza", "United Nations"}, nil},
+		{"spelling variants normalize (hamza, diacritics)", "في غزّة والامم المتحدة", "في Gaza و United Nations", []string{"Gaza", "United Nations"}, nil},
+		{"ه is not ة: جده is his grandfather, not Jeddah", "فوز جده وفي جدة", "فوز جده وفي Jeddah", []string{"Jeddah"}, nil},
 		{"longest name wins", "جو بايدن وبايدن", "Joe Biden و Joe Biden", []string{"Joe Biden"}, nil},
 		{"name not across punctuation", "جو، بايدن", "جو، Joe Biden", []string{"Joe Biden"}, nil},
 		{"word with suffix left alone", "بغدادها", "بغدادها", nil, nil},
 		{"Arabic-Indic digits", "قتل ١٥ شخصا", "قتل 15 شخصا", nil, []string{"15"}},
 		{"Eastern digits and decimal sign", "نمو ۳٫٥٪", "نمو 3.5%", nil, []string{"3.5"}},
 		{"thousands separator", "١٬٥٠٠ دولار و1,500", "1,500 دولار و1,500", nil, []string{"1500"}},
+		{"Arabic comma between digit groups", "أكثر من 30،000 شخص، و٥، ٦", "أكثر من 30,000 شخص، و5، 6", nil, []string{"30000", "5", "6"}},
 		{"exception phrase is not the name", "مسقط رأسه في مسقط", "مسقط رأسه في Muscat", []string{"Muscat"}, nil},
 		{"nothing to protect", "صباح الخير", "صباح الخير", nil, nil},
 	}
@@ -77,6 +80,14 @@ func TestMissing(t *testing.T) {
 		{"not a power of a thousand", Expect{Numbers: []string{"5"}}, "50 people", []string{"5"}},
 		{"digit inside a longer number", Expect{Numbers: []string{"15"}}, "150 people", []string{"15"}},
 		{"Arabic digits in the output", Expect{Numbers: []string{"15"}}, "١٥ people", nil},
+		{"dot as thousands separator", Expect{Numbers: []string{"76.000"}}, "76,000 hectares", nil},
+		{"space as thousands separator", Expect{Numbers: []string{"116123"}}, "call 116 123", nil},
+		{"time with a dot", Expect{Numbers: []string{"5", "30"}}, "at 5.30pm", nil},
+		{"leading zero", Expect{Numbers: []string{"2", "30"}}, "at 02:30 BST", nil},
+		{"small number spelled out", Expect{Numbers: []string{"8", "4", "5"}}, "killed eight; lost four of five", nil},
+		{"spelled-out word must be a word", Expect{Numbers: []string{"1"}}, "someone else", []string{"1"}},
+		{"large numbers are not spelled out", Expect{Numbers: []string{"20"}}, "twenty people", []string{"20"}},
+		{"a different figure is flagged", Expect{Numbers: []string{"1197"}}, "1,127 defections", []string{"1197"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
