@@ -25,7 +25,8 @@ import (
 // plural and feminine endings removed) equals the trigger's normalized
 // form; in a phrase the later words must follow as written.
 //
-// Score. Each trigger occurrence is one hit, two in the title. A topic's
+// Score. Each trigger occurrence is one hit, two in the title or a
+// heading (a title derived from the lead does not count). A topic's
 // evidence is its own hits plus its narrower topics' hits; its score is
 // 1 - exp(-evidence/TagScale), so two hits give about 0.63 and three
 // about 0.78. Topics below
@@ -191,6 +192,9 @@ func (an *Analyzer) Tags(a *article.Article, segs []article.Segment) []Tag {
 		w := 1.0
 		if s.Kind == article.KindTitle || s.Kind == article.KindHeading {
 			w = 2
+		}
+		if s.Kind == article.KindTitle && a.TitleDerived {
+			continue // a title derived from the lead repeats it
 		}
 		toks := arabic.Tokenize(s.Text)
 		keys := make([]string, len(toks))
