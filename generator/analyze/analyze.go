@@ -14,7 +14,9 @@
 //     بالعراق); they are recognised by the shared clitic segmenter
 //     (arabic.Segmenter), never by rules of this package. Words of a name
 //     may be separated only by spaces, dots or hyphens (سي.بي.إس).
-//     Phrases listed as exceptions of an entry (مسقط رأس) do not match.
+//     Phrases listed as exceptions of an entry (مسقط رأس) do not match;
+//     forms an entry lists as quoted match only between quotation marks
+//     («الشرق الأوسط» is the newspaper, الشرق الأوسط the region).
 //  2. Short forms: a surname or an ambiguous short name (الأسد, الحريري,
 //     حماس) is matched only when the same article also names the entity in
 //     full; when two found entities share a short form, the nearest full
@@ -256,7 +258,11 @@ func (an *Analyzer) gazetteerPass(st []*segTokens) []match {
 	full := map[int]bool{}
 	for si, s := range st {
 		for i := 0; i < len(s.toks); {
-			if m, ok := an.matchAt(s, si, i, nil); ok {
+			m, ok := an.quotedAt(s, si, i)
+			if !ok {
+				m, ok = an.matchAt(s, si, i, nil)
+			}
+			if ok {
 				ms = append(ms, m)
 				full[m.entry] = true
 				i = m.end

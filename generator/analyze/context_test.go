@@ -94,3 +94,21 @@ func TestGivenEntities(t *testing.T) {
 	}
 	_ = article.KindTitle
 }
+
+func TestQuotedForms(t *testing.T) {
+	an := New(Default().Gazetteer()).WithModel(nil)
+	for _, c := range []struct{ text, want string }{
+		{"لندن: «الشرق الأوسط»", "Asharq Al-Awsat"},
+		{"قالت مصادر لـ\"الحياة\" إن الاتفاق قريب.", "Al-Hayat"},
+		{"الأزمة في الشرق الأوسط تتفاقم.", "Middle East"},
+		{"«الشرق الأوسط الجديد» مشروع قديم.", "Middle East"},
+	} {
+		found := map[string]bool{}
+		for _, e := range entitiesOf(an, c.text) {
+			found[e.NameEN] = true
+		}
+		if !found[c.want] {
+			t.Errorf("%q: found %v, want %s", c.text, found, c.want)
+		}
+	}
+}

@@ -22,6 +22,9 @@ type Analyzer struct {
 	index map[string][]*form
 	// except holds the exception phrases of each entry, as token keys.
 	except map[int][][]string
+	// quoted maps the first word of a form that counts only in quotation
+	// marks to its forms and entries.
+	quoted map[string][]quotedForm
 	seg    *arabic.Segmenter
 	tags   *tagger
 	model  *Model   // nil: gazetteer and context rules only
@@ -30,6 +33,12 @@ type Analyzer struct {
 	// of the entries it belongs to (a tagger feature).
 	words  map[string]string
 	cached atomic.Int64
+}
+
+// quotedForm is a name that counts only in quotation marks.
+type quotedForm struct {
+	toks  []string
+	entry int
 }
 
 // form is one name (canonical, alias or short) as normalized tokens.
@@ -54,7 +63,7 @@ func Default() *Analyzer {
 // project's gazetteer from gazetteer.LoadProject, and uses the embedded
 // statistical tagger (see WithModel to change it).
 func New(g *gazetteer.Gazetteer) *Analyzer {
-	an := &Analyzer{g: g, index: map[string][]*form{}, except: map[int][][]string{}, tags: defaultTagger(), model: EmbeddedModel()}
+	an := &Analyzer{g: g, index: map[string][]*form{}, except: map[int][][]string{}, quoted: map[string][]quotedForm{}, tags: defaultTagger(), model: EmbeddedModel()}
 	byKey := map[string]*form{}
 	var protected []string
 	add := func(name string, entry int, short bool) {
@@ -83,6 +92,12 @@ func New(g *gazetteer.Gazetteer) *Analyzer {
 		}
 		for _, n := range e.Short {
 			add(n, i, true)
+		}
+		for _, q := range e.Quoted {
+			if k := gazetteer.Key(q); k != "" {
+				toks := strings.Split(k, " ")
+				an.quoted[toks[0]] = append(an.quoted[toks[0]], quotedForm{toks, i})
+			}
 		}
 		for _, x := range e.Except {
 			if k := gazetteer.Key(x); k != "" {
@@ -303,7 +318,7 @@ func (an *Analyzer) analyses(word string) []arabic.Parts {
 // WithModel returns a copy of an that also uses the statistical tagger m
 // (nil for none) for names the gazetteer lacks.
 func (an *Analyzer) WithModel(m *Model) *Analyzer {
-	return &Analyzer{g: an.g, index: an.index, except: an.except, seg: an.seg, tags: an.tags, model: m, words: an.words}
+	return &Analyzer{g: an.g, index: an.index, except: an.except, quoted: an.quoted, seg: an.seg, tags: an.tags, model: m, words: an.words}
 }
 
 // Gazetteer returns the gazetteer an matches.
@@ -322,4 +337,35 @@ func ForProject(fsys afero.Fs, root string) (*Analyzer, error) {
 		return Default(), nil
 	}
 	return New(g), nil
+}
+
+// quotedAt matches a quoted-only form at token i: an opening quotation
+// mark right before it, the form's words as written (no clitics), and a
+// closing mark right after.
+func (an *Analyzer) quotedAt(s *segTokens, si, i int) (match, bool) {
+	qs := an.quoted[s.keys[i]]
+	if len(qs) == 0 {
+		return match{}, false
+	}
+	before := s.seg.Text[:s.toks[i].Start]
+	if i > 0 {
+		before = s.seg.Text[s.toks[i-1].End:s.toks[i].Start]
+	}
+	if !strings.ContainsAny(strings.TrimSpace(before), "«\"“'‘") {
+		return match{}, false
+	}
+	for _, q := range qs {
+		end := i + len(q.toks)
+		if end > len(s.toks) || !an.tokensMatch(s, i, q.toks) {
+			continue
+		}
+		after := s.seg.Text[s.toks[end-1].End:]
+		if end < len(s.toks) {
+			after = s.seg.Text[s.toks[end-1].End:s.toks[end].Start]
+		}
+		if a := strings.TrimSpace(after); a != "" && strings.ContainsAny(a[:min(len(a), 3)], "»\"”'’") {
+			return match{seg: si, start: i, end: end, entry: q.entry, typ: Type(an.g.Entries()[q.entry].Type)}, true
+		}
+	}
+	return match{}, false
 }

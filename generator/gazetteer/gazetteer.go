@@ -94,6 +94,10 @@ type Entry struct {
 	// Except are Arabic phrases that start like a name of this entity but
 	// are not it.
 	Except []string `yaml:"except,omitempty" json:"except,omitempty"`
+	// Quoted are Arabic forms that name this entity only when written in
+	// quotation marks: «الشرق الأوسط» is the newspaper, الشرق الأوسط the
+	// region.
+	Quoted []string `yaml:"quoted,omitempty" json:"quoted,omitempty"`
 	// ISO is the ISO 3166-1 alpha-2 code of a country, else "".
 	ISO string `yaml:"iso,omitempty" json:"iso,omitempty"`
 }
@@ -162,7 +166,7 @@ func Parse(data []byte, source string) ([]Entry, error) {
 		e.Type = normType(e.Type)
 		e.EN = strings.TrimSpace(e.EN)
 		e.AR = norm.NFC.String(strings.TrimSpace(e.AR))
-		for _, l := range []*[]string{&e.Aliases, &e.Short, &e.Except} {
+		for _, l := range []*[]string{&e.Aliases, &e.Short, &e.Except, &e.Quoted} {
 			for j, s := range *l {
 				(*l)[j] = norm.NFC.String(strings.TrimSpace(s))
 			}
@@ -305,6 +309,7 @@ func (g *Gazetteer) Merge(more []Entry) (*Gazetteer, error) {
 		e.Aliases = appendNew(e.Aliases, m.Aliases...)
 		e.Short = appendNew(e.Short, m.Short...)
 		e.Except = appendNew(e.Except, m.Except...)
+		e.Quoted = appendNew(e.Quoted, m.Quoted...)
 	}
 	return New(es)
 }
