@@ -354,6 +354,12 @@ func checkSite(t *testing.T, ctx context.Context, site *Site, at func(rel string
 		if n == 0 {
 			t.Error("«الاستخبارات» found no article")
 		}
+		// An English name finds the English page.
+		if strings.Contains(enText(site), "Putin") {
+			step(t, ctx, "search Putin", chromedp.SetValue(chromedp.CSS("form.search input"), "Putin"),
+				chromedp.Submit(chromedp.CSS("form.search input")),
+				chromedp.WaitVisible(chromedp.CSS(`#search-results .result-article a[href$="`+enPath+`"]`)))
+		}
 	})
 
 	t.Run("entity and tag pages", func(t *testing.T) {
@@ -454,6 +460,15 @@ func checkSite(t *testing.T, ctx context.Context, site *Site, at func(rel string
 		shot(t, ctx, tag+"-home-ar", 0)
 		shot(t, ctx, tag+"-home-ar-phone", 390)
 	})
+}
+
+// enText returns the English text of the first article.
+func enText(site *Site) string {
+	var b strings.Builder
+	for _, s := range site.Pages[0].Segments {
+		b.WriteString(s.EN + " ")
+	}
+	return b.String()
 }
 
 // hasDaesh reports whether the first article names داعش.

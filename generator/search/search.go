@@ -133,12 +133,21 @@ func New(docs []Doc) *Index {
 	x := &Index{Docs: docs}
 	post := map[string][]int{}
 	pre, suf := map[string]int{}, map[string]int{}
+	// Segmenting a word is costly and news repeats its words: each
+	// distinct token is keyed once.
+	type keyed struct{ k, p, s string }
+	memo := map[string]keyed{}
 	for i, d := range docs {
 		seen := map[string]bool{}
 		texts := append([]string{d.Title}, d.Text...)
 		for _, t := range texts {
 			for _, tok := range arabic.Tokenize(t) {
-				k, p, s := key(tok.Text)
+				kd, ok := memo[tok.Text]
+				if !ok {
+					kd.k, kd.p, kd.s = key(tok.Text)
+					memo[tok.Text] = kd
+				}
+				k, p, s := kd.k, kd.p, kd.s
 				if k == "" {
 					continue
 				}
@@ -283,6 +292,9 @@ func frontCode(terms []string) string {
 // lessUTF16 orders strings by UTF-16 code units, as JavaScript's < does;
 // it differs from byte order only for characters beyond U+FFFF.
 func lessUTF16(a, b string) bool {
+	if !beyondBMP(a) && !beyondBMP(b) {
+		return a < b // byte order is code point order is UTF-16 order here
+	}
 	ua, ub := utf16.Encode([]rune(a)), utf16.Encode([]rune(b))
 	for i := 0; i < len(ua) && i < len(ub); i++ {
 		if ua[i] != ub[i] {
@@ -290,6 +302,17 @@ func lessUTF16(a, b string) bool {
 		}
 	}
 	return len(ua) < len(ub)
+}
+
+// beyondBMP reports whether s has a character beyond U+FFFF (a four-byte
+// UTF-8 sequence).
+func beyondBMP(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0xF0 {
+			return true
+		}
+	}
+	return false
 }
 
 func nonNil(s []string) []string {
