@@ -1,0 +1,56 @@
+package build
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// WriteSearchIndex publishes js/search-index.js with every built article in
+// both languages, with the paths of the mode (offline or not), and leaves
+// out pages the site does not have.
+func TestWriteSearchIndex(t *testing.T) {
+	for _, offline := range []bool{false, true} {
+		fs := loadTxtar(t, "testdata/site.txtar")
+		var log strings.Builder
+		p, err := Open(Options{Fs: fs, Root: "/p", Offline: &offline, Log: &log})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, pages, err := p.Prepare(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := p.Render(); err != nil {
+			t.Fatal(err)
+		}
+		// A page Hugo did not write must not be indexed.
+		if err := fs.RemoveAll("/p/public/en/articles/oil-prices"); err != nil {
+			t.Fatal(err)
+		}
+		fs.Remove("/p/public/en/articles/oil-prices.html")
+		n, err := p.WriteSearchIndex(pages)
+		if err != nil {
+			t.Fatal(err)
+		}
+		js := read(t, fs, "/p/public/"+SearchIndexPath)
+		if n != len(js) || !strings.HasPrefix(js, "/* jisr offline search index") {
+			t.Fatalf("offline=%v: index of %d bytes: %.80s", offline, n, js)
+		}
+		want := []string{`"articles/iraq/"`, `"en/articles/iraq/"`, `"articles/oil-prices/"`}
+		if offline {
+			want = []string{`"articles/iraq.html"`, `"en/articles/iraq.html"`, `"articles/oil-prices.html"`}
+		}
+		for _, w := range want {
+			if !strings.Contains(js, w) {
+				t.Errorf("offline=%v: index lacks %s", offline, w)
+			}
+		}
+		if strings.Contains(js, `en/articles/oil-prices`) {
+			t.Errorf("offline=%v: index links a page that is not in the site", offline)
+		}
+		if !strings.Contains(log.String(), "en/articles/oil-prices") {
+			t.Errorf("offline=%v: the left-out page is not reported: %s", offline, log.String())
+		}
+	}
+}
