@@ -63,6 +63,7 @@ var stopWords = keySet(
 	"منها", "عليه", "عليها", "إليه", "إليها", "عنه", "عنها", "معه", "الذى",
 	"بشأن", "إزاء", "تجاه", "لدى", "سوف", "وهو", "وهي", "التى", "عام",
 	"العام", "الماضي", "المقبل", "الحالي", "الجاري", "السابق",
+	"شبه", "ريف", "جنوب", "شمال", "شرق", "غرب", "وسط",
 )
 
 // headPrefixes holds the first three letters of the words of each head
@@ -300,13 +301,17 @@ func nisba(k string) bool {
 // removed, where the split is certain; other words are returned as they
 // are.
 func withoutProclitics(w string) string {
+	// Not ك or a lone ف before ال: كاليفورنيا and فالنسيا are names.
 	rs := []rune(w)
 	i := 0
-	if i < len(rs) && (rs[i] == 'و' || rs[i] == 'ف') {
+	conj := i < len(rs) && (rs[i] == 'و' || rs[i] == 'ف')
+	if conj {
 		i++
 	}
-	if i < len(rs) && (rs[i] == 'ب' || rs[i] == 'ك') {
+	if i < len(rs) && rs[i] == 'ب' {
 		i++
+	} else if conj && rs[0] == 'ف' && !(i < len(rs) && rs[i] == 'ل') {
+		return w
 	}
 	switch {
 	case i+1 < len(rs) && rs[i] == 'ل' && rs[i+1] == 'ل' && len(rs)-i >= 5:

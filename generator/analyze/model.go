@@ -28,6 +28,7 @@ import (
 
 	"github.com/jisr-news/jisr/generator/arabic"
 	"github.com/jisr-news/jisr/generator/article"
+	"github.com/jisr-news/jisr/generator/gazetteer"
 )
 
 // bioTags are the tagger's classes.
@@ -486,7 +487,27 @@ func (an *Analyzer) modelPass(st []*segTokens, gazMs []match) []match {
 				}
 			}
 			if free {
-				out = append(out, an.nameOf(s, si, i, j, tagType[typ]))
+				m := an.nameOf(s, si, i, j, tagType[typ])
+				// A short form of a known entity (صدام, عباس) found by the
+				// tagger is that entity when only one of its type has it;
+				// when several do, it is left out rather than guessed.
+				if f := an.formOf(m.nameAR); f != nil {
+					var same []int
+					for _, e := range append(append([]int(nil), f.full...), f.short...) {
+						if Type(an.g.Entries()[e].Type) == m.typ && !containsInt(same, e) {
+							same = append(same, e)
+						}
+					}
+					switch len(same) {
+					case 0:
+					case 1:
+						m.entry, m.short = same[0], true
+					default:
+						i = j
+						continue
+					}
+				}
+				out = append(out, m)
 				for t := i; t < j; t++ {
 					s.used[t] = true
 				}
@@ -649,4 +670,28 @@ const HeldOutPercent = 20
 func ANERcorpSplit(sents []LabeledSentence) (train, heldOut []LabeledSentence) {
 	cut := len(sents) * (100 - HeldOutPercent) / 100
 	return sents[:cut], sents[cut:]
+}
+
+// formOf returns the gazetteer form written name, or nil.
+func (an *Analyzer) formOf(name string) *form {
+	k := gazetteer.Key(name)
+	if k == "" {
+		return nil
+	}
+	toks := strings.Split(k, " ")
+	for _, f := range an.index[toks[0]] {
+		if strings.Join(f.toks, " ") == k {
+			return f
+		}
+	}
+	return nil
+}
+
+func containsInt(xs []int, x int) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
 }

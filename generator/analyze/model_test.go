@@ -68,6 +68,7 @@ func TestWithoutProclitics(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
 		{"وللحلف", "الحلف"}, {"بالموصل", "الموصل"}, {"والعراق", "العراق"},
 		{"للأسد", "الأسد"}, {"وليد", "وليد"}, {"بغداد", "بغداد"}, {"لله", "لله"},
+		{"كاليفورنيا", "كاليفورنيا"}, {"فالنسيا", "فالنسيا"}, {"فللأسد", "الأسد"}, {"وبالموصل", "الموصل"},
 	} {
 		if got := withoutProclitics(c.in); got != c.want {
 			t.Errorf("withoutProclitics(%q) = %q, want %q", c.in, got, c.want)
