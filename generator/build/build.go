@@ -28,10 +28,12 @@ import (
 	"github.com/jisr-news/jisr/generator/article"
 	"github.com/jisr-news/jisr/generator/config"
 	"github.com/jisr-news/jisr/generator/content"
+	"github.com/jisr-news/jisr/generator/gazetteer"
 	"github.com/jisr-news/jisr/generator/render"
 	"github.com/jisr-news/jisr/generator/source"
 	"github.com/jisr-news/jisr/generator/store"
 	"github.com/jisr-news/jisr/generator/translate"
+	"github.com/jisr-news/jisr/generator/translate/run"
 	"github.com/jisr-news/jisr/static"
 	"github.com/jisr-news/jisr/templates"
 
@@ -105,6 +107,8 @@ type Project struct {
 	Config                                 *config.Config
 	Seeds, Content, Out, Templates, Static string
 	Engine                                 translate.Engine
+	Gazetteer                              *gazetteer.Gazetteer
+	Analyzer                               *analyze.Analyzer
 	Fallback                               translate.Engine
 	Log                                    io.Writer
 }
@@ -172,6 +176,14 @@ func Open(o Options) (*Project, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The embedded gazetteer, extended by the project's own entries.
+	if p.Gazetteer, err = gazetteer.LoadProject(o.Fs, o.Root); err != nil {
+		return nil, &UsageError{err.Error()}
+	}
+	p.Analyzer = analyze.Default()
+	if p.Gazetteer != gazetteer.Default() {
+		p.Analyzer = analyze.New(p.Gazetteer)
+	}
 	return p, nil
 }
 
@@ -224,7 +236,7 @@ func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error)
 	fmt.Fprintf(p.Log, "read %d articles from %s\n", len(arts), p.Seeds)
 
 	pages := make([]content.Page, len(arts))
-	var jobs []job
+	b := run.NewBatch(p.Engine, p.Fallback, run.Standard(p.Gazetteer, p.Log))
 	// Every stored translation, of every article, is a translation memory:
 	// a renamed seed or a repeated sentence keeps its translation and review.
 	stores, bad := store.LoadAll(p.Fs, p.Content)
@@ -244,13 +256,16 @@ func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error)
 			stored = &store.File{}
 		}
 		segs, need := store.MergeWith(stored, a.Segments(), p.Engine.Status(), mem)
-		pages[i] = content.Page{Article: a, Segments: segs, Analysis: analyze.Analyze(a)}
-		for _, n := range need {
-			jobs = append(jobs, job{page: i, seg: n})
-		}
+		pages[i] = content.Page{Article: a, Segments: segs, Analysis: p.Analyzer.Analyze(a)}
+		b.Add(pages[i].Segments, need)
 	}
-	if err := p.translate(ctx, pages, jobs, sum); err != nil {
-		return sum, nil, err
+	if b.Len() > 0 {
+		st, err := b.Run(ctx)
+		sum.Requests, sum.Fallback = int(st.Requests), st.Fallback
+		if err != nil {
+			return sum, nil, fmt.Errorf("translate: %w", err)
+		}
+		fmt.Fprintf(p.Log, "translate: engine %s: %s\n", p.Engine.Name(), st.Summary())
 	}
 	w := &content.Writer{Fs: p.Fs, Dir: p.Content}
 	var built []content.Page
@@ -281,47 +296,6 @@ func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error)
 	}
 	sum.Articles, sum.Written = len(built), w.Written
 	return sum, built, nil
-}
-
-type job struct{ page, seg int }
-
-// BatchSize is the number of segments sent to an engine in one call.
-const BatchSize = 50
-
-// translate asks the engine for every needed segment, in batches across
-// articles; a failed batch falls back to gist and is marked so, so that the
-// next run upgrades it.
-func (p *Project) translate(ctx context.Context, pages []content.Page, jobs []job, sum *Summary) error {
-	for start := 0; start < len(jobs); start += BatchSize {
-		batch := jobs[start:min(start+BatchSize, len(jobs))]
-		src := make([]string, len(batch))
-		for i, j := range batch {
-			src[i] = pages[j.page].Segments[j.seg].AR
-		}
-		eng := p.Engine
-		sum.Requests++
-		out, err := eng.Translate(ctx, src)
-		if err == nil && len(out) != len(src) {
-			err = fmt.Errorf("engine %s returned %d texts for %d", eng.Name(), len(out), len(src))
-		}
-		if err != nil {
-			if eng == p.Fallback || eng.Name() == p.Fallback.Name() {
-				return fmt.Errorf("translate: %w", err)
-			}
-			fmt.Fprintf(p.Log, "engine %s failed (%v); %d segments fall back to gist\n", eng.Name(), err, len(src))
-			eng = p.Fallback
-			if out, err = eng.Translate(ctx, src); err != nil {
-				return fmt.Errorf("translate with gist: %w", err)
-			}
-			sum.Fallback += len(src)
-		}
-		for i, j := range batch {
-			s := &pages[j.page].Segments[j.seg]
-			s.EN, s.Status, s.Engine, s.Model = out[i], eng.Status(), eng.Name(), eng.Model()
-			s.Sum = store.Hash(s.EN)
-		}
-	}
-	return nil
 }
 
 func (p *Project) readSeeds() ([]*article.Article, []error) {
