@@ -72,7 +72,8 @@ type Summary struct {
 	Articles int            // articles built
 	Skipped  []error        // inputs that could not be read, with path and reason
 	Statuses map[string]int // segments by status
-	Requests int            // batches sent to the engine
+	Calls    int            // batches given to the engine
+	Requests int            // HTTP requests the engine sent
 	Fallback int            // segments that fell back to gist
 	Pages    int            // pages rendered, all languages
 	Written  int            // content files changed
@@ -261,7 +262,7 @@ func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error)
 	}
 	if b.Len() > 0 {
 		st, err := b.Run(ctx)
-		sum.Requests, sum.Fallback = int(st.Requests), st.Fallback
+		sum.Calls, sum.Requests, sum.Fallback = st.Calls, int(st.Requests), st.Fallback
 		if err != nil {
 			return sum, nil, fmt.Errorf("translate: %w", err)
 		}
@@ -373,7 +374,7 @@ func (s *Summary) Report(w io.Writer) {
 	for _, k := range keys {
 		st = append(st, fmt.Sprintf("%s %d", k, s.Statuses[k]))
 	}
-	fmt.Fprintf(w, "built %d articles; segments: %s; engine %s: %d requests", s.Articles, strings.Join(st, ", "), s.Engine, s.Requests)
+	fmt.Fprintf(w, "built %d articles; segments: %s; engine %s: %d calls, %d HTTP requests", s.Articles, strings.Join(st, ", "), s.Engine, s.Calls, s.Requests)
 	if s.Fallback > 0 {
 		fmt.Fprintf(w, ", %d segments fell back to gist (the next build retries them)", s.Fallback)
 	}
