@@ -73,15 +73,15 @@ func FromPages(pages []content.Page, offline bool) []Doc {
 		e := ents[id]
 		names := append([]string{e.NameAR, e.NameEN}, e.Aliases...)
 		docs = append(docs,
-			Doc{Kind: KindEntity, Lang: "ar", Path: PagePath("ar", "entities", id, offline), Title: e.NameAR, Meta: string(e.Type), Text: names},
-			Doc{Kind: KindEntity, Lang: "en", Path: PagePath("en", "entities", id, offline), Title: e.NameEN, Meta: string(e.Type), Text: names})
+			Doc{Kind: KindEntity, Lang: "ar", Path: PagePath("ar", "entities", id, offline), Title: e.NameAR, Meta: string(e.Type), Text: names, Names: names},
+			Doc{Kind: KindEntity, Lang: "en", Path: PagePath("en", "entities", id, offline), Title: e.NameEN, Meta: string(e.Type), Text: names, Names: names})
 	}
 	for _, id := range sortedKeys(tags) {
 		t := tags[id]
 		names := []string{t.LabelAR, t.LabelEN}
 		docs = append(docs,
-			Doc{Kind: KindTag, Lang: "ar", Path: PagePath("ar", "tags", id, offline), Title: t.LabelAR, Text: names},
-			Doc{Kind: KindTag, Lang: "en", Path: PagePath("en", "tags", id, offline), Title: t.LabelEN, Text: names})
+			Doc{Kind: KindTag, Lang: "ar", Path: PagePath("ar", "tags", id, offline), Title: t.LabelAR, Text: names, Names: names},
+			Doc{Kind: KindTag, Lang: "en", Path: PagePath("en", "tags", id, offline), Title: t.LabelEN, Text: names, Names: names})
 	}
 	return docs
 }

@@ -29,7 +29,7 @@
 //	  "fold": {"أ": "ا", "ً": "", …},
 //	  "pre": ["ال", "و", …], "suf": ["ات", "ه", …],
 //	  "stop": ["في", …],              // terms left out because nearly every page has them
-//	  "docs": [[kind, lang, path, title, meta], …],
+//	  "docs": [[kind, lang, path, title, meta, names?], …], // names: folded, "|"-separated
 //	  "terms": "0داعش 3ي …",          // sorted (UTF-16 order, as JavaScript compares), front-coded
 //	  // each term is one character whose code minus 48 is the number of
 //	  // UTF-16 units it shares with the previous term, then the rest;
@@ -86,6 +86,9 @@ type Doc struct {
 	// Text holds the texts to index: the title, the body, names and
 	// aliases. The title is indexed whether or not it is repeated here.
 	Text []string
+	// Names are the names of an entity or tag page (both languages,
+	// aliases): a query that is exactly one of them ranks the page first.
+	Names []string
 }
 
 // Index is a built search index.
@@ -202,6 +205,12 @@ func top(m map[string]int) []string {
 	return ks
 }
 
+// FoldName folds a name as the script folds a query: arabic.Normalize,
+// lower case, spaces collapsed.
+func FoldName(s string) string {
+	return strings.Join(strings.Fields(strings.ToLower(arabic.Normalize(s))), " ")
+}
+
 // FoldTable returns every rune that arabic.Normalize changes, mapped to its
 // replacement ("" when it is removed), over the Arabic blocks and the
 // digits. It is the browser's copy of the normalization.
@@ -220,9 +229,18 @@ func FoldTable() map[string]string {
 
 // JS writes the index as a script that assigns window.JISR_SEARCH.
 func (x *Index) JS() ([]byte, error) {
-	docs := make([][5]string, len(x.Docs))
+	docs := make([][]string, len(x.Docs))
 	for i, d := range x.Docs {
-		docs[i] = [5]string{d.Kind, d.Lang, d.Path, d.Title, d.Meta}
+		docs[i] = []string{d.Kind, d.Lang, d.Path, d.Title, d.Meta}
+		if len(d.Names) > 0 {
+			var ns []string
+			for _, n := range d.Names {
+				if n = FoldName(n); n != "" {
+					ns = append(ns, n)
+				}
+			}
+			docs[i] = append(docs[i], strings.Join(ns, "|"))
+		}
 	}
 	post := make([]string, len(x.Post))
 	for i, ds := range x.Post {
@@ -244,7 +262,7 @@ func (x *Index) JS() ([]byte, error) {
 		Pre       []string          `json:"pre"`
 		Suf       []string          `json:"suf"`
 		Stop      []string          `json:"stop"`
-		Docs      [][5]string       `json:"docs"`
+		Docs      [][]string        `json:"docs"`
 		Terms     string            `json:"terms"`
 		Post      []string          `json:"post"`
 	}{1, MinPrefix, FoldTable(), nonNil(x.Pre), nonNil(x.Suf), nonNil(x.Stop), docs, frontCode(x.Terms), post}

@@ -146,7 +146,7 @@ func TestJSEscapes(t *testing.T) {
 
 type decoded struct {
 	V     int
-	Docs  [][5]string
+	Docs  [][]string
 	Terms string
 	Post  []string
 	Fold  map[string]string
@@ -244,7 +244,9 @@ func TestMatchJS(t *testing.T) {
 			"President Vladimir Putin said Assad deserves support.",
 		}},
 		{Kind: KindArticle, Lang: "ar", Path: "articles/oil/", Title: "أسعار النفط ترتفع", Text: []string{"ارتفعت أسعار النفط في الأسواق العالمية بعد اجتماع أوبك."}},
-		{Kind: KindEntity, Lang: "ar", Path: "entities/islamic-state/", Title: "تنظيم الدولة الإسلامية", Meta: "ORGANIZATION", Text: []string{"تنظيم الدولة الإسلامية", "Islamic State", "داعش"}},
+		{Kind: KindEntity, Lang: "ar", Path: "entities/coalition/", Title: "التحالف الدولي", Meta: "ORGANIZATION", Text: []string{"التحالف الدولي ضد داعش"}, Names: []string{"التحالف الدولي"}},
+		{Kind: KindEntity, Lang: "ar", Path: "entities/islamic-state/", Title: "تنظيم الدولة الإسلامية", Meta: "ORGANIZATION", Text: []string{"تنظيم الدولة الإسلامية", "Islamic State", "داعش"}, Names: []string{"تنظيم الدولة الإسلامية", "Islamic State", "داعش"}},
+		{Kind: KindEntity, Lang: "ar", Path: "entities/state-of-law/", Title: "ائتلاف دولة القانون", Meta: "ORGANIZATION", Text: []string{"ائتلاف دولة القانون", "دولة القانون", "الدولة"}, Names: []string{"ائتلاف دولة القانون", "دولة القانون", "الدولة"}},
 		{Kind: KindTag, Lang: "en", Path: "en/tags/economy/", Title: "economy, business and finance", Text: []string{"الاقتصاد والأعمال والمال", "economy, business and finance"}},
 	}
 	js, err := Build(docs)
@@ -263,6 +265,8 @@ func TestMatchJS(t *testing.T) {
 		not     []string // paths that must not be found
 	}{
 		{"داعش", "ar", []string{"entities/islamic-state/", "articles/iraq/"}, []string{"articles/oil/"}},
+		{"الدولة", "ar", []string{"entities/state-of-law/", "entities/islamic-state/"}, nil},
+		{"دولة القانون", "ar", []string{"entities/state-of-law/"}, nil},
 		{"الاستخبارات", "ar", []string{"articles/iraq/"}, []string{"articles/oil/"}},
 		{"الأسد", "ar", []string{"articles/iraq/"}, nil},
 		{"الاسد", "ar", []string{"articles/iraq/"}, nil},

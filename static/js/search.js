@@ -105,9 +105,10 @@
     }
     if (score === null) return [];
     var ids = Object.keys(score).map(Number);
-    var fq = fold(ix, q).trim();
+    var fq = fold(ix, q).trim().split(/\s+/).join(" ");
     ids.forEach(function (d) {
       if (fq && fold(ix, ix.docs[d][3]).indexOf(fq) >= 0) score[d] += 2;
+      if (fq && ix.docs[d][5] && ("|" + ix.docs[d][5] + "|").indexOf("|" + fq + "|") >= 0) score[d] += 4;
       if (ix.docs[d][0] !== "article") score[d] += 1;
     });
     ids.sort(function (a, b) {
@@ -136,6 +137,14 @@
     document.head.appendChild(s);
   }
 
+  // date writes an ISO date (2015-09-27) as the page writes dates, with
+  // the month names of the page's language: "27 سبتمبر 2015".
+  function date(form, iso) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso), months = (form.dataset.months || "").split("|");
+    if (!m || months.length !== 12) return "";
+    return +m[3] + " " + months[+m[2] - 1] + " " + m[1];
+  }
+
   function show(form, out, q) {
     var lang = document.documentElement.lang;
     load(function (ix) {
@@ -160,7 +169,7 @@
         li.appendChild(a);
         var m = document.createElement("span");
         m.className = "meta";
-        var meta = doc[4] && (form.dataset["type" + doc[4].toLowerCase()] || doc[4]);
+        var meta = doc[4] && (form.dataset["type" + doc[4].toLowerCase()] || date(form, doc[4]) || doc[4]);
         var other = doc[1] !== lang ? form.dataset["lang" + doc[1]] : "";
         m.textContent = [form.dataset["kind" + doc[0]], meta, other].filter(Boolean).join(" · ");
         li.appendChild(m);
