@@ -36,6 +36,11 @@
 // name with the same type) matches an embedded entry updates it: non-empty
 // fields replace, alias lists are added to. Any other entry is new.
 //
+// Term pages work too: an entity term page under content/entities/<id>/
+// that a person wrote, or marked reviewed_name: true, corrects or adds the
+// entity <id> (see FromTermPages). So reviewing a name found by analysis
+// on its term page makes it known to the next build.
+//
 // # IDs
 //
 // An ID is the ASCII slug of the English name (Slug). When two entries
@@ -354,9 +359,23 @@ func Load(fsys afero.Fs, path string) (*Gazetteer, error) {
 }
 
 // LoadProject loads the gazetteer of the project rooted at root: the
-// embedded data merged with root/ProjectFile when it exists.
+// embedded data merged with root/ProjectFile when it exists, then with
+// the entity term pages people wrote or reviewed under root/TermsDir (see
+// FromTermPages).
 func LoadProject(fsys afero.Fs, root string) (*Gazetteer, error) {
-	return Load(fsys, path.Join(root, ProjectFile))
+	g, err := Load(fsys, path.Join(root, ProjectFile))
+	if err != nil {
+		return nil, err
+	}
+	terms, err := FromTermPages(fsys, path.Join(root, TermsDir))
+	if err != nil || len(terms) == 0 {
+		return g, err
+	}
+	g, err = g.Merge(terms)
+	if err != nil {
+		return nil, fmt.Errorf("gazetteer: term pages under %s: %w", path.Join(root, TermsDir), err)
+	}
+	return g, nil
 }
 
 // Entries returns every entry, in data order. The slice is shared: do not
