@@ -459,6 +459,18 @@ func checkSite(t *testing.T, ctx context.Context, site *Site, at func(rel string
 		eval[bool](t, ctx, `document.fonts.ready.then(() => true)`)
 		shot(t, ctx, tag+"-home-ar", 0)
 		shot(t, ctx, tag+"-home-ar-phone", 390)
+		for _, c := range []struct{ lang, nav string }{{"en", "articles"}, {"ar", "tags"}, {"en", "tags"}} {
+			if c.lang == "en" {
+				step(t, ctx, "open the English home", chromedp.Click(chromedp.CSS("a.lang-switch")), waitLang("en"))
+			}
+			step(t, ctx, "open "+c.nav, chromedp.Click(chromedp.CSS(`.site-nav a[href*="`+c.nav+`"]`)), waitLang(c.lang),
+				chromedp.WaitReady(chromedp.CSS("main h1")))
+			if n := eval[int](t, ctx, `document.querySelectorAll("main li a").length`); n == 0 {
+				t.Errorf("%s %s index lists nothing", c.lang, c.nav)
+			}
+			shot(t, ctx, tag+"-"+c.nav+"-"+c.lang, 0)
+			step(t, ctx, "back home", chromedp.Navigate(at("")), waitLang("ar"))
+		}
 	})
 }
 
