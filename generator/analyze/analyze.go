@@ -153,9 +153,17 @@ func (an *Analyzer) addGiven(ents []Entity, name string) []Entity {
 	return append(ents, entityOf(es[0]))
 }
 
+// entityOf makes the entity of a gazetteer entry; its aliases are the
+// entry's aliases and short forms.
 func entityOf(e gazetteer.Entry) Entity {
+	var aliases []string
+	for _, a := range append(append([]string(nil), e.Aliases...), e.Short...) {
+		if !containsStr(aliases, a) && a != e.AR {
+			aliases = append(aliases, a)
+		}
+	}
 	return Entity{ID: e.ID, Type: Type(e.Type), NameEN: e.EN, NameAR: e.AR,
-		Aliases: e.Aliases, Wikidata: e.Wikidata, Known: true}
+		Aliases: aliases, Wikidata: e.Wikidata, Known: true}
 }
 
 // match is one matched span of a segment, in tokens.
