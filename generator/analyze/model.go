@@ -468,6 +468,13 @@ func (an *Analyzer) modelPass(st []*segTokens, gazMs []match) []match {
 			for j < len(tags) && bioTags[tags[j]] == "I-"+typ {
 				j++
 			}
+			next := j
+			// Trailing words that cannot end a name are left out: a stop
+			// word (بجانب), a verb with the future marker (سيسافر), an
+			// indefinite nationality (سعودي).
+			for j-i > 1 && an.badLastWord(s, j-1) {
+				j--
+			}
 			free := true
 			for t := i; t < j; t++ {
 				free = free && !s.used[t] && arabic.HasArabic(s.keys[t]) && !stopWords[s.keys[t]] && margin[t] >= minMargin
@@ -503,7 +510,7 @@ func (an *Analyzer) modelPass(st []*segTokens, gazMs []match) []match {
 					case 1:
 						m.entry, m.short = same[0], true
 					default:
-						i = j
+						i = next
 						continue
 					}
 				}
@@ -512,7 +519,7 @@ func (an *Analyzer) modelPass(st []*segTokens, gazMs []match) []match {
 					s.used[t] = true
 				}
 			}
-			i = j
+			i = next
 		}
 	}
 	return out
@@ -691,6 +698,41 @@ func containsInt(xs []int, x int) bool {
 	for _, y := range xs {
 		if y == x {
 			return true
+		}
+	}
+	return false
+}
+
+// badLastWord reports whether token t cannot end a name found by the
+// tagger.
+func (an *Analyzer) badLastWord(s *segTokens, t int) bool {
+	k := s.keys[t]
+	if stopWords[k] {
+		return true
+	}
+	if ps := an.analyses(s.toks[t].Text); len(ps) > 0 && ps[0].Fut {
+		return true
+	}
+	// An indefinite nationality adjective: سعودي، مصري، أمريكي.
+	if !strings.HasPrefix(k, "ال") && strings.HasSuffix(k, "ي") && an.nationality("ال"+k) {
+		return true
+	}
+	return false
+}
+
+// nationality reports whether the definite nisba adjective k (السعودي)
+// is made from a country or place of the gazetteer: its stem, with or
+// without ال, or with ا, ه or يه restored (السوري ← سوريا, السعودي ←
+// السعودية), is a place name.
+func (an *Analyzer) nationality(k string) bool {
+	stem := strings.TrimPrefix(strings.TrimSuffix(k, "ي"), "ال")
+	for _, c := range []string{stem, "ال" + stem, stem + "ا", stem + "يا", stem + "ه", "ال" + stem + "ه", "ال" + stem + "يه"} {
+		if f := an.index[c]; f != nil {
+			for _, fm := range f {
+				if len(fm.toks) == 1 && len(fm.full) > 0 && an.g.Entries()[fm.full[0]].Type == gazetteer.Place {
+					return true
+				}
+			}
 		}
 	}
 	return false

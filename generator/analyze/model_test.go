@@ -75,3 +75,18 @@ func TestWithoutProclitics(t *testing.T) {
 		}
 	}
 }
+
+func TestNationality(t *testing.T) {
+	an := Default()
+	for _, c := range []struct {
+		k    string
+		want bool
+	}{
+		{"السعودي", true}, {"السوري", true}, {"المصري", true}, {"العراقي", true},
+		{"الياباني", true}, {"الرسمي", false}, {"العسكري", false}, {"الثاني", false},
+	} {
+		if got := an.nationality(c.k); got != c.want {
+			t.Errorf("nationality(%q) = %v, want %v", c.k, got, c.want)
+		}
+	}
+}
