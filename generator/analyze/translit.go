@@ -77,6 +77,21 @@ var commonNames = func() map[string]string {
 		{"فاطمة", "Fatima"}, {"عائشة", "Aisha"}, {"مريم", "Maryam"}, {"نورة", "Noura"}, {"سارة", "Sara"},
 		{"زينب", "Zainab"}, {"خديجة", "Khadija"}, {"ليلى", "Layla"}, {"هند", "Hind"},
 		{"الدين", "al-Din"}, {"الرحمن", "al-Rahman"}, {"العزيز", "al-Aziz"},
+		{"عبد الناصر", "Abdel Nasser"}, {"عبد المحسن", "Abdulmohsen"}, {"عبد القادر", "Abdelkader"},
+		{"عبد الوهاب", "Abdulwahab"}, {"عبد الهادي", "Abdulhadi"}, {"عبد الباسط", "Abdelbasset"},
+		{"سمير", "Samir"}, {"حلمي", "Helmy"}, {"نعيم", "Naim"}, {"أيوب", "Ayoub"}, {"قاسم", "Qasim"},
+		{"داود", "Daoud"}, {"سليم", "Salim"}, {"كريم", "Karim"}, {"رحيم", "Rahim"}, {"أنور", "Anwar"},
+		{"بشير", "Bashir"}, {"منير", "Munir"}, {"خليل", "Khalil"}, {"إسماعيل", "Ismail"},
+		{"مشاري", "Mishari"}, {"نواف", "Nawaf"}, {"زياد", "Ziad"}, {"رامي", "Rami"}, {"هاني", "Hani"},
+		{"نبيل", "Nabil"}, {"وائل", "Wael"}, {"عماد", "Imad"}, {"رياض", "Riyad"}, {"غسان", "Ghassan"},
+		{"جيمس", "James"}, {"جون", "John"}, {"جورج", "George"}, {"مايكل", "Michael"}, {"ديفيد", "David"},
+		{"روبرت", "Robert"}, {"وليام", "William"}, {"ريتشارد", "Richard"}, {"توماس", "Thomas"},
+		{"بول", "Paul"}, {"مارك", "Mark"}, {"بيتر", "Peter"}, {"فرانك", "Frank"}, {"ستيفن", "Stephen"},
+		{"دانيال", "Daniel"}, {"جوزيف", "Joseph"}, {"تشارلز", "Charles"}, {"أندرو", "Andrew"},
+		{"ماري", "Mary"}, {"ماريا", "Maria"}, {"جان", "Jean"}, {"بيير", "Pierre"}, {"خوان", "Juan"},
+		{"كارلوس", "Carlos"}, {"هانز", "Hans"}, {"فرانسوا", "Francois"}, {"ميشال", "Michel"},
+		{"ألكسندر", "Alexander"}, {"سيرغي", "Sergei"}, {"إيفان", "Ivan"}, {"فلاديمير", "Vladimir"},
+		{"مانويل", "Manuel"}, {"جيفري", "Jeffrey"}, {"كريستوفر", "Christopher"}, {"إدوارد", "Edward"},
 	} {
 		m[arabic.Normalize(p[0])] = p[1]
 	}
