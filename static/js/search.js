@@ -154,7 +154,8 @@
       out.appendChild(h);
       if (!ix) { h.textContent = form.dataset.error; return; }
       var ids = match(ix, q, lang).slice(0, 50);
-      h.textContent = ids.length ? form.dataset.results.replace("%d", ids.length) + " «" + q + "»" : form.dataset.none + " «" + q + "»";
+      // The query is text: split/join, not a replacement pattern.
+      h.textContent = (ids.length ? form.dataset.results.replace("%d", ids.length) : form.dataset.none).split("%s").join(q);
       var ol = document.createElement("ol");
       ol.className = "search-list";
       ids.forEach(function (d) {
