@@ -15,6 +15,7 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/jisr-news/jisr/generator/arabic"
 	"github.com/jisr-news/jisr/generator/translate/gist"
@@ -437,4 +438,97 @@ func gzipTo(w io.Writer, b []byte) {
 	z := gzip.NewWriter(w)
 	z.Write(b)
 	z.Close()
+}
+
+// TestRecallJS queries the browser matcher, under Node, with words taken
+// from SaudiNewsNet articles, each as written in the text (with its
+// clitics), and reports how often the article that holds the word is
+// found. It fails below 99%: every indexed word must be findable as
+// written.
+func TestRecallJS(t *testing.T) {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Skip("node not installed")
+	}
+	docs := loadSaudiNewsNet(t, 300)
+	x := New(docs)
+	js, err := x.JS()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stop := map[string]bool{}
+	for _, s := range x.Stop {
+		stop[s] = true
+	}
+	type probe struct {
+		word string
+		doc  int
+	}
+	var probes []probe
+	for i, d := range docs {
+		toks := arabic.Tokenize(d.Text[0])
+		for j := 7; j < len(toks) && j < 7+5*37; j += 37 { // a spread of words, deterministic
+			w := toks[j].Text
+			if !arabic.HasArabic(w) || utf8.RuneCountInString(w) < 3 || stop[Key(w)] {
+				continue
+			}
+			probes = append(probes, probe{w, i})
+		}
+	}
+	dir := t.TempDir()
+	idx := filepath.Join(dir, "index.js")
+	if err := os.WriteFile(idx, js, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// Then the words that do not start with و again, with the conjunction
+	// و added (الدولة → والدولة, حكومة → وحكومة): forms the text need not
+	// contain.
+	n := len(probes)
+	for _, p := range probes[:n] {
+		if !strings.HasPrefix(p.word, "و") {
+			probes = append(probes, probe{"و" + p.word, p.doc})
+		}
+	}
+	words := make([]string, len(probes))
+	for i, p := range probes {
+		words[i] = p.word
+	}
+	wj, _ := json.Marshal(words)
+	prog := fmt.Sprintf("global.window = {};\nrequire(%q);\nconst s = require(%q);\nconst ix = window.JISR_SEARCH;\nconsole.log(JSON.stringify(%s.map(w => s.match(ix, w, 'ar'))));\n",
+		idx, filepath.Join(repoRoot(t), "static", "js", "search.js"), wj)
+	out, err := exec.Command(node, "-e", prog).Output()
+	if err != nil {
+		t.Fatalf("node: %v", err)
+	}
+	var got [][]int
+	if err := json.Unmarshal(out, &got); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name     string
+		from, to int
+		min      float64
+	}{{"as written", 0, n, 0.99}, {"with و added", n, len(probes), 0.95}} {
+		found := 0
+		var missed []string
+		for i := c.from; i < c.to; i++ {
+			ok := false
+			for _, d := range got[i] {
+				if d == probes[i].doc {
+					ok = true
+					break
+				}
+			}
+			if ok {
+				found++
+			} else if len(missed) < 10 {
+				missed = append(missed, probes[i].word)
+			}
+		}
+		recall := float64(found) / float64(c.to-c.from)
+		t.Logf("recall of words %s: %d/%d = %.1f%%; missed e.g. %q", c.name, found, c.to-c.from, 100*recall, missed)
+		if recall < c.min {
+			t.Errorf("recall of words %s %.1f%%, want at least %.0f%%", c.name, 100*recall, 100*c.min)
+		}
+	}
 }
