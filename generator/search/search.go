@@ -39,6 +39,12 @@
 //
 // Paths are relative to the site root; the script prefixes the root it was
 // loaded from, so one index serves file:// and any base URL.
+//
+// Size (go test ./generator/search -run IndexSize -v, SaudiNewsNet): per
+// 1,000 articles, 1.17 MB for the Arabic pages alone (450 KB gzipped) and
+// 2.1 MB for Arabic and gist English (800 KB gzipped). The script loads it
+// only when a reader first uses the search box. Recall of the matcher on
+// words as written in those articles: 100% (TestRecallJS).
 package search
 
 import (
