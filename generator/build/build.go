@@ -260,6 +260,7 @@ func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error)
 		pages[i] = content.Page{Article: a, Segments: segs, Analysis: p.Analyzer.Analyze(a)}
 		b.Add(pages[i].Segments, need)
 	}
+	dropWeakEntities(pages)
 	if b.Len() > 0 {
 		st, err := b.Run(ctx)
 		sum.Calls, sum.Requests, sum.Fallback = st.Calls, int(st.Requests), st.Fallback
@@ -297,6 +298,35 @@ func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error)
 	}
 	sum.Articles, sum.Written = len(built), w.Written
 	return sum, built, nil
+}
+
+// MinUnknownArticles is the number of articles that must name an entity the
+// gazetteer does not know before it gets a page: a name found by the tagger
+// or the context rules in one article only is too often wrong, and a wrong
+// entity page is worse than none. Add the name to the gazetteer
+// (content/_data/gazetteer.yaml) to index it at once.
+const MinUnknownArticles = 2
+
+// dropWeakEntities removes from the analyses the unknown entities that fewer
+// than MinUnknownArticles articles name.
+func dropWeakEntities(pages []content.Page) {
+	n := map[string]int{}
+	for _, pg := range pages {
+		for _, e := range pg.Analysis.Entities {
+			if !e.Known {
+				n[e.ID]++
+			}
+		}
+	}
+	for i := range pages {
+		ents := pages[i].Analysis.Entities[:0]
+		for _, e := range pages[i].Analysis.Entities {
+			if e.Known || n[e.ID] >= MinUnknownArticles {
+				ents = append(ents, e)
+			}
+		}
+		pages[i].Analysis.Entities = ents
+	}
 }
 
 func (p *Project) readSeeds() ([]*article.Article, []error) {

@@ -13,6 +13,8 @@ import (
 	"github.com/spf13/afero"
 	"golang.org/x/tools/txtar"
 
+	"github.com/jisr-news/jisr/generator/analyze"
+	"github.com/jisr-news/jisr/generator/content"
 	"github.com/jisr-news/jisr/generator/translate"
 )
 
@@ -258,5 +260,23 @@ func TestReviewPagesOff(t *testing.T) {
 		if ok, _ := afero.Exists(fs, p); ok {
 			t.Errorf("%s exists with review pages off", p)
 		}
+	}
+}
+
+func TestDropWeakEntities(t *testing.T) {
+	e := func(id string, known bool) analyze.Entity { return analyze.Entity{ID: id, Known: known} }
+	pages := []content.Page{
+		{Analysis: analyze.Result{Entities: []analyze.Entity{e("putin", true), e("once", false), e("twice", false)}}},
+		{Analysis: analyze.Result{Entities: []analyze.Entity{e("twice", false)}}},
+	}
+	dropWeakEntities(pages)
+	var got []string
+	for _, pg := range pages {
+		for _, x := range pg.Analysis.Entities {
+			got = append(got, x.ID)
+		}
+	}
+	if strings.Join(got, ",") != "putin,twice,twice" {
+		t.Errorf("kept %v, want putin,twice,twice", got)
 	}
 }

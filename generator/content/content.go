@@ -328,7 +328,7 @@ func (w *Writer) WriteTerms(pages []Page) error {
 			if err != nil {
 				return err
 			}
-			if err := w.write(path.Join("entities", id, "_index."+lang+".md"), data); err != nil {
+			if err := w.writeTerm(path.Join("entities", id, "_index."+lang+".md"), data); err != nil {
 				return err
 			}
 		}
@@ -350,13 +350,24 @@ func (w *Writer) WriteTerms(pages []Page) error {
 			if err != nil {
 				return err
 			}
-			if err := w.write(path.Join("tags", id, "_index."+lang+".md"), data); err != nil {
+			if err := w.writeTerm(path.Join("tags", id, "_index."+lang+".md"), data); err != nil {
 				return err
 			}
 		}
 	}
 	return nil
 }
+
+// writeTerm writes a term page unless a person wrote the one in place: a
+// page without "jisr_generated: true" is theirs and is never overwritten.
+func (w *Writer) writeTerm(rel string, data []byte) error {
+	if old, err := afero.ReadFile(w.Fs, path.Join(w.Dir, rel)); err == nil && !generated(old) {
+		return nil
+	}
+	return w.write(rel, data)
+}
+
+func generated(page []byte) bool { return bytes.Contains(page, []byte("\njisr_generated: true\n")) }
 
 // prune removes the term pages under section that jisr generated for terms
 // no article names any more. Term pages that people wrote are kept.
@@ -371,7 +382,7 @@ func prune[T any](w *Writer, section string, keep map[string]T) error {
 			continue
 		}
 		data, err := afero.ReadFile(w.Fs, path.Join(dir, e.Name(), "_index.ar.md"))
-		if err != nil || !bytes.Contains(data, []byte("\njisr_generated: true\n")) {
+		if err != nil || !generated(data) {
 			continue
 		}
 		if err := w.Fs.RemoveAll(path.Join(dir, e.Name())); err != nil {

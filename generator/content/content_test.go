@@ -90,6 +90,10 @@ func TestPruneTerms(t *testing.T) {
 	}
 	w.WriteTerms([]Page{{Analysis: analyze.Result{Entities: []analyze.Entity{e("old"), e("kept")}}}})
 	afero.WriteFile(fs, "/c/entities/mine/_index.ar.md", []byte("---\ntitle: mine\n---\n"), 0o644)
+	w.WriteTerms([]Page{{Analysis: analyze.Result{Entities: []analyze.Entity{e("kept"), e("mine")}}}})
+	if b, _ := afero.ReadFile(fs, "/c/entities/mine/_index.ar.md"); string(b) != "---\ntitle: mine\n---\n" {
+		t.Errorf("a person's term page was overwritten:\n%s", b)
+	}
 	w.WriteTerms([]Page{{Analysis: analyze.Result{Entities: []analyze.Entity{e("kept")}}}})
 	for p, want := range map[string]bool{"/c/entities/old": false, "/c/entities/kept": true, "/c/entities/mine": true} {
 		if ok, _ := afero.DirExists(fs, p); ok != want {
