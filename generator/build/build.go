@@ -258,7 +258,7 @@ func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error)
 		}
 		segs, need := store.MergeWith(stored, a.Segments(), p.Engine.Status(), mem)
 		pages[i] = content.Page{Article: a, Segments: segs, Analysis: p.Analyzer.Analyze(a)}
-		b.Add(pages[i].Segments, need)
+		b.Add(pages[i].Segments, staleGist(segs, need, p.Engine))
 	}
 	dropWeakEntities(pages)
 	if b.Len() > 0 {
@@ -298,6 +298,27 @@ func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error)
 	}
 	sum.Articles, sum.Written = len(built), w.Written
 	return sum, built, nil
+}
+
+// staleGist adds to need the segments that an older version of the same
+// gist engine wrote (another lexicon: a different Model). Gist output costs
+// nothing to remake, and the lexicon keeps improving; machine and reviewed
+// segments are never remade this way.
+func staleGist(segs []store.Segment, need []int, eng translate.Engine) []int {
+	if eng.Status() != translate.StatusGist {
+		return need
+	}
+	in := map[int]bool{}
+	for _, i := range need {
+		in[i] = true
+	}
+	for i, s := range segs {
+		if !in[i] && s.Status == translate.StatusGist && s.Engine == eng.Name() && s.Model != eng.Model() {
+			need = append(need, i)
+		}
+	}
+	sort.Ints(need)
+	return need
 }
 
 // MinUnknownArticles is the number of articles that must name an entity the

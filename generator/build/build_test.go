@@ -280,3 +280,20 @@ func TestDropWeakEntities(t *testing.T) {
 		t.Errorf("kept %v, want putin,twice,twice", got)
 	}
 }
+
+func TestStaleGistRemade(t *testing.T) {
+	fs := loadTxtar(t, "testdata/site.txtar")
+	buildSite(t, fs, Options{})
+	seg := read(t, fs, "/p/content/articles/iraq/segments.yaml")
+	// Pretend an older lexicon wrote the store: the next build remakes
+	// every gist segment, and a second build remakes nothing.
+	old := regexp.MustCompile(`model: lex-[0-9a-f+a-z-]+`).ReplaceAllString(seg, "model: lex-old")
+	afero.WriteFile(fs, "/p/content/articles/iraq/segments.yaml", []byte(old), 0o644)
+	sum := buildSite(t, fs, Options{})
+	if sum.Calls == 0 || strings.Contains(read(t, fs, "/p/content/articles/iraq/segments.yaml"), "lex-old") {
+		t.Errorf("old gist not remade (calls %d)", sum.Calls)
+	}
+	if sum := buildSite(t, fs, Options{}); sum.Calls != 0 {
+		t.Errorf("warm store made %d engine calls", sum.Calls)
+	}
+}
