@@ -173,7 +173,7 @@ func Open(o Options) (*Project, error) {
 	if err != nil {
 		return nil, &UsageError{err.Error()}
 	}
-	p.Fallback, err = translate.New("gist", translate.Options{Getenv: o.Getenv})
+	p.Fallback, err = translate.New("gist", translate.Options{Settings: cfg.Translate.Engines["gist"], Getenv: o.Getenv})
 	if err != nil {
 		return nil, err
 	}

@@ -16,10 +16,10 @@
 //   - every other word is glossed from an embedded lexicon of frequent news
 //     vocabulary with news senses (data/lexicon.tsv, about 10,000 entries)
 //     and verb paradigms whose regular inflections are generated
-//     (data/verbs.tsv), all written by hand for jisr; when Debian's
-//     FreeDict Arabic–English dictionary is installed it is read at run
-//     time for words the lexicon lacks (never bundled); other unknown words
-//     are transliterated;
+//     (data/verbs.tsv), all written by hand for jisr; with
+//     [translate.gist] freedict = true and Debian's FreeDict Arabic–English
+//     dictionary installed, it is read at run time for words the lexicon
+//     lacks (never bundled); other unknown words are transliterated;
 //   - digits become Western, dates and weekdays become English;
 //   - a few safe reordering rules run: noun–adjective becomes
 //     adjective–noun, an idafa becomes "X of Y", a verb followed by a clear
@@ -49,12 +49,14 @@ const Name = "gist"
 
 func init() {
 	translate.Register(Name, func(o translate.Options) (translate.Engine, error) {
-		// [translate.gist] freedict = false turns the optional FreeDict
-		// source off; it is on when the dictionary is installed.
-		if v, ok := o.Settings["freedict"].(bool); ok && !v {
-			return NewWithoutFreeDict()
+		// [translate.gist] freedict = true turns the optional FreeDict
+		// source on, when the dictionary is installed. It is off by
+		// default so that the same input gives the same bytes on every
+		// machine, whatever Debian packages it has.
+		if v, ok := o.Settings["freedict"].(bool); ok && v {
+			return New()
 		}
-		return New()
+		return NewWithoutFreeDict()
 	})
 }
 
