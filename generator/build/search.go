@@ -9,7 +9,6 @@ import (
 
 	"github.com/spf13/afero"
 
-	"github.com/jisr-news/jisr/generator/content"
 	"github.com/jisr-news/jisr/generator/search"
 	"github.com/jisr-news/jisr/generator/store"
 )
@@ -18,18 +17,23 @@ import (
 // to the site root; static/js/search.js loads it from there.
 const SearchIndexPath = "js/search-index.js"
 
-// WriteSearchIndex writes the offline search index of pages into the built
-// site (p.Out), after Render. Pages whose published file is missing (a term
-// page Hugo named differently) are left out of the index and reported in
-// the log, so the search never links to a page that does not exist.
-// It returns the index size in bytes.
-func (p *Project) WriteSearchIndex(pages []content.Page) (int, error) {
-	return writeSearchIndex(p.Fs, p.Out, pages, p.Config.Offline, p.Log)
+// WriteSearchIndex writes the offline search index of the site into the
+// built site (p.Out). Call it after Render: it indexes what Hugo rendered
+// from the content tree (every article, entity and tag page, both
+// languages; see search.FromContent), and leaves out, with a line in the
+// log, any page whose published file is missing, so the search never
+// links to a page that does not exist. It returns the index size in bytes.
+func (p *Project) WriteSearchIndex() (int, error) {
+	docs, err := search.FromContent(p.Fs, p.Content, p.Config.Offline)
+	if err != nil {
+		return 0, err
+	}
+	return writeSearchIndex(p.Fs, p.Out, docs, p.Log)
 }
 
-func writeSearchIndex(fs afero.Fs, out string, pages []content.Page, offline bool, log io.Writer) (int, error) {
+func writeSearchIndex(fs afero.Fs, out string, all []search.Doc, log io.Writer) (int, error) {
 	var docs []search.Doc
-	for _, d := range search.FromPages(pages, offline) {
+	for _, d := range all {
 		file := d.Path
 		if strings.HasSuffix(file, "/") {
 			file = path.Join(file, "index.html")

@@ -17,8 +17,7 @@ func TestWriteSearchIndex(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, pages, err := p.Prepare(context.Background())
-		if err != nil {
+		if _, _, err := p.Prepare(context.Background()); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := p.Render(); err != nil {
@@ -29,7 +28,7 @@ func TestWriteSearchIndex(t *testing.T) {
 			t.Fatal(err)
 		}
 		fs.Remove("/p/public/en/articles/oil-prices.html")
-		n, err := p.WriteSearchIndex(pages)
+		n, err := p.WriteSearchIndex()
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -37,9 +36,9 @@ func TestWriteSearchIndex(t *testing.T) {
 		if n != len(js) || !strings.HasPrefix(js, "/* jisr offline search index") {
 			t.Fatalf("offline=%v: index of %d bytes: %.80s", offline, n, js)
 		}
-		want := []string{`"articles/iraq/"`, `"en/articles/iraq/"`, `"articles/oil-prices/"`}
+		want := []string{`"articles/iraq/"`, `"en/articles/iraq/"`, `"articles/oil-prices/"`, `"entities/vladimir-putin/"`, `"en/tags/`}
 		if offline {
-			want = []string{`"articles/iraq.html"`, `"en/articles/iraq.html"`, `"articles/oil-prices.html"`}
+			want = []string{`"articles/iraq.html"`, `"en/articles/iraq.html"`, `"articles/oil-prices.html"`, `"entities/vladimir-putin.html"`, `"en/tags/`}
 		}
 		for _, w := range want {
 			if !strings.Contains(js, w) {
