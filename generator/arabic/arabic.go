@@ -29,7 +29,18 @@ func IsDiacritic(r rune) bool {
 // seats ؤ ئ folded to و ي; Arabic-Indic and Eastern digits made Western.
 // Two spellings of one word that news text treats as the same get the same
 // key.
-func Normalize(s string) string {
+func Normalize(s string) string { return fold(s, 0) }
+
+// What fold keeps apart from the letters Normalize merges.
+const (
+	keepTaMarbuta   = 1 << iota // ة stays ة instead of becoming ه
+	keepAlefMaqsura             // ى stays ى instead of becoming ي
+)
+
+// fold is the one implementation of Arabic normalization: Normalize,
+// NameKey and the segmenter's light form differ only in the letters that
+// keep tells it to leave alone.
+func fold(s string, keep int) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
@@ -38,9 +49,9 @@ func Normalize(s string) string {
 			continue
 		case r == 'أ' || r == 'إ' || r == 'آ' || r == 'ٱ':
 			r = 'ا'
-		case r == 'ى':
+		case r == 'ى' && keep&keepAlefMaqsura == 0:
 			r = 'ي'
-		case r == 'ة':
+		case r == 'ة' && keep&keepTaMarbuta == 0:
 			r = 'ه'
 		case r == 'ؤ':
 			r = 'و'

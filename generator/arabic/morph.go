@@ -161,24 +161,7 @@ var pronounSuffixes = []string{"هما", "كما", "هم", "هن", "ها", "كم
 // lightNorm folds what Normalize folds except ة and ى, which tell the
 // feminine ending and the final alef maqsura apart from the pronoun ه and
 // the suffix ي.
-func lightNorm(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		switch {
-		case IsDiacritic(r) || r == Tatweel:
-			continue
-		case r == 'أ' || r == 'إ' || r == 'آ' || r == 'ٱ':
-			r = 'ا'
-		case r == 'ؤ':
-			r = 'و'
-		case r == 'ئ':
-			r = 'ي'
-		}
-		b.WriteRune(WesternDigit(r))
-	}
-	return b.String()
-}
+func lightNorm(s string) string { return fold(s, keepTaMarbuta|keepAlefMaqsura) }
 
 type scored struct {
 	p     Parts
