@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"fmt"
+	"github.com/jisr-news/jisr/internal/testenv"
 	"os"
 	"path/filepath"
 	"sort"
@@ -20,7 +21,7 @@ type span struct {
 // the training part and the held-out part; it skips the test when the
 // file is missing.
 func readANERcorp(t testing.TB) (all, train, held []LabeledSentence) {
-	path := filepath.Join(repoRoot(t), "..", "shared", "data", "anercorp-train.txt")
+	path := filepath.Join(testenv.RepoRoot(t), "..", "shared", "data", "anercorp-train.txt")
 	f, err := os.Open(path)
 	if err != nil {
 		t.Skip("ANERcorp missing:", err)

@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"fmt"
+	"github.com/jisr-news/jisr/internal/testenv"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,24 +11,6 @@ import (
 
 	"github.com/jisr-news/jisr/generator/article"
 )
-
-// repoRoot walks up from the package directory to the directory of go.mod.
-func repoRoot(t testing.TB) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		up := filepath.Dir(dir)
-		if up == dir {
-			t.Fatal("no go.mod above the package")
-		}
-		dir = up
-	}
-}
 
 // articleFromLines builds a segmented article by hand, one block per line
 // and one segment per block: short lines without a full stop are headings.
@@ -54,7 +37,7 @@ func articleFromLines(id, text string) *article.Article {
 }
 
 func seedArticle(t testing.TB) *article.Article {
-	b, err := os.ReadFile(filepath.Join(repoRoot(t), "seeds", "000_9d8ced74e5524e3c.txt"))
+	b, err := os.ReadFile(filepath.Join(testenv.RepoRoot(t), "seeds", "000_9d8ced74e5524e3c.txt"))
 	if err != nil {
 		t.Skip("seed article missing:", err)
 	}

@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"github.com/jisr-news/jisr/internal/testenv"
 	"os"
 	"path/filepath"
 	"strings"
@@ -8,25 +9,6 @@ import (
 
 	"gopkg.in/yaml.v3"
 )
-
-// repoRoot walks up from the package folder to go.mod.
-func repoRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found")
-		}
-		dir = parent
-	}
-}
 
 type workflow struct {
 	Permissions map[string]string `yaml:"permissions"`
@@ -48,7 +30,7 @@ type workflow struct {
 // TestPagesWorkflow checks the GitHub Pages workflow against what Pages
 // requires and against the README's build command.
 func TestPagesWorkflow(t *testing.T) {
-	root := repoRoot(t)
+	root := testenv.RepoRoot(t)
 	data, err := os.ReadFile(filepath.Join(root, ".github/workflows/pages.yml"))
 	if err != nil {
 		t.Fatal(err)

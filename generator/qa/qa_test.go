@@ -2,8 +2,8 @@ package qa
 
 import (
 	"bufio"
+	"github.com/jisr-news/jisr/internal/testenv"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -226,26 +226,6 @@ func TestSegmentLinesAndProject(t *testing.T) {
 	}
 }
 
-// sharedData finds ../shared/data beside the repository root.
-func sharedData(t testing.TB, rel string) string {
-	dir, _ := os.Getwd()
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("repository root not found")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "data", rel)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("%s missing: %v", p, err)
-	}
-	return p
-}
-
 func readLines(t testing.TB, p string) []string {
 	f, err := os.Open(p)
 	if err != nil {
@@ -266,8 +246,8 @@ func readLines(t testing.TB, p string) []string {
 // each check flags: QA that cries wolf is not read. Skipped without
 // ../shared/data.
 func TestFalseAlarmsOnProfessionalTranslations(t *testing.T) {
-	ar := readLines(t, sharedData(t, "ntrex-dev/ar.txt"))
-	en := readLines(t, sharedData(t, "ntrex-dev/en.txt"))
+	ar := readLines(t, testenv.SharedData(t, "ntrex-dev/ar.txt"))
+	en := readLines(t, testenv.SharedData(t, "ntrex-dev/en.txt"))
 	if len(ar) != len(en) {
 		t.Fatalf("ntrex: %d Arabic lines, %d English", len(ar), len(en))
 	}
@@ -296,8 +276,8 @@ func TestFalseAlarmsOnProfessionalTranslations(t *testing.T) {
 // BenchmarkCheck measures the checks on professional NTREX sentence pairs:
 // go test ./generator/qa -bench Check -run XXX
 func BenchmarkCheck(b *testing.B) {
-	ar := readLines(b, sharedData(b, "ntrex-dev/ar.txt"))
-	en := readLines(b, sharedData(b, "ntrex-dev/en.txt"))
+	ar := readLines(b, testenv.SharedData(b, "ntrex-dev/ar.txt"))
+	en := readLines(b, testenv.SharedData(b, "ntrex-dev/en.txt"))
 	segs := make([]store.Segment, len(ar))
 	for i := range ar {
 		segs[i] = seg(ar[i], en[i])

@@ -1,6 +1,7 @@
 package gist
 
 import (
+	"github.com/jisr-news/jisr/internal/testenv"
 	"os"
 	"path/filepath"
 	"testing"
@@ -10,7 +11,7 @@ import (
 
 // ntrex reads the line-aligned NTREX dev set from ../shared/data, or skips.
 func ntrex(t testing.TB) (ar, en []string) {
-	dir := filepath.Join(repoRoot(t), "..", "shared", "data", "ntrex-dev")
+	dir := filepath.Join(testenv.RepoRoot(t), "..", "shared", "data", "ntrex-dev")
 	a, err1 := os.ReadFile(filepath.Join(dir, "ar.txt"))
 	e, err2 := os.ReadFile(filepath.Join(dir, "en.txt"))
 	if err1 != nil || err2 != nil {

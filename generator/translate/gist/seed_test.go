@@ -1,32 +1,15 @@
 package gist
 
 import (
+	"github.com/jisr-news/jisr/internal/testenv"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 )
 
-// repoRoot walks up from the package directory to go.mod.
-func repoRoot(t testing.TB) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found")
-		}
-		dir = parent
-	}
-}
-
 func seedLines(t testing.TB) []string {
-	b, err := os.ReadFile(filepath.Join(repoRoot(t), "seeds", "000_9d8ced74e5524e3c.txt"))
+	b, err := os.ReadFile(filepath.Join(testenv.RepoRoot(t), "seeds", "000_9d8ced74e5524e3c.txt"))
 	if err != nil {
 		t.Skipf("seed article missing: %v", err)
 	}

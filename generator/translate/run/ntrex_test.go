@@ -2,36 +2,12 @@ package run
 
 import (
 	"bufio"
+	"github.com/jisr-news/jisr/internal/testenv"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 )
-
-// sharedData finds ../shared/data beside the repository root (the folder
-// holding go.mod), or skips: a fresh clone has none.
-func sharedData(t *testing.T, rel string) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the package")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "data", rel)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("%s not available: %v", rel, err)
-	}
-	return p
-}
 
 func readLines(t *testing.T, path string) []string {
 	f, err := os.Open(path)
@@ -55,7 +31,7 @@ func readLines(t *testing.T, path string) []string {
 // 2026-11-29: 339 names, 70.8% agreeing; 294 numbers, 98.3% accepted; 13
 // sentences flagged.
 func TestProtectorAgainstNTREX(t *testing.T) {
-	dir := sharedData(t, "ntrex-dev")
+	dir := testenv.SharedData(t, "ntrex-dev")
 	ar := readLines(t, filepath.Join(dir, "ar.txt"))
 	en := readLines(t, filepath.Join(dir, "en.txt"))
 	if len(ar) != len(en) || len(ar) == 0 {
