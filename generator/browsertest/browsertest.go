@@ -89,10 +89,7 @@ func BuildSite(ctx context.Context, seeds, root string, offline bool, baseURL st
 			return nil, err
 		}
 	}
-	if _, err := p.Render(); err != nil {
-		return nil, err
-	}
-	if _, err := p.WriteSearchIndex(); err != nil {
+	if _, err := p.Render(); err != nil { // Render also writes the search index
 		return nil, err
 	}
 	return &Site{Root: root, Public: p.Out, Pages: pages, Offline: offline, BaseURL: baseURL}, nil

@@ -383,6 +383,11 @@ func (p *Project) Render() (*render.Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	n, err := p.writeSearchIndexTo(tmp) // search.go: the offline search index
+	if err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(p.Log, "search index: %d KB\n", (n+1023)/1024)
 	if err := p.finishSite(tmp); err != nil { // publish.go: Pages files, link check
 		return nil, err
 	}

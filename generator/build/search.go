@@ -18,17 +18,21 @@ import (
 const SearchIndexPath = "js/search-index.js"
 
 // WriteSearchIndex writes the offline search index of the site into the
-// built site (p.Out). Call it after Render: it indexes what Hugo rendered
+// built site (p.Out). Render already does this for the folder it swaps in;
+// call it to re-index an existing site. It indexes what Hugo rendered
 // from the content tree (every article, entity and tag page, both
 // languages; see search.FromContent), and leaves out, with a line in the
 // log, any page whose published file is missing, so the search never
 // links to a page that does not exist. It returns the index size in bytes.
-func (p *Project) WriteSearchIndex() (int, error) {
+func (p *Project) WriteSearchIndex() (int, error) { return p.writeSearchIndexTo(p.Out) }
+
+// writeSearchIndexTo indexes the content tree against the site built in dir.
+func (p *Project) writeSearchIndexTo(dir string) (int, error) {
 	docs, err := search.FromContent(p.Fs, p.Content, p.Config.Offline)
 	if err != nil {
 		return 0, err
 	}
-	return writeSearchIndex(p.Fs, p.Out, docs, p.Log)
+	return writeSearchIndex(p.Fs, dir, docs, p.Log)
 }
 
 func writeSearchIndex(fs afero.Fs, out string, all []search.Doc, log io.Writer) (int, error) {
