@@ -219,14 +219,18 @@ func TestGolden(t *testing.T) {
 	// A fixed engine keeps the golden pages independent of gist's lexicon.
 	buildSite(t, fs, Options{Engine: "test-upper"})
 	pages := map[string]string{
-		"home.ar.html":       "/p/public/index.html",
-		"home.en.html":       "/p/public/en/index.html",
-		"article.ar.html":    "/p/public/articles/iraq/index.html",
-		"article.en.html":    "/p/public/en/articles/iraq/index.html",
-		"tags.en.html":       "/p/public/en/tags/index.html",
-		"entities.ar.html":   "/p/public/entities/index.html",
-		"segments.iraq.yaml": "/p/content/articles/iraq/segments.yaml",
-		"index.iraq.en.md":   "/p/content/articles/iraq/index.en.md",
+		"home.ar.html":        "/p/public/index.html",
+		"home.en.html":        "/p/public/en/index.html",
+		"article.ar.html":     "/p/public/articles/iraq/index.html",
+		"article.en.html":     "/p/public/en/articles/iraq/index.html",
+		"tags.en.html":        "/p/public/en/tags/index.html",
+		"entities.ar.html":    "/p/public/entities/index.html",
+		"segments.iraq.yaml":  "/p/content/articles/iraq/segments.yaml",
+		"term.entity.en.html": "/p/public/en/entities/vladimir-putin/index.html",
+		"term.tag.ar.html":    "/p/public/tags/espionage-and-intelligence/index.html",
+		"section.ar.html":     "/p/public/articles/index.html",
+		"review.en.html":      "/p/public/en/review/iraq/index.html",
+		"index.iraq.en.md":    "/p/content/articles/iraq/index.en.md",
 	}
 	for golden, src := range pages {
 		got := read(t, fs, src)
