@@ -66,7 +66,8 @@ func TestWriteTermsAndArticle(t *testing.T) {
 	if i, j := strings.Index(string(putin), "id: russia"), strings.Index(string(putin), "id: un"); i < 0 || j < 0 || i > j {
 		t.Errorf("co-occurrence order wrong:\n%s", putin)
 	}
-	if !strings.Contains(string(putin), "title: PUTIN") || !strings.Contains(string(putin), "type: PERSON") {
+	if !strings.Contains(string(putin), "title: PUTIN") || !strings.Contains(string(putin), "type: PERSON") ||
+		!strings.Contains(string(putin), "gazetteer: true") || !strings.Contains(string(putin), "reviewed_name: false") {
 		t.Errorf("entity page:\n%s", putin)
 	}
 	ar, _ := afero.ReadFile(fs, "/c/entities/putin/_index.ar.md")
