@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"runtime/pprof"
 
 	"github.com/spf13/cobra"
 
@@ -144,6 +145,14 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	registerCheckFlags()
+	// JISR_CPUPROFILE=FILE writes a CPU profile of the command, for
+	// "go tool pprof"; it is how build speed is investigated.
+	if f := os.Getenv("JISR_CPUPROFILE"); f != "" {
+		if out, err := os.Create(f); err == nil {
+			pprof.StartCPUProfile(out)
+			defer func() { pprof.StopCPUProfile(); out.Close() }()
+		}
+	}
 	err := root.ExecuteContext(ctx)
 	if err == nil {
 		return
@@ -156,5 +165,6 @@ func main() {
 	if ee == nil || ee.err != nil {
 		fmt.Fprintln(os.Stderr, "jisr:", err)
 	}
+	pprof.StopCPUProfile()
 	os.Exit(code)
 }
