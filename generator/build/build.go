@@ -78,6 +78,7 @@ type Summary struct {
 	Pages    int            // pages rendered, all languages
 	Written  int            // content files changed
 	Engine   string
+	Orphans  []string // content articles whose seed is gone (see Project.Orphans)
 	Elapsed  time.Duration
 	Out      string
 }
@@ -210,6 +211,7 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 		return sum, err
 	}
 	sum.Pages, sum.Out = res.Pages, p.Out
+	sum.Orphans = p.Orphans()
 	sum.Elapsed = now().Sub(start)
 	fmt.Fprintf(p.Log, "rendered in %s\n", now().Sub(rstart).Round(time.Millisecond))
 	return sum, nil
@@ -435,6 +437,12 @@ func (s *Summary) Report(w io.Writer) {
 		fmt.Fprintf(w, ", %d segments fell back to gist (the next build retries them)", s.Fallback)
 	}
 	fmt.Fprintf(w, "; %d pages in %s; %d content files changed; %s\n", s.Pages, s.Out, s.Written, s.Elapsed.Round(time.Millisecond))
+	if len(s.Orphans) > 0 {
+		fmt.Fprintf(w, "%d articles in the content tree have no seed any more; they are still published (delete the folder to remove one):\n", len(s.Orphans))
+		for _, o := range s.Orphans {
+			fmt.Fprintf(w, "  %s\n", o)
+		}
+	}
 	if len(s.Skipped) > 0 {
 		fmt.Fprintf(w, "%d inputs skipped:\n", len(s.Skipped))
 		for _, e := range s.Skipped {
