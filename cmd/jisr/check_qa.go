@@ -24,7 +24,7 @@ func init() {
 }
 
 func projectQA(p *build.Project) (*qa.Report, error) {
-	r, err := qa.CheckProject(p.Fs, p.Content)
+	r, err := qa.CheckProjectWith(p.Fs, p.Content, p.Analyzer)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, fmt.Errorf("no content tree in %s: run jisr build first", p.Content)
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/afero"
 	"github.com/spf13/cobra"
 
+	"github.com/jisr-news/jisr/generator/analyze"
 	"github.com/jisr-news/jisr/generator/build"
 	"github.com/jisr-news/jisr/generator/config"
 	"github.com/jisr-news/jisr/generator/review"
@@ -71,7 +72,11 @@ some units were conflicts (each is listed).`,
 			default:
 				return exitWith(build.ExitUsage, fmt.Errorf("--format %q: use xliff, po or tmx", format))
 			}
-			o := review.Options{Fs: fs, Content: dir, Translator: translator}
+			an, err := analyze.ForProject(fs, rootDir)
+			if err != nil {
+				return exitWith(build.ExitUsage, err)
+			}
+			o := review.Options{Fs: fs, Content: dir, Translator: translator, Analyzer: an}
 			for _, a := range strings.Split(articles, ",") {
 				if a = strings.TrimSpace(a); a != "" {
 					o.Articles = append(o.Articles, a)
@@ -107,7 +112,11 @@ some units were conflicts (each is listed).`,
 			if err != nil {
 				return exitWith(build.ExitUsage, err)
 			}
-			res, err := review.Import(review.Options{Fs: fs, Content: dir, Reviewer: reviewer, DryRun: dryRun}, files...)
+			an, err := analyze.ForProject(fs, rootDir)
+			if err != nil {
+				return exitWith(build.ExitUsage, err)
+			}
+			res, err := review.Import(review.Options{Fs: fs, Content: dir, Reviewer: reviewer, DryRun: dryRun, Analyzer: an}, files...)
 			if err != nil {
 				return exitWith(build.ExitFailed, err)
 			}

@@ -111,7 +111,14 @@ func countsString(c map[translate.Status]int) string {
 // CheckProject loads every content/articles/<id>/segments.yaml under
 // contentDir, analyzes its Arabic again (for the entity check) and checks
 // every segment. A store that cannot be read is an error naming the file.
+// It uses the embedded gazetteer; CheckProjectWith takes the project's.
 func CheckProject(fs afero.Fs, contentDir string) (*Report, error) {
+	return CheckProjectWith(fs, contentDir, analyze.Default())
+}
+
+// CheckProjectWith is CheckProject with the given analyzer, e.g. one from
+// analyze.ForProject that knows the project's own gazetteer entries.
+func CheckProjectWith(fs afero.Fs, contentDir string, an *analyze.Analyzer) (*Report, error) {
 	dir := path.Join(contentDir, "articles")
 	entries, err := afero.ReadDir(fs, dir)
 	if err != nil {
@@ -135,7 +142,7 @@ func CheckProject(fs afero.Fs, contentDir string) (*Report, error) {
 			f.Article = e.Name()
 		}
 		ar := ArticleOf(f)
-		a := Summarize(f, analyze.Analyze(ar))
+		a := Summarize(f, an.Analyze(ar))
 		a.File = file
 		a.Lines = SegmentLines(data)
 		r.Articles = append(r.Articles, a)

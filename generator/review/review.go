@@ -106,6 +106,17 @@ type Options struct {
 	Reviewer string
 	// DryRun makes Import report without writing.
 	DryRun bool
+	// Analyzer finds the entities for the QA notes; nil means the
+	// embedded gazetteer (analyze.Default). Pass analyze.ForProject's to
+	// include the project's own entries.
+	Analyzer *analyze.Analyzer
+}
+
+func (o *Options) analyzer() *analyze.Analyzer {
+	if o.Analyzer == nil {
+		return analyze.Default()
+	}
+	return o.Analyzer
 }
 
 func (o *Options) fs() afero.Fs {
@@ -126,7 +137,7 @@ type storedArticle struct {
 
 // loadArticles reads the stores of the content tree, with their QA
 // findings; ids limits them when not empty.
-func loadArticles(fs afero.Fs, content string, ids []string) ([]*storedArticle, error) {
+func loadArticles(fs afero.Fs, content string, ids []string, an *analyze.Analyzer) ([]*storedArticle, error) {
 	want := map[string]bool{}
 	for _, id := range ids {
 		want[id] = true
@@ -140,7 +151,7 @@ func loadArticles(fs afero.Fs, content string, ids []string) ([]*storedArticle, 
 		if !e.IsDir() || (len(want) > 0 && !want[e.Name()]) {
 			continue
 		}
-		a, err := loadArticle(fs, content, e.Name())
+		a, err := loadArticle(fs, content, e.Name(), an)
 		if err != nil {
 			return nil, err
 		}
@@ -162,7 +173,7 @@ func loadArticles(fs afero.Fs, content string, ids []string) ([]*storedArticle, 
 }
 
 // loadArticle reads one article's store; nil when it has none.
-func loadArticle(fs afero.Fs, content, id string) (*storedArticle, error) {
+func loadArticle(fs afero.Fs, content, id string, an *analyze.Analyzer) (*storedArticle, error) {
 	file := store.Path(content, id)
 	data, err := afero.ReadFile(fs, file)
 	if err != nil {
@@ -187,7 +198,7 @@ func loadArticle(fs afero.Fs, content, id string) (*storedArticle, error) {
 	}
 	a := &storedArticle{file: file, rel: path.Join("articles", id, store.FileName), store: f,
 		qa: map[string][]qa.Finding{}, lines: qa.SegmentLines(data)}
-	for _, fd := range qa.CheckArticle(f, analyze.Analyze(qa.ArticleOf(f))) {
+	for _, fd := range qa.CheckArticle(f, an.Analyze(qa.ArticleOf(f))) {
 		a.qa[fd.Segment] = append(a.qa[fd.Segment], fd)
 	}
 	return a, nil
@@ -197,7 +208,7 @@ func loadArticle(fs afero.Fs, content, id string) (*storedArticle, error) {
 // paths.
 func Export(o Options, format Format, dir string) ([]string, error) {
 	fs := o.fs()
-	arts, err := loadArticles(fs, o.Content, o.Articles)
+	arts, err := loadArticles(fs, o.Content, o.Articles, o.analyzer())
 	if err != nil {
 		return nil, err
 	}
@@ -327,7 +338,7 @@ func Import(o Options, files ...string) (*Result, error) {
 		if a, ok := arts[id]; ok {
 			return a, nil
 		}
-		a, err := loadArticle(fs, o.Content, id)
+		a, err := loadArticle(fs, o.Content, id, o.analyzer())
 		arts[id] = a
 		return a, err
 	}
