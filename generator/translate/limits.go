@@ -24,3 +24,25 @@ func LimitsOf(e Engine) Limits {
 	}
 	return Limits{}
 }
+
+// Split cuts n items into consecutive ranges [start, end) of at most
+// maxItems items and maxChars characters, where size(i) is the characters
+// item i costs. An item larger than maxChars makes a range on its own. A
+// zero limit is no limit. Engines and runners share it, so that a batch
+// is cut one way everywhere.
+func Split(n, maxItems, maxChars int, size func(i int) int) [][2]int {
+	var out [][2]int
+	start, chars := 0, 0
+	for i := 0; i < n; i++ {
+		c := size(i)
+		if i > start && ((maxItems > 0 && i-start >= maxItems) || (maxChars > 0 && chars+c > maxChars)) {
+			out = append(out, [2]int{start, i})
+			start, chars = i, 0
+		}
+		chars += c
+	}
+	if start < n {
+		out = append(out, [2]int{start, n})
+	}
+	return out
+}

@@ -186,19 +186,8 @@ func (b *Batch) Run(ctx context.Context) (Stats, error) {
 
 	// Batches that fit the engine.
 	var batches [][]*unit
-	var cur []*unit
-	chars := 0
-	for _, u := range units {
-		n := len([]rune(u.sent))
-		if len(cur) > 0 && (len(cur) >= size || chars+n > maxChars) {
-			batches = append(batches, cur)
-			cur, chars = nil, 0
-		}
-		cur = append(cur, u)
-		chars += n
-	}
-	if len(cur) > 0 {
-		batches = append(batches, cur)
+	for _, r := range translate.Split(len(units), size, maxChars, func(i int) int { return len([]rune(units[i].sent)) }) {
+		batches = append(batches, units[r[0]:r[1]])
 	}
 
 	counter, counts := b.eng.(interface{ Requests() int64 })

@@ -127,18 +127,12 @@ type response struct {
 // Translate sends the texts in batches that fit DeepL's limits.
 func (e *Engine) Translate(ctx context.Context, ar []string) ([]string, error) {
 	out := make([]string, 0, len(ar))
-	for start := 0; start < len(ar); {
-		end, chars := start, 0
-		for end < len(ar) && end-start < e.batch && (end == start || chars+len([]rune(ar[end])) <= e.maxChars) {
-			chars += len([]rune(ar[end]))
-			end++
-		}
-		en, err := e.send(ctx, ar[start:end])
+	for _, r := range translate.Split(len(ar), e.batch, e.maxChars, func(i int) int { return len([]rune(ar[i])) }) {
+		en, err := e.send(ctx, ar[r[0]:r[1]])
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, en...)
-		start = end
 	}
 	return out, nil
 }

@@ -97,13 +97,9 @@ func (e *Engine) Requests() int64 { return e.c.Requests() }
 // has the wrong number of lines.
 func (e *Engine) Translate(ctx context.Context, ar []string) ([]string, error) {
 	out := make([]string, 0, len(ar))
-	for start := 0; start < len(ar); {
-		end, chars := start, 0
-		for end < len(ar) && end-start < e.batch && (end == start || chars+len([]rune(ar[end]))+1 <= e.maxChars) {
-			chars += len([]rune(ar[end])) + 1
-			end++
-		}
-		chunk := ar[start:end]
+	// Each segment costs its characters plus the line break that joins it.
+	for _, r := range translate.Split(len(ar), e.batch, e.maxChars, func(i int) int { return len([]rune(ar[i])) + 1 }) {
+		chunk := ar[r[0]:r[1]]
 		lines := make([]string, len(chunk))
 		for i, s := range chunk {
 			// A segment is one line; a stray break would shift the rest.
@@ -127,7 +123,6 @@ func (e *Engine) Translate(ctx context.Context, ar []string) ([]string, error) {
 		for _, p := range parts {
 			out = append(out, strings.TrimSpace(p))
 		}
-		start = end
 	}
 	return out, nil
 }

@@ -154,13 +154,8 @@ func (e *Engine) Requests() int64 { return e.c.Requests() }
 // text per request.
 func (e *Engine) Translate(ctx context.Context, ar []string) ([]string, error) {
 	out := make([]string, 0, len(ar))
-	for start := 0; start < len(ar); {
-		end, chars := start, 0
-		for end < len(ar) && end-start < e.batch && (end == start || chars+len([]rune(ar[end])) <= e.maxChars) {
-			chars += len([]rune(ar[end]))
-			end++
-		}
-		chunk := ar[start:end]
+	for _, r := range translate.Split(len(ar), e.batch, e.maxChars, func(i int) int { return len([]rune(ar[i])) }) {
+		chunk := ar[r[0]:r[1]]
 		var en []string
 		if len(chunk) > 1 {
 			answer, err := e.chat(ctx, BatchPrompt(chunk))
@@ -180,7 +175,6 @@ func (e *Engine) Translate(ctx context.Context, ar []string) ([]string, error) {
 			}
 		}
 		out = append(out, en...)
-		start = end
 	}
 	return out, nil
 }
