@@ -2,6 +2,7 @@ package browsertest
 
 import (
 	"context"
+	"github.com/jisr-news/jisr/internal/testenv"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -26,24 +27,7 @@ func seedsDir(t *testing.T) string {
 	if d := os.Getenv("JISR_BROWSERTEST_SEEDS"); d != "" {
 		return d
 	}
-	return filepath.Join(repoRoot(t), "seeds")
-}
-
-func repoRoot(t *testing.T) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		up := filepath.Dir(dir)
-		if up == dir {
-			t.Fatal("go.mod not found")
-		}
-		dir = up
-	}
+	return filepath.Join(testenv.RepoRoot(t), "seeds")
 }
 
 // browser starts a headless Chromium for the test and returns a tab.

@@ -7,6 +7,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/jisr-news/jisr/internal/testenv"
 	"io"
 	"os"
 	"os/exec"
@@ -210,24 +211,6 @@ func contains(s []string, x string) bool {
 	return false
 }
 
-// repoRoot walks up from the package to go.mod.
-func repoRoot(t testing.TB) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		up := filepath.Dir(dir)
-		if up == dir {
-			t.Fatal("go.mod not found")
-		}
-		dir = up
-	}
-}
-
 // TestMatchJS runs the browser's matcher (static/js/search.js) under Node
 // on a built index: the queries of issue 7 must find their pages.
 func TestMatchJS(t *testing.T) {
@@ -259,7 +242,7 @@ func TestMatchJS(t *testing.T) {
 	if err := os.WriteFile(idx, js, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	script := filepath.Join(repoRoot(t), "static", "js", "search.js")
+	script := filepath.Join(testenv.RepoRoot(t), "static", "js", "search.js")
 	cases := []struct {
 		q, lang string
 		want    []string // paths that must be found; the first must rank first
@@ -319,7 +302,7 @@ func TestMatchJS(t *testing.T) {
 // skips when it is missing (a fresh clone has no ../shared).
 func loadSaudiNewsNet(tb testing.TB, n int) []Doc {
 	tb.Helper()
-	dir := filepath.Join(repoRoot(tb), "..", "shared", "data", "saudinewsnet")
+	dir := filepath.Join(testenv.RepoRoot(tb), "..", "shared", "data", "saudinewsnet")
 	files, _ := filepath.Glob(filepath.Join(dir, "*.zip"))
 	if len(files) == 0 {
 		tb.Skip("../shared/data/saudinewsnet missing")
@@ -495,7 +478,7 @@ func TestRecallJS(t *testing.T) {
 	}
 	wj, _ := json.Marshal(words)
 	prog := fmt.Sprintf("global.window = {};\nrequire(%q);\nconst s = require(%q);\nconst ix = window.JISR_SEARCH;\nconsole.log(JSON.stringify(%s.map(w => s.match(ix, w, 'ar'))));\n",
-		idx, filepath.Join(repoRoot(t), "static", "js", "search.js"), wj)
+		idx, filepath.Join(testenv.RepoRoot(t), "static", "js", "search.js"), wj)
 	out, err := exec.Command(node, "-e", prog).Output()
 	if err != nil {
 		t.Fatalf("node: %v", err)
