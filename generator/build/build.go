@@ -247,6 +247,9 @@ func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error)
 	for _, f := range stores {
 		mem.Add(f)
 	}
+	// Analysis is the costliest step here and each article's is independent:
+	// run it on all CPUs first; results keep the order of arts.
+	analyses := analyzeAll(p.Analyzer, arts, func(a *article.Article) bool { return bad[a.ID] != nil })
 	for i, a := range arts {
 		if err := bad[a.ID]; err != nil {
 			// A corrupt store is never overwritten: skip the article.
@@ -259,7 +262,7 @@ func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error)
 			stored = &store.File{}
 		}
 		segs, need := store.MergeWith(stored, a.Segments(), p.Engine.Status(), mem)
-		pages[i] = content.Page{Article: a, Segments: segs, Analysis: p.Analyzer.Analyze(a)}
+		pages[i] = content.Page{Article: a, Segments: segs, Analysis: analyses[i]}
 		b.Add(pages[i].Segments, staleGist(segs, need, p.Engine))
 	}
 	dropWeakEntities(pages)
