@@ -348,7 +348,7 @@ func (an *Analyzer) collect(st []*segTokens, ms []match) []Entity {
 
 // unknown makes the entity of a context-rule match.
 func (an *Analyzer) unknown(m match) Entity {
-	en := Transliterate(m.nameAR)
+	en := arabic.Transliterate(m.nameAR)
 	id := gazetteer.Slug(en)
 	if _, clash := an.g.ByID(id); clash || id == "" {
 		id = strings.Trim(id+"-"+strings.ToLower(string(m.typ)), "-")

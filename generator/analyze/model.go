@@ -316,13 +316,13 @@ func (an *Analyzer) features(s *segTokens, gaz []string) [][]uint64 {
 		if stopWords[k] {
 			flat = append(flat, fh("stop0", "", ""))
 		}
-		if _, ok := commonNames[k]; ok {
+		if arabic.IsGivenName(k) {
 			flat = append(flat, fh("given0", "", ""))
 		}
 		// Words of gazetteer names, by the types they name.
 		flat = append(flat, fh("gw0=", an.words[k], ""), fh("gs0=", an.words[stems[i]], ""),
 			fh("gw-1=", an.words[key(i-1)], ""), fh("gw+1=", an.words[key(i+1)], ""))
-		if _, ok := commonNames[key(i-1)]; ok {
+		if arabic.IsGivenName(key(i - 1)) {
 			flat = append(flat, fh("given-1", "", ""))
 		}
 		if nisba(k) {
@@ -482,14 +482,14 @@ func (an *Analyzer) modelPass(st []*segTokens, gazMs []match) []match {
 			// A lone word is a weak name for a person (محمد، صالح): it
 			// needs a clear margin, and a given name alone never counts.
 			if typ == "PERS" && j-i < 2 {
-				if _, given := commonNames[s.keys[i]]; given || margin[i] < loneMargin {
+				if arabic.IsGivenName(s.keys[i]) || margin[i] < loneMargin {
 					free = false
 				}
 			}
 			// A given name alone in two words (عبد الله) is no one in
 			// particular either.
 			if typ == "PERS" && j-i == 2 {
-				if _, given := commonNames[s.keys[i]+" "+s.keys[i+1]]; given {
+				if arabic.IsGivenName(s.keys[i] + " " + s.keys[i+1]) {
 					free = false
 				}
 			}

@@ -311,7 +311,7 @@ func (t *tagger) inputTag(g string) (Tag, bool) {
 	}
 	id := gazetteer.Slug(g)
 	if id == "" {
-		id = gazetteer.Slug(Transliterate(g))
+		id = gazetteer.Slug(arabic.Transliterate(g))
 	}
 	if id == "" {
 		return Tag{}, false

@@ -319,7 +319,13 @@ var translit = map[rune]string{
 	'ى': "a", 'پ': "p", 'چ': "ch", 'گ': "g", 'ڤ': "v", 'ڨ': "g", '.': ".",
 }
 
-// transliterate writes an unknown word in Latin letters, capitalized, so a
+// transliterate is gist's own romanization, kept apart from
+// arabic.Transliterate (the scheme for entity names) on purpose: most words
+// gist does not know are foreign loanwords and names written in Arabic
+// letters, for which غ is g and ع is silent. Measured on ntrex-dev,
+// switching gist to arabic.Transliterate lowers chrF from 40.34 to 40.00.
+//
+// It writes an unknown word in Latin letters, capitalized, so a
 // reader can at least recognise a name. Vowels are not written in Arabic;
 // و and ي become o and i after a consonant, w and y elsewhere; غ is g, as
 // in the foreign names that make up most unknown words (ليفينغستون).

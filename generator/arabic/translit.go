@@ -1,11 +1,9 @@
-package analyze
+package arabic
 
 import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/jisr-news/jisr/generator/arabic"
 )
 
 // Transliterate writes an Arabic name in Latin letters, for entities that
@@ -36,14 +34,14 @@ func Transliterate(name string) string {
 	var words []string
 	for i := 0; i < len(fs); i++ {
 		// عبد + next word: عبد الله → Abdullah, عبد العزيز → Abdulaziz.
-		if arabic.Normalize(fs[i]) == "عبد" && i+1 < len(fs) {
-			if n, ok := commonNames["عبد "+arabic.Normalize(fs[i+1])]; ok {
+		if Normalize(fs[i]) == "عبد" && i+1 < len(fs) {
+			if n, ok := commonNames["عبد "+Normalize(fs[i+1])]; ok {
 				words = append(words, n)
 				i++
 				continue
 			}
 		}
-		if n, ok := commonNames[arabic.Normalize(fs[i])]; ok {
+		if n, ok := commonNames[Normalize(fs[i])]; ok {
 			words = append(words, n)
 			continue
 		}
@@ -53,7 +51,7 @@ func Transliterate(name string) string {
 }
 
 // commonNames spells common name words as news English does; keys are
-// normalized (arabic.Normalize).
+// normalized (Normalize).
 var commonNames = func() map[string]string {
 	m := map[string]string{}
 	for _, p := range [][2]string{
@@ -93,7 +91,7 @@ var commonNames = func() map[string]string {
 		{"ألكسندر", "Alexander"}, {"سيرغي", "Sergei"}, {"إيفان", "Ivan"}, {"فلاديمير", "Vladimir"},
 		{"مانويل", "Manuel"}, {"جيفري", "Jeffrey"}, {"كريستوفر", "Christopher"}, {"إدوارد", "Edward"},
 	} {
-		m[arabic.Normalize(p[0])] = p[1]
+		m[Normalize(p[0])] = p[1]
 	}
 	return m
 }()
@@ -122,12 +120,12 @@ func translitWord(w string) string {
 		if r == '\u0651' && len(rs) > 0 {
 			double[len(rs)-1] = true
 		}
-		if arabic.IsDiacritic(r) || r == arabic.Tatweel {
+		if IsDiacritic(r) || r == Tatweel {
 			continue
 		}
 		rs = append(rs, r)
 	}
-	if !arabic.HasArabic(string(rs)) {
+	if !HasArabic(string(rs)) {
 		return w
 	}
 	prefix := ""
@@ -174,7 +172,7 @@ func translitWord(w string) string {
 			c, ok := consonants[r]
 			if !ok {
 				if unicode.IsLetter(r) || unicode.IsDigit(r) {
-					b.WriteRune(arabic.WesternDigit(r))
+					b.WriteRune(WesternDigit(r))
 				}
 				continue
 			}
@@ -197,4 +195,11 @@ func translitWord(w string) string {
 	}
 	r, n := utf8.DecodeRuneInString(out)
 	return prefix + string(unicode.ToUpper(r)) + out[n:]
+}
+
+// IsGivenName reports whether key, a normalized word or two-word name (عبد
+// الله), is a common given name of the transliteration table.
+func IsGivenName(key string) bool {
+	_, ok := commonNames[key]
+	return ok
 }

@@ -1,4 +1,4 @@
-package analyze
+package arabic
 
 import "testing"
 
