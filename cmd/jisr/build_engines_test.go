@@ -26,17 +26,7 @@ func counted(h http.Handler) (http.Handler, *atomic.Int64) {
 // English page says which engine translated it, and a second build with the
 // warm store sends no request at all.
 func TestBuildEveryEngine(t *testing.T) {
-	tests := []struct {
-		engine, path, env string
-		handler           http.Handler
-	}{
-		{"libretranslate", "", "", enginetest.FakeLibre()},
-		{"deepl", "", "JISR_DEEPL_KEY", enginetest.FakeDeepL("k1:fx")},
-		{"google", "", "", enginetest.FakeGoogle()},
-		{"google-cloud", "/language/translate/", "JISR_GOOGLE_CLOUD_KEY", enginetest.FakeGoogleCloud("k1:fx")},
-		{"openai", "/v1/", "JISR_OPENAI_KEY", enginetest.FakeOpenAI()},
-	}
-	for _, tt := range tests {
+	for _, tt := range engineCases() {
 		t.Run(tt.engine, func(t *testing.T) {
 			h, n := counted(tt.handler)
 			srv := httptest.NewServer(h)

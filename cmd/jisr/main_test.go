@@ -64,13 +64,7 @@ func TestBuildExitCodes(t *testing.T) {
 		t.Errorf("empty project: exit %d, output %q", code, out)
 	}
 
-	dir := t.TempDir()
-	seed, err := os.ReadFile("../../seeds/000_9d8ced74e5524e3c.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	os.MkdirAll(filepath.Join(dir, "seeds"), 0o755)
-	os.WriteFile(filepath.Join(dir, "seeds", "seed.txt"), seed, 0o644)
+	dir := seedProject(t)
 	os.WriteFile(filepath.Join(dir, "seeds", "bad.txt"), []byte{0, 1, 2, 3}, 0o644)
 	out, code := run(t, "build", "--root", dir)
 	if code != 3 {

@@ -50,20 +50,28 @@ func TestTranslateText(t *testing.T) {
 	}
 }
 
-// TestTranslateTextEveryEngine runs jisr translate --text with every HTTP
-// engine against a local server that speaks its protocol.
-func TestTranslateTextEveryEngine(t *testing.T) {
-	tests := []struct {
-		engine, path, env string
-		handler           http.Handler
-	}{
+// engineCase is an HTTP engine with a local server that speaks its
+// protocol: the path to append to the server's URL, and the environment
+// variable that holds its key (set to "k1:fx").
+type engineCase struct {
+	engine, path, env string
+	handler           http.Handler
+}
+
+func engineCases() []engineCase {
+	return []engineCase{
 		{"libretranslate", "", "", enginetest.FakeLibre()},
 		{"deepl", "", "JISR_DEEPL_KEY", enginetest.FakeDeepL("k1:fx")},
 		{"google", "", "", enginetest.FakeGoogle()},
 		{"google-cloud", "/language/translate/", "JISR_GOOGLE_CLOUD_KEY", enginetest.FakeGoogleCloud("k1:fx")},
 		{"openai", "/v1/", "JISR_OPENAI_KEY", enginetest.FakeOpenAI()},
 	}
-	for _, tt := range tests {
+}
+
+// TestTranslateTextEveryEngine runs jisr translate --text with every HTTP
+// engine against a local server that speaks its protocol.
+func TestTranslateTextEveryEngine(t *testing.T) {
+	for _, tt := range engineCases() {
 		t.Run(tt.engine, func(t *testing.T) {
 			srv := httptest.NewServer(tt.handler)
 			defer srv.Close()
