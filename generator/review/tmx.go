@@ -1,7 +1,6 @@
 package review
 
 import (
-	"bytes"
 	"encoding/xml"
 	"fmt"
 	"strings"
@@ -82,15 +81,7 @@ func exportTMX(arts []*storedArticle) ([]byte, error) {
 			})
 		}
 	}
-	var buf bytes.Buffer
-	buf.WriteString(xml.Header)
-	enc := xml.NewEncoder(&buf)
-	enc.Indent("", "  ")
-	if err := enc.Encode(doc); err != nil {
-		return nil, err
-	}
-	buf.WriteString("\n")
-	return buf.Bytes(), nil
+	return marshalXML(doc)
 }
 
 // parseTMX reads the Arabic→English pairs of a TMX file. A unit with jisr

@@ -204,15 +204,7 @@ func exportXLIFF(a *storedArticle, translator string) ([]byte, error) {
 		f.Units = append(f.Units, u)
 	}
 	doc := xliffDoc{Version: "2.1", SrcLang: "ar", TrgLang: "en", Files: []xliffFile{f}}
-	var buf bytes.Buffer
-	buf.WriteString(xml.Header)
-	enc := xml.NewEncoder(&buf)
-	enc.Indent("", "  ")
-	if err := enc.Encode(doc); err != nil {
-		return nil, err
-	}
-	buf.WriteString("\n")
-	return buf.Bytes(), nil
+	return marshalXML(doc)
 }
 
 func parseXLIFF(data []byte) ([]unit, error) {
@@ -309,4 +301,18 @@ func articleFromOriginal(o string) string {
 func isLang(tag, lang string) bool {
 	tag = strings.ToLower(tag)
 	return tag == lang || strings.HasPrefix(tag, lang+"-") || strings.HasPrefix(tag, lang+"_")
+}
+
+// marshalXML writes doc as an indented XML document with its declaration,
+// the form of every file that export writes.
+func marshalXML(doc any) ([]byte, error) {
+	var buf bytes.Buffer
+	buf.WriteString(xml.Header)
+	enc := xml.NewEncoder(&buf)
+	enc.Indent("", "  ")
+	if err := enc.Encode(doc); err != nil {
+		return nil, err
+	}
+	buf.WriteString("\n")
+	return buf.Bytes(), nil
 }
