@@ -28,6 +28,7 @@ import (
 
 	"github.com/jisr-news/jisr/generator/analyze"
 	"github.com/jisr-news/jisr/generator/article"
+	"github.com/jisr-news/jisr/generator/gazetteer"
 	"github.com/jisr-news/jisr/generator/store"
 	"github.com/jisr-news/jisr/generator/translate"
 )
@@ -256,24 +257,12 @@ type cooc struct {
 }
 
 type entityFM struct {
-	Title    string   `yaml:"title"`
-	Type     string   `yaml:"type"`
-	NameAR   string   `yaml:"name_ar"`
-	NameEN   string   `yaml:"name_en"`
-	Aliases  []string `yaml:"aliases_ar,omitempty"`
-	Wikidata string   `yaml:"wikidata,omitempty"`
+	Title              string `yaml:"title"`
+	gazetteer.TermPage `yaml:",inline"`
 	// Gazetteer says the names come from the gazetteer, which people
 	// keep; otherwise the English name is a transliteration.
-	Gazetteer bool `yaml:"gazetteer"`
-	// Reviewed is for people: set it to true on a generated page to adopt
-	// its names as a gazetteer entry (see package gazetteer). jisr always
-	// writes false, so that what analysis guessed never feeds back into
-	// the next analysis.
-	Reviewed bool   `yaml:"reviewed_name"`
-	Cooccur  []cooc `yaml:"cooccur,omitempty"`
-	// Generated marks a term page that jisr wrote and may remove when no
-	// article names the term any more; a page without it is a person's.
-	Generated bool `yaml:"jisr_generated"`
+	Gazetteer bool   `yaml:"gazetteer"`
+	Cooccur   []cooc `yaml:"cooccur,omitempty"`
 }
 
 type tagFM struct {
@@ -325,7 +314,8 @@ func (w *Writer) WriteTerms(pages []Page) error {
 		if len(cs) > MaxCooccur {
 			cs = cs[:MaxCooccur]
 		}
-		fm := entityFM{Generated: true, Type: string(e.Type), NameAR: e.NameAR, NameEN: e.NameEN, Aliases: e.Aliases, Wikidata: e.Wikidata, Gazetteer: e.Known, Cooccur: cs}
+		fm := entityFM{TermPage: gazetteer.TermPage{Generated: true, Type: string(e.Type), NameAR: e.NameAR, NameEN: e.NameEN, Aliases: e.Aliases, Wikidata: e.Wikidata},
+			Gazetteer: e.Known, Cooccur: cs}
 		for _, lang := range []string{"ar", "en"} {
 			fm.Title = e.NameAR
 			if lang == "en" {

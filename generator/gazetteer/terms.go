@@ -16,16 +16,22 @@ import (
 // _index.en.md.
 const TermsDir = "content/entities"
 
-// termFM is the front matter of an entity term page, as package content
-// writes it.
-type termFM struct {
-	Type      string   `yaml:"type"`
-	NameAR    string   `yaml:"name_ar"`
-	NameEN    string   `yaml:"name_en"`
-	Aliases   []string `yaml:"aliases_ar"`
-	Wikidata  string   `yaml:"wikidata"`
-	Reviewed  bool     `yaml:"reviewed_name"`
-	Generated bool     `yaml:"jisr_generated"`
+// TermPage is the front matter of an entity term page, the fields that
+// name the entity: package content writes it (with more fields for the
+// layouts), FromTermPages reads it back.
+type TermPage struct {
+	Type     string   `yaml:"type"`
+	NameAR   string   `yaml:"name_ar"`
+	NameEN   string   `yaml:"name_en"`
+	Aliases  []string `yaml:"aliases_ar,omitempty"`
+	Wikidata string   `yaml:"wikidata,omitempty"`
+	// Reviewed is for people: true on a generated page adopts its names
+	// as a gazetteer entry. jisr always writes false, so that what
+	// analysis guessed never feeds back into the next analysis.
+	Reviewed bool `yaml:"reviewed_name"`
+	// Generated marks a page that jisr wrote and may rewrite or remove; a
+	// page without it is a person's.
+	Generated bool `yaml:"jisr_generated"`
 }
 
 // FromTermPages reads the entity term pages under dir (see TermsDir) and
@@ -82,8 +88,8 @@ func FromTermPages(fsys afero.Fs, dir string) ([]Entry, error) {
 }
 
 // termFrontMatter parses the YAML front matter between "---" lines.
-func termFrontMatter(data []byte) (termFM, error) {
-	var fm termFM
+func termFrontMatter(data []byte) (TermPage, error) {
+	var fm TermPage
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	if !bytes.HasPrefix(data, []byte("---")) {
 		return fm, fmt.Errorf("no YAML front matter")
