@@ -8,11 +8,11 @@ import (
 // every term are drawn from one pass over the articles.
 type Index struct {
 	ents     map[string]Entity
-	arts     []*Article          // by date, then ID; undated last
-	byEntity map[string][]int    // article positions in arts, ascending
-	byTag    map[string][]int    // the same, by tag
-	mentions map[string]int      // an entity's mentions over all articles
-	counts   []map[string]int    // per article: entity ID → mentions
+	arts     []*Article       // by date, then ID; undated last
+	byEntity map[string][]int // article positions in arts, ascending
+	byTag    map[string][]int // the same, by tag
+	mentions map[string]int   // an entity's mentions over all articles
+	counts   []map[string]int // per article: entity ID → mentions
 }
 
 // NewIndex indexes the articles. ents names the entities; an entity an

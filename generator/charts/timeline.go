@@ -129,6 +129,7 @@ const (
 	tlTop      = 12  //
 	tlBottom   = 158 // the baseline
 	tlMaxTicks = 5
+	tlMaxBar   = 40 // the widest bar, for short spans
 )
 
 // timeline draws the bars of arts (sorted by date) with its table. title is
@@ -186,7 +187,8 @@ func timeline(arts []*Article, title, name string, loc *Locale, links Links) Fig
 		tip := loc.T("chart_barTitle", map[string]any{"period": label(p.start, u, loc), "n": len(p.arts)})
 		b.WriteString(`<a href="#tl-` + key(p.start, u) + `"><title>` + esc(tip) + `</title>`)
 		b.WriteString(`<rect class="chart-hit" x="` + num(x) + `" y="` + strconv.Itoa(tlTop) + `" width="` + num(bw) + `" height="` + strconv.Itoa(tlBottom-tlTop) + `" fill="#000" fill-opacity="0"/>`)
-		b.WriteString(`<rect class="chart-bar" x="` + num(x+gap/2) + `" y="` + num(y) + `" width="` + num(max(bw-gap, 1)) + `" height="` + num(tlBottom-y) + `" fill="#0b4f8a"/></a>` + "\n")
+		w := min(max(bw-gap, 1), tlMaxBar)
+		b.WriteString(`<rect class="chart-bar" x="` + num(x+(bw-w)/2) + `" y="` + num(y) + `" width="` + num(w) + `" height="` + num(tlBottom-y) + `" fill="#0b4f8a"/></a>` + "\n")
 	}
 	b.WriteString(`<line class="chart-axis" x1="` + strconv.Itoa(tlLeft) + `" x2="` + strconv.Itoa(tlW-tlRight) + `" y1="` + strconv.Itoa(tlBottom) + `" y2="` + strconv.Itoa(tlBottom) + `" stroke="currentColor"/>` + "\n")
 	// The x axis: at most tlMaxTicks labels, the first and the last among
