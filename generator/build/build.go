@@ -242,7 +242,12 @@ func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error)
 	fmt.Fprintf(p.Log, "read %d articles from %s\n", len(arts), p.Seeds)
 
 	pages := make([]content.Page, len(arts))
-	b := run.NewBatch(p.Engine, p.Fallback, run.Standard(p.Gazetteer, p.Log))
+	// Translations are stored as each batch arrives (run.Keeper), so an
+	// interrupted build keeps the engine work already done.
+	keep := run.NewKeeper(p.Fs, p.Content)
+	ropts := run.Standard(p.Gazetteer, p.Log)
+	ropts.Sink = keep.Sink
+	b := run.NewBatch(p.Engine, p.Fallback, ropts)
 	// Every stored translation, of every article, is a translation memory:
 	// a renamed seed or a repeated sentence keeps its translation and review.
 	stores, bad := store.LoadAll(p.Fs, p.Content)
@@ -266,7 +271,8 @@ func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error)
 		}
 		segs, need := store.MergeWith(stored, a.Segments(), p.Engine.Status(), mem)
 		pages[i] = content.Page{Article: a, Segments: segs, Analysis: analyses[i]}
-		b.Add(pages[i].Segments, staleGist(segs, need, p.Engine))
+		keep.Articles[a.ID] = pages[i].Segments
+		b.Add(a.ID, pages[i].Segments, staleGist(segs, need, p.Engine))
 	}
 	dropWeakEntities(pages)
 	if b.Len() > 0 {
@@ -307,7 +313,7 @@ func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error)
 	if err := p.writeCharts(w, built); err != nil { // charts.go: the pictures of term pages and the dashboard
 		return sum, nil, err
 	}
-	sum.Articles, sum.Written = len(built), w.Written
+	sum.Articles, sum.Written = len(built), w.Written+keep.Saved()
 	return sum, built, nil
 }
 
