@@ -16,7 +16,10 @@
 // package store).
 package article
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Kind says what a block or segment is.
 type Kind string
@@ -90,14 +93,20 @@ func (a *Article) Segments() []Segment {
 	return segs
 }
 
-// Text returns the body as plain text, blocks separated by blank lines.
+// Text returns the body as plain text, blocks separated by blank lines. It
+// is linear in the body's size (one allocation).
 func (a *Article) Text() string {
-	s := ""
+	n := 0
+	for _, b := range a.Blocks {
+		n += len(b.Text) + 2
+	}
+	var s strings.Builder
+	s.Grow(n)
 	for i, b := range a.Blocks {
 		if i > 0 {
-			s += "\n\n"
+			s.WriteString("\n\n")
 		}
-		s += b.Text
+		s.WriteString(b.Text)
 	}
-	return s
+	return s.String()
 }
