@@ -265,6 +265,11 @@ func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error)
 			fmt.Fprintf(p.Log, "skipped: %v\n", sum.Skipped[len(sum.Skipped)-1])
 			continue
 		}
+		if err := checkArticle(a, len(a.Segments()), analyses[i]); err != nil { // orphans.go
+			sum.Skipped = append(sum.Skipped, &source.Error{Path: a.Source, Reason: err})
+			fmt.Fprintf(p.Log, "skipped: %v\n", sum.Skipped[len(sum.Skipped)-1])
+			continue
+		}
 		stored := stores[a.ID]
 		if stored == nil {
 			stored = &store.File{}
@@ -392,9 +397,15 @@ func (p *Project) Render() (*render.Result, error) {
 	}
 	defer p.Fs.RemoveAll(tmp)
 	c := p.Config
+	var skip []string // orphans.go: articles that cannot be rendered stay out
+	for id, err := range p.Unrenderable() {
+		fmt.Fprintf(p.Log, "left out of the site: %s/articles/%s: %v\n", filepath.Base(p.Content), id, err)
+		skip = append(skip, "articles/"+id, content.ReviewSection+"/"+id)
+	}
+	sort.Strings(skip)
 	res, err := render.Render(render.Input{
 		Fs: p.Fs, ContentDir: p.Content, TemplatesDir: p.Templates, StaticDir: p.Static,
-		Templates: templates.FS, Static: static.FS,
+		Templates: templates.FS, Static: static.FS, Skip: skip,
 	}, render.Site{BaseURL: c.BaseURL, Offline: c.Offline, TitleAR: c.Title.AR, TitleEN: c.Title.EN,
 		Params: map[string]any{"cname": c.CNAME}}, afero.NewBasePathFs(p.Fs, tmp), p.Log)
 	if err != nil {

@@ -10,6 +10,10 @@ import (
 
 	"github.com/spf13/afero"
 	"gopkg.in/yaml.v3"
+
+	"github.com/jisr-news/jisr/generator/analyze"
+	"github.com/jisr-news/jisr/generator/article"
+	"github.com/jisr-news/jisr/generator/store"
 )
 
 // Orphans lists the articles in the content tree whose seed file no longer
@@ -51,23 +55,76 @@ func (p *Project) Orphans() []string {
 	return out
 }
 
-// seedOf reads jisr.source from an index file's front matter.
-func seedOf(page []byte) string {
+// indexFM is what the orphan and render checks read from an article's
+// index file.
+type indexFM struct {
+	Tags     []string `yaml:"tags"`
+	Entities []string `yaml:"entities"`
+	Jisr     struct {
+		Source string `yaml:"source"`
+	} `yaml:"jisr"`
+}
+
+// frontMatterOf reads an index file's front matter; zero when it has none.
+func frontMatterOf(page []byte) indexFM {
+	var v indexFM
 	rest, ok := bytes.CutPrefix(page, []byte("---\n"))
 	if !ok {
-		return ""
+		return v
 	}
 	fm, _, ok := bytes.Cut(rest, []byte("\n---"))
 	if !ok {
-		return ""
-	}
-	var v struct {
-		Jisr struct {
-			Source string `yaml:"source"`
-		} `yaml:"jisr"`
+		return v
 	}
 	if yaml.Unmarshal(fm, &v) != nil {
-		return ""
+		return indexFM{}
 	}
-	return v.Jisr.Source
+	return v
+}
+
+// seedOf reads jisr.source from an index file's front matter.
+func seedOf(page []byte) string { return frontMatterOf(page).Jisr.Source }
+
+// checkArticle reports whether an article and the names its analysis
+// generates can be rendered (article.Check).
+func checkArticle(a *article.Article, segs int, an analyze.Result) error {
+	var names []string
+	for _, t := range an.Tags {
+		names = append(names, t.ID)
+	}
+	for _, e := range an.Entities {
+		names = append(names, e.ID)
+	}
+	return article.Check(a.ID, segs, names...)
+}
+
+// Unrenderable lists the articles of the content tree that cannot be
+// rendered (too many segments, a name too long: article.Check), such as the
+// folder an earlier build wrote for an article that is now skipped, with the
+// reason. The build leaves them, and their review pages, out of the site
+// (never deleting them: they may hold reviews), so one article never fails
+// every later build.
+func (p *Project) Unrenderable() map[string]error {
+	dir := filepath.Join(p.Content, "articles")
+	entries, err := afero.ReadDir(p.Fs, dir)
+	if err != nil {
+		return nil
+	}
+	out := map[string]error{}
+	for _, e := range entries {
+		if !e.IsDir() {
+			continue
+		}
+		f, err := store.Load(p.Fs, filepath.Join(dir, e.Name(), store.FileName))
+		if err != nil {
+			continue // reported by the build as a corrupt store
+		}
+		data, _ := afero.ReadFile(p.Fs, filepath.Join(dir, e.Name(), "index.ar.md"))
+		fm := frontMatterOf(data)
+		names := append(append([]string{}, fm.Tags...), fm.Entities...)
+		if err := article.Check(e.Name(), len(f.Segments), names...); err != nil {
+			out[e.Name()] = err
+		}
+	}
+	return out
 }
