@@ -18,12 +18,13 @@ const (
 
 // Graph geometry (viewBox units).
 const (
-	gW, gH       = 480, 410
-	gCX, gCY     = 240, 178
-	gR           = 122 // the circle of neighbours
-	gMinR, gMaxR = 5.0, 17.0
-	gLabelMax    = 16 // letters of a neighbour's label before the ellipsis
-	gCentreMax   = 24
+	gW, gH       = 440, 404
+	gCX, gCY     = 220, 174
+	gR           = 112 // the circle of neighbours
+	gMinR, gMaxR = 5.0, 16.0
+	gFont        = 12 // large enough to read on a 390 px phone, where the SVG shrinks to about 0.8
+	gLabelMax    = 15 // letters of a neighbour's label before the ellipsis
+	gCentreMax   = 22
 )
 
 type node struct {
@@ -153,7 +154,7 @@ func drawGraph(ix *Index, nodes []node, edges, minor []edge, loc *Locale, links 
 	ttl := loc.T("chart_graphTitle", map[string]any{"name": cname})
 	desc := loc.T("chart_graphDesc", map[string]any{"name": cname, "k": len(nodes) - 1})
 	var b strings.Builder
-	svgOpen(&b, "chart-graph", "cg", gW, gH, ttl, desc, loc.RTL())
+	svgOpen(&b, "chart-graph", "cg", gW, gH, gFont, ttl, desc, loc.RTL())
 	maxS := 1
 	for _, e := range edges {
 		maxS = max(maxS, e.n)
@@ -198,7 +199,7 @@ func drawGraph(ix *Index, nodes []node, edges, minor []edge, loc *Locale, links 
 		cls := "chart-label"
 		if i == 0 {
 			max, cls = gCentreMax, "chart-label chart-label-centre"
-			y += n.r*1.35 + 13
+			y += n.r*1.35 + 14
 		} else {
 			dx, dy := math.Cos(n.angle), math.Sin(n.angle)
 			reach := n.r*1.35 + 5
@@ -213,7 +214,7 @@ func drawGraph(ix *Index, nodes []node, edges, minor []edge, loc *Locale, links 
 			case side != 0:
 				y += 4
 			case dy > 0:
-				y += 10
+				y += 11
 			default:
 				y -= 2
 			}
@@ -273,5 +274,5 @@ func legend(b *strings.Builder, nodes []node, ix *Index, loc *Locale) {
 // textWidth estimates the width of a label at the SVG's font size, for
 // spacing the legend (the browser measures the real one; this errs wide).
 func textWidth(s string) float64 {
-	return float64(len([]rune(s))) * 6.6
+	return float64(len([]rune(s))) * gFont * 0.6
 }
