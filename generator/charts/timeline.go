@@ -167,7 +167,7 @@ func timeline(arts []*Article, title, name string, loc *Locale, links Links) Fig
 		"to": label(ps[len(ps)-1].start, u, loc), "max": maxN, "peak": label(ps[peak].start, u, loc)})
 
 	var b strings.Builder
-	svgOpen(&b, "chart-timeline", "tl", tlW, tlH, 12, ttl, desc, loc.RTL())
+	svgOpen(&b, "chart-timeline", "tl", tlW, tlH, fontSize(12, loc), ttl, desc, loc.RTL())
 	// The y axis: 0, the middle (when it is a whole number) and the peak.
 	yOf := func(n int) float64 { return tlBottom - float64(n)/float64(maxN)*(tlBottom-tlTop) }
 	ticks := []int{0, maxN}
