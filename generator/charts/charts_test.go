@@ -159,7 +159,7 @@ func TestEscapeAndEllipsis(t *testing.T) {
 			t.Errorf("unescaped name in %s", s)
 		}
 	}
-	if !strings.Contains(g.SVG, ">Saudi Press Ag…</text>") {
+	if !strings.Contains(g.SVG, ">Saudi Press Agency of…</text>") {
 		t.Errorf("long name not shortened: %s", g.SVG)
 	}
 	if !strings.Contains(g.SVG, "<title>Saudi Press Agency of the Kingdom (Organization)") {
