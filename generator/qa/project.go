@@ -174,7 +174,7 @@ func CheckProject(fs afero.Fs, contentDir string) (*Report, error) {
 // have no stored analysis, e.g. one from analyze.ForProject that knows the
 // project's own gazetteer entries; nil means analyze.Default.
 func CheckProjectWith(fs afero.Fs, contentDir string, an Analyzer) (*Report, error) {
-	ids, err := store.Articles(fs, contentDir)
+	ids, err := store.MustArticles(fs, contentDir)
 	if err != nil {
 		return nil, fmt.Errorf("qa: %w", err)
 	}

@@ -136,7 +136,7 @@ func loadArticles(fs afero.Fs, content string, ids []string, an qa.Analyzer) ([]
 	for _, id := range ids {
 		want[id] = true
 	}
-	all, err := store.Articles(fs, content)
+	all, err := store.MustArticles(fs, content)
 	if err != nil {
 		return nil, fmt.Errorf("review: read the content tree: %w", err)
 	}

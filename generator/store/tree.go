@@ -18,6 +18,20 @@ func Articles(fsys afero.Fs, contentDir string) ([]string, error) {
 	return subdirs(fsys, path.Join(contentDir, ArticlesSection))
 }
 
+// ErrNoArticles is returned by MustArticles for a content folder without
+// an articles section: not a content tree, or one never built.
+var ErrNoArticles = errors.New("no articles folder: not a content tree, or never built (run jisr build)")
+
+// MustArticles is Articles for commands that need a built tree: a missing
+// articles folder is an error wrapping ErrNoArticles and fs.ErrNotExist.
+func MustArticles(fsys afero.Fs, contentDir string) ([]string, error) {
+	dir := path.Join(contentDir, ArticlesSection)
+	if ok, err := afero.DirExists(fsys, dir); err != nil || !ok {
+		return nil, fmt.Errorf("store: %s: %w (%w)", dir, ErrNoArticles, fs.ErrNotExist)
+	}
+	return Articles(fsys, contentDir)
+}
+
 // Terms returns the term IDs (folder names) of a section, EntitiesSection
 // or TagsSection, sorted; none when the section does not exist.
 func Terms(fsys afero.Fs, contentDir, section string) ([]string, error) {
