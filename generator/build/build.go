@@ -304,6 +304,9 @@ func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error)
 	} else if err := p.Fs.RemoveAll(filepath.Join(p.Content, content.ReviewSection)); err != nil {
 		return sum, nil, err
 	}
+	if err := p.writeCharts(w, built); err != nil { // charts.go: the pictures of term pages and the dashboard
+		return sum, nil, err
+	}
 	sum.Articles, sum.Written = len(built), w.Written
 	return sum, built, nil
 }

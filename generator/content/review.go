@@ -34,7 +34,7 @@ func (w *Writer) WriteReview(pages []Page) error {
 	out := w.tree()
 	defer func() { w.Written = out.Written }()
 	hidden := map[string]any{"disable": true}
-	idx := store.ReviewIndex{Title: "Translation review", Build: map[string]any{"list": "local"}, Sitemap: hidden, Outputs: []string{"html"}}
+	idx := store.ReviewIndex{Title: "Translation review", Build: map[string]any{"list": "local", "publishResources": false}, Sitemap: hidden, Outputs: []string{"html"}}
 	if err := out.WriteReviewIndex(&idx); err != nil {
 		return fmt.Errorf("content: %w", err)
 	}
