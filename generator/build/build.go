@@ -29,6 +29,7 @@ import (
 	"github.com/jisr-news/jisr/generator/config"
 	"github.com/jisr-news/jisr/generator/content"
 	"github.com/jisr-news/jisr/generator/gazetteer"
+	"github.com/jisr-news/jisr/generator/publish"
 	"github.com/jisr-news/jisr/generator/render"
 	"github.com/jisr-news/jisr/generator/source"
 	"github.com/jisr-news/jisr/generator/store"
@@ -152,6 +153,9 @@ func Open(o Options) (*Project, error) {
 	p := &Project{Root: o.Root, Fs: o.Fs, Config: cfg, Log: o.Log,
 		Seeds: pick(o.Seeds, cfg.Paths.Seeds), Content: pick(o.Content, cfg.Paths.Content),
 		Out: pick(o.Out, cfg.Paths.Out), Templates: o.abs(cfg.Paths.Templates), Static: o.abs(cfg.Paths.Static)}
+	if err := p.checkFolders(o); err != nil { // safety.go
+		return nil, err
+	}
 	if o.BaseURL != "" {
 		cfg.BaseURL = o.BaseURL
 	}
@@ -182,7 +186,7 @@ func Open(o Options) (*Project, error) {
 		return nil, err
 	}
 	// The embedded gazetteer, extended by the project's own entries.
-	if p.Gazetteer, err = gazetteer.LoadProject(o.Fs, o.Root); err != nil {
+	if p.Gazetteer, err = gazetteer.LoadProject(o.Fs, p.Content); err != nil {
 		return nil, &UsageError{err.Error()}
 	}
 	p.Analyzer = analyze.Default()
@@ -376,11 +380,7 @@ func (p *Project) hasContent() bool {
 // Render runs Hugo into a temporary folder beside the output folder and
 // swaps it into place.
 func (p *Project) Render() (*render.Result, error) {
-	parent := filepath.Dir(p.Out)
-	if err := p.Fs.MkdirAll(parent, 0o755); err != nil {
-		return nil, err
-	}
-	tmp, err := afero.TempDir(p.Fs, parent, "."+filepath.Base(p.Out)+".tmp-")
+	tmp, err := publish.TempDir(p.Fs, p.Out) // also removes killed builds' leftovers
 	if err != nil {
 		return nil, err
 	}
@@ -402,32 +402,10 @@ func (p *Project) Render() (*render.Result, error) {
 	if err := p.finishSite(tmp); err != nil { // publish.go: Pages files, link check
 		return nil, err
 	}
-	if err := swap(p.Fs, tmp, p.Out); err != nil {
-		return nil, fmt.Errorf("install %s: %w", p.Out, err)
+	if err := publish.Install(p.Fs, tmp, p.Out); err != nil { // atomic where the OS allows
+		return nil, err
 	}
 	return res, nil
-}
-
-// swap replaces dir with tmp: the old folder is moved aside first and
-// removed only after the new one is in place.
-func swap(fs afero.Fs, tmp, dir string) error {
-	old := ""
-	if ok, _ := afero.DirExists(fs, dir); ok {
-		old = tmp + ".old"
-		if err := fs.Rename(dir, old); err != nil {
-			return err
-		}
-	}
-	if err := fs.Rename(tmp, dir); err != nil {
-		if old != "" {
-			fs.Rename(old, dir)
-		}
-		return err
-	}
-	if old != "" {
-		return fs.RemoveAll(old)
-	}
-	return nil
 }
 
 // Report writes the summary as people read it.
