@@ -29,6 +29,7 @@ import (
 	"github.com/jisr-news/jisr/generator/content"
 	"github.com/jisr-news/jisr/generator/gazetteer"
 	"github.com/jisr-news/jisr/generator/project"
+	"github.com/jisr-news/jisr/generator/publish"
 	"github.com/jisr-news/jisr/generator/render"
 	"github.com/jisr-news/jisr/generator/source"
 	"github.com/jisr-news/jisr/generator/store"
@@ -169,6 +170,9 @@ func New(l *project.Layout, o Options) (*Project, error) {
 	}
 	cfg := l.Config
 	p := &Project{Layout: l, Log: o.Log}
+	if err := p.checkFolders(); err != nil { // safety.go
+		return nil, err
+	}
 	if o.BaseURL != "" {
 		cfg.BaseURL = o.BaseURL
 	}
@@ -211,7 +215,7 @@ func New(l *project.Layout, o Options) (*Project, error) {
 // (l.Terms), and the embedded tagger. Commands that analyze without
 // translating (review, analyze) use it.
 func NewAnalyzer(l *project.Layout) (*gazetteer.Gazetteer, *analyze.Analyzer, error) {
-	g, err := loadGazetteer(l)
+	g, err := gazetteer.LoadProject(l.Fs, l.Content) // l.Gazetteer and l.Terms
 	if err != nil {
 		return nil, nil, &SetupError{err}
 	}
@@ -219,23 +223,6 @@ func NewAnalyzer(l *project.Layout) (*gazetteer.Gazetteer, *analyze.Analyzer, er
 		return g, analyze.Default(), nil
 	}
 	return g, analyze.New(g), nil
-}
-
-// loadGazetteer reads the gazetteer from the layout's paths, so that it
-// follows --content and [paths] content.
-func loadGazetteer(l *project.Layout) (*gazetteer.Gazetteer, error) {
-	g, err := gazetteer.Load(l.Fs, l.Gazetteer)
-	if err != nil {
-		return nil, err
-	}
-	terms, err := gazetteer.FromTermPages(l.Fs, l.Terms)
-	if err != nil || len(terms) == 0 {
-		return g, err
-	}
-	if g, err = g.Merge(terms); err != nil {
-		return nil, fmt.Errorf("gazetteer: term pages under %s: %w", l.Terms, err)
-	}
-	return g, nil
 }
 
 // Run builds the site.
@@ -428,11 +415,7 @@ func (p *Project) hasContent() bool {
 // Render runs Hugo into a temporary folder beside the output folder and
 // swaps it into place.
 func (p *Project) Render() (*render.Result, error) {
-	parent := filepath.Dir(p.Out)
-	if err := p.Fs.MkdirAll(parent, 0o755); err != nil {
-		return nil, err
-	}
-	tmp, err := afero.TempDir(p.Fs, parent, "."+filepath.Base(p.Out)+".tmp-")
+	tmp, err := publish.TempDir(p.Fs, p.Out) // also removes killed builds' leftovers
 	if err != nil {
 		return nil, err
 	}
@@ -454,32 +437,10 @@ func (p *Project) Render() (*render.Result, error) {
 	if err := p.finishSite(tmp); err != nil { // publish.go: Pages files, link check
 		return nil, err
 	}
-	if err := swap(p.Fs, tmp, p.Out); err != nil {
-		return nil, fmt.Errorf("install %s: %w", p.Out, err)
+	if err := publish.Install(p.Fs, tmp, p.Out); err != nil { // atomic where the OS allows
+		return nil, err
 	}
 	return res, nil
-}
-
-// swap replaces dir with tmp: the old folder is moved aside first and
-// removed only after the new one is in place.
-func swap(fs afero.Fs, tmp, dir string) error {
-	old := ""
-	if ok, _ := afero.DirExists(fs, dir); ok {
-		old = tmp + ".old"
-		if err := fs.Rename(dir, old); err != nil {
-			return err
-		}
-	}
-	if err := fs.Rename(tmp, dir); err != nil {
-		if old != "" {
-			fs.Rename(old, dir)
-		}
-		return err
-	}
-	if old != "" {
-		return fs.RemoveAll(old)
-	}
-	return nil
 }
 
 // statuses lists the segment counts by status, sorted: "gist 3, reviewed 1".

@@ -23,6 +23,7 @@ import (
 	"github.com/spf13/afero"
 
 	"github.com/jisr-news/jisr/generator/config"
+	"github.com/jisr-news/jisr/generator/gazetteer"
 )
 
 // Flags are the command-line values that place the project. Empty fields
@@ -79,10 +80,10 @@ const (
 // Files and folders inside the content tree, relative to it.
 const (
 	// GazetteerFile holds the project's own gazetteer entries.
-	GazetteerFile = "_data/gazetteer.yaml"
+	GazetteerFile = gazetteer.ProjectFile
 	// TermsDir holds one folder per entity with its term pages; the ones
 	// a person wrote or reviewed extend the gazetteer.
-	TermsDir = "entities"
+	TermsDir = gazetteer.TermsDir
 	// ManifestFile records what the last build produced, for rebuilds
 	// that skip unchanged articles.
 	ManifestFile = "_data/manifest.json"

@@ -3,9 +3,12 @@ package project
 import (
 	"errors"
 	"io/fs"
+	"path/filepath"
 	"testing"
 
 	"github.com/spf13/afero"
+
+	"github.com/jisr-news/jisr/generator/gazetteer"
 )
 
 // TestResolve covers --root, --config, --content (and the other path
@@ -127,5 +130,17 @@ func TestResolveErrors(t *testing.T) {
 	afero.WriteFile(fsys, "/p/jisr.toml", []byte("[paths]\ncontent = \"\"\n"), 0o644)
 	if _, err := Resolve(Flags{Fs: fsys, Root: "/p"}); !IsConfigError(err) {
 		t.Errorf("empty [paths] content: %v, want a ConfigError", err)
+	}
+}
+
+// TestGazetteerPaths: the layout names the files the gazetteer reads,
+// so that they cannot drift apart.
+func TestGazetteerPaths(t *testing.T) {
+	l, err := Resolve(Flags{Fs: afero.NewMemMapFs(), Root: "/p", Content: "c"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.Gazetteer != filepath.Join("/p/c", gazetteer.ProjectFile) || l.Terms != filepath.Join("/p/c", gazetteer.TermsDir) {
+		t.Errorf("gazetteer %s, terms %s", l.Gazetteer, l.Terms)
 	}
 }
