@@ -29,6 +29,7 @@ import (
 	"github.com/jisr-news/jisr/generator/analyze"
 	"github.com/jisr-news/jisr/generator/article"
 	"github.com/jisr-news/jisr/generator/gazetteer"
+	"github.com/jisr-news/jisr/generator/safepath"
 	"github.com/jisr-news/jisr/generator/store"
 	"github.com/jisr-news/jisr/generator/translate"
 )
@@ -48,7 +49,10 @@ type Writer struct {
 }
 
 func (w *Writer) write(rel string, data []byte) error {
-	name := path.Join(w.Dir, rel)
+	name, err := safepath.Join(w.Dir, rel) // IDs come from data: never leave Dir
+	if err != nil {
+		return fmt.Errorf("content: %w", err)
+	}
 	if old, err := afero.ReadFile(w.Fs, name); err == nil && bytes.Equal(old, data) {
 		return nil
 	}

@@ -62,7 +62,9 @@ package review
 
 import (
 	"encoding/xml"
+	"errors"
 	"fmt"
+	"io"
 	"path"
 	"sort"
 	"strings"
@@ -72,6 +74,7 @@ import (
 
 	"github.com/jisr-news/jisr/generator/analyze"
 	"github.com/jisr-news/jisr/generator/qa"
+	"github.com/jisr-news/jisr/generator/safepath"
 	"github.com/jisr-news/jisr/generator/store"
 	"github.com/jisr-news/jisr/generator/translate"
 )
@@ -106,6 +109,9 @@ type Options struct {
 	Reviewer string
 	// DryRun makes Import report without writing.
 	DryRun bool
+	// MaxFileSize is the largest exchange file Import reads, in bytes;
+	// 0 means MaxImportSize.
+	MaxFileSize int64
 	// Analyzer finds the entities for the QA notes; nil means the
 	// embedded gazetteer (analyze.Default). Pass analyze.ForProject's to
 	// include the project's own entries.
@@ -140,15 +146,19 @@ type storedArticle struct {
 func loadArticles(fs afero.Fs, content string, ids []string, an *analyze.Analyzer) ([]*storedArticle, error) {
 	want := map[string]bool{}
 	for _, id := range ids {
+		if err := safepath.CheckName("article ID", id); err != nil {
+			return nil, fmt.Errorf("review: %w", err)
+		}
 		want[id] = true
 	}
+	filter := len(want) > 0
 	entries, err := afero.ReadDir(fs, path.Join(content, "articles"))
 	if err != nil {
 		return nil, fmt.Errorf("review: read the content tree: %w", err)
 	}
 	var out []*storedArticle
 	for _, e := range entries {
-		if !e.IsDir() || (len(want) > 0 && !want[e.Name()]) {
+		if !e.IsDir() || (filter && !want[e.Name()]) {
 			continue
 		}
 		a, err := loadArticle(fs, content, e.Name(), an)
@@ -183,9 +193,10 @@ func loadArticle(fs afero.Fs, content, id string, an *analyze.Analyzer) (*stored
 	if err != nil {
 		return nil, fmt.Errorf("review: %w", err)
 	}
-	if f.Article == "" {
-		f.Article = id
-	}
+	// The article is the folder it is in, whatever the file's article
+	// field says: export names its files after it and import finds the
+	// store by it.
+	f.Article = id
 	// An English edited by hand since the last build is a person's work:
 	// mark it reviewed now, as store.Merge will at the next build, so that
 	// it is exported as such and an import never overwrites it. (Merge
@@ -208,13 +219,19 @@ func loadArticle(fs afero.Fs, content, id string, an *analyze.Analyzer) (*stored
 // paths.
 func Export(o Options, format Format, dir string) ([]string, error) {
 	fs := o.fs()
+	if err := safepath.CheckLinks(fs, o.Content); err != nil {
+		return nil, fmt.Errorf("review: %w", err)
+	}
 	arts, err := loadArticles(fs, o.Content, o.Articles, o.analyzer())
 	if err != nil {
 		return nil, err
 	}
 	var files []string
 	write := func(name string, data []byte) error {
-		p := path.Join(dir, name)
+		p, err := safepath.Join(dir, name)
+		if err != nil {
+			return fmt.Errorf("review: %w", err)
+		}
 		if err := store.WriteFileAtomic(fs, p, data); err != nil {
 			return fmt.Errorf("review: %w", err)
 		}
@@ -303,9 +320,12 @@ type Result struct {
 // error, and then nothing is written.
 func Import(o Options, files ...string) (*Result, error) {
 	fs := o.fs()
+	if err := safepath.CheckLinks(fs, o.Content); err != nil {
+		return nil, fmt.Errorf("review: %w", err)
+	}
 	var units []unit
 	for _, f := range files {
-		data, err := afero.ReadFile(fs, f)
+		data, err := readLimited(fs, f, o.MaxFileSize)
 		if err != nil {
 			return nil, fmt.Errorf("review: %w", err)
 		}
@@ -362,6 +382,10 @@ func Import(o Options, files ...string) (*Result, error) {
 				continue
 			}
 		} else {
+			if err := safepath.CheckName("article ID", u.article); err != nil {
+				res.Conflicts = append(res.Conflicts, Conflict{u.file, u.article, u.segment, err.Error()})
+				continue
+			}
 			a, err := get(u.article)
 			if err != nil {
 				return nil, err
@@ -440,6 +464,36 @@ func Import(o Options, files ...string) (*Result, error) {
 		res.Written = append(res.Written, a.file)
 	}
 	return res, nil
+}
+
+// MaxImportSize is the largest exchange file that Import reads: 32 MiB,
+// about a hundred times the XLIFF of a long article. Past it, Import fails
+// naming the file, before reading it into memory (a 150 MB file would
+// otherwise take about a gigabyte); export such work by --article.
+const MaxImportSize = 32 << 20
+
+// ErrTooLarge is wrapped by the error of a file over the size limit.
+var ErrTooLarge = errors.New("file too large")
+
+// readLimited reads file, failing when it holds more than max bytes
+// (MaxImportSize when max is 0).
+func readLimited(fs afero.Fs, file string, max int64) ([]byte, error) {
+	if max <= 0 {
+		max = MaxImportSize
+	}
+	f, err := fs.Open(file)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", file, err)
+	}
+	if int64(len(data)) > max {
+		return nil, fmt.Errorf("%s: %w: more than %d bytes, the limit for an import file (export fewer articles per file with --article)", file, ErrTooLarge, max)
+	}
+	return data, nil
 }
 
 type segRef struct {
