@@ -21,13 +21,17 @@ func init() {
 		Short: "Print the segments, entities, tags and date of articles",
 		Long: `analyze reads article files (txt, md, json, jsonl) and prints, for each article, its
 segments, its entities (character offsets, type, surface, Arabic and English names), its tags
-with scores and its date. The project's gazetteer (<root>/` + gazetteer.ProjectFile + `) extends the
+with scores and its date. The project's gazetteer (<content>/` + gazetteer.ProjectFile + `) extends the
 built-in one.
 
 With --lines it reads one text per line from stdin instead and prints one JSON object per line.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			fsys := afero.NewOsFs()
-			an, err := analyze.ForProject(fsys, rootDir)
+			dir, err := contentDir(fsys, "")
+			if err != nil {
+				return exitWith(build.ExitUsage, err)
+			}
+			an, err := analyze.ForProject(fsys, dir)
 			if err != nil {
 				return exitWith(build.ExitFailed, err)
 			}

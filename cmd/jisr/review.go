@@ -72,7 +72,7 @@ some units were conflicts (each is listed).`,
 			default:
 				return exitWith(build.ExitUsage, fmt.Errorf("--format %q: use xliff, po or tmx", format))
 			}
-			an, err := analyze.ForProject(fs, rootDir)
+			an, err := analyze.ForProject(fs, dir)
 			if err != nil {
 				return exitWith(build.ExitUsage, err)
 			}
@@ -112,7 +112,7 @@ some units were conflicts (each is listed).`,
 			if err != nil {
 				return exitWith(build.ExitUsage, err)
 			}
-			an, err := analyze.ForProject(fs, rootDir)
+			an, err := analyze.ForProject(fs, dir)
 			if err != nil {
 				return exitWith(build.ExitUsage, err)
 			}

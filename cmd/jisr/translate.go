@@ -44,7 +44,7 @@ segments are marked gist so that the next run upgrades them.`,
 				}
 				return exitWith(build.ExitCode(sum, err), err)
 			}
-			g, err := gazetteer.LoadProject(p.Fs, p.Root)
+			g, err := gazetteer.LoadProject(p.Fs, p.Content)
 			if err != nil {
 				return exitWith(build.ExitUsage, err)
 			}

@@ -186,7 +186,7 @@ func Open(o Options) (*Project, error) {
 		return nil, err
 	}
 	// The embedded gazetteer, extended by the project's own entries.
-	if p.Gazetteer, err = gazetteer.LoadProject(o.Fs, o.Root); err != nil {
+	if p.Gazetteer, err = gazetteer.LoadProject(o.Fs, p.Content); err != nil {
 		return nil, &UsageError{err.Error()}
 	}
 	p.Analyzer = analyze.Default()

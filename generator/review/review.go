@@ -72,7 +72,6 @@ import (
 	"github.com/spf13/afero"
 	"golang.org/x/text/unicode/norm"
 
-	"github.com/jisr-news/jisr/generator/analyze"
 	"github.com/jisr-news/jisr/generator/qa"
 	"github.com/jisr-news/jisr/generator/safepath"
 	"github.com/jisr-news/jisr/generator/store"
@@ -112,17 +111,12 @@ type Options struct {
 	// MaxFileSize is the largest exchange file Import reads, in bytes;
 	// 0 means MaxImportSize.
 	MaxFileSize int64
-	// Analyzer finds the entities for the QA notes; nil means the
-	// embedded gazetteer (analyze.Default). Pass analyze.ForProject's to
-	// include the project's own entries.
-	Analyzer *analyze.Analyzer
-}
-
-func (o *Options) analyzer() *analyze.Analyzer {
-	if o.Analyzer == nil {
-		return analyze.Default()
-	}
-	return o.Analyzer
+	// Analyzer finds the entities for the QA notes of an article whose
+	// bundle has no stored analysis (a tree built before analysis was
+	// kept); the build's stored analysis is used otherwise, so exports
+	// agree with the published pages. nil means analyze.Default; pass
+	// analyze.ForProject's to include the project's own entries.
+	Analyzer qa.Analyzer
 }
 
 func (o *Options) fs() afero.Fs {
@@ -143,7 +137,7 @@ type storedArticle struct {
 
 // loadArticles reads the stores of the content tree, with their QA
 // findings; ids limits them when not empty.
-func loadArticles(fs afero.Fs, content string, ids []string, an *analyze.Analyzer) ([]*storedArticle, error) {
+func loadArticles(fs afero.Fs, content string, ids []string, an qa.Analyzer) ([]*storedArticle, error) {
 	want := map[string]bool{}
 	for _, id := range ids {
 		if err := safepath.CheckName("article ID", id); err != nil {
@@ -152,22 +146,22 @@ func loadArticles(fs afero.Fs, content string, ids []string, an *analyze.Analyze
 		want[id] = true
 	}
 	filter := len(want) > 0
-	entries, err := afero.ReadDir(fs, path.Join(content, "articles"))
+	all, err := store.MustArticles(fs, content)
 	if err != nil {
 		return nil, fmt.Errorf("review: read the content tree: %w", err)
 	}
 	var out []*storedArticle
-	for _, e := range entries {
-		if !e.IsDir() || (filter && !want[e.Name()]) {
+	for _, id := range all {
+		if filter && !want[id] {
 			continue
 		}
-		a, err := loadArticle(fs, content, e.Name(), an)
+		a, err := loadArticle(fs, content, id, an)
 		if err != nil {
 			return nil, err
 		}
 		if a != nil {
 			out = append(out, a)
-			delete(want, e.Name())
+			delete(want, id)
 		}
 	}
 	if len(want) > 0 {
@@ -176,23 +170,20 @@ func loadArticles(fs afero.Fs, content string, ids []string, an *analyze.Analyze
 			missing = append(missing, id)
 		}
 		sort.Strings(missing)
-		return nil, fmt.Errorf("review: no article %s in %s", strings.Join(missing, ", "), path.Join(content, "articles"))
+		return nil, fmt.Errorf("review: no article %s in %s", strings.Join(missing, ", "), path.Join(content, store.ArticlesSection))
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].store.Article < out[j].store.Article })
 	return out, nil
 }
 
-// loadArticle reads one article's store; nil when it has none.
-func loadArticle(fs afero.Fs, content, id string, an *analyze.Analyzer) (*storedArticle, error) {
-	file := store.Path(content, id)
-	data, err := afero.ReadFile(fs, file)
-	if err != nil {
-		return nil, nil
+// loadArticle reads one article's bundle (qa.Load): its store and its
+// stored analysis; nil when it has no store.
+func loadArticle(fs afero.Fs, content, id string, an qa.Analyzer) (*storedArticle, error) {
+	b, err := qa.Load(fs, content, id, an)
+	if err != nil || b == nil {
+		return nil, err
 	}
-	f, err := store.Load(fs, file)
-	if err != nil {
-		return nil, fmt.Errorf("review: %w", err)
-	}
+	f := b.Store
 	// The article is the folder it is in, whatever the file's article
 	// field says: export names its files after it and import finds the
 	// store by it.
@@ -202,14 +193,10 @@ func loadArticle(fs afero.Fs, content, id string, an *analyze.Analyzer) (*stored
 	// it is exported as such and an import never overwrites it. (Merge
 	// itself is not called: it would also re-align the segments, which an
 	// import must not do.)
-	for i := range f.Segments {
-		if s := &f.Segments[i]; s.Edited() {
-			s.Status, s.Engine, s.Model, s.Sum = translate.StatusReviewed, "human", "", ""
-		}
-	}
-	a := &storedArticle{file: file, rel: path.Join("articles", id, store.FileName), store: f,
-		qa: map[string][]qa.Finding{}, lines: qa.SegmentLines(data)}
-	for _, fd := range qa.CheckArticle(f, an.Analyze(qa.ArticleOf(f))) {
+	f.AdoptEdits()
+	a := &storedArticle{file: b.File, rel: path.Join(store.ArticlesSection, id, store.FileName), store: f,
+		qa: map[string][]qa.Finding{}, lines: b.Lines}
+	for _, fd := range qa.CheckArticle(f, b.Analysis) {
 		a.qa[fd.Segment] = append(a.qa[fd.Segment], fd)
 	}
 	return a, nil
@@ -222,7 +209,7 @@ func Export(o Options, format Format, dir string) ([]string, error) {
 	if err := safepath.CheckLinks(fs, o.Content); err != nil {
 		return nil, fmt.Errorf("review: %w", err)
 	}
-	arts, err := loadArticles(fs, o.Content, o.Articles, o.analyzer())
+	arts, err := loadArticles(fs, o.Content, o.Articles, o.Analyzer)
 	if err != nil {
 		return nil, err
 	}
@@ -358,7 +345,7 @@ func Import(o Options, files ...string) (*Result, error) {
 		if a, ok := arts[id]; ok {
 			return a, nil
 		}
-		a, err := loadArticle(fs, o.Content, id, o.analyzer())
+		a, err := loadArticle(fs, o.Content, id, o.Analyzer)
 		arts[id] = a
 		return a, err
 	}
