@@ -21,9 +21,10 @@
 // (see DeriveTitle). When a .txt file has no sidecar title and its first line
 // looks like a heading, that line is the title.
 //
-// Date. Metadata wins; otherwise the first date in the title and body
-// (package dates); otherwise, for CMS records only, date_extracted; otherwise
-// the article is undated. File times are never used.
+// Date. Metadata wins; otherwise, for CMS records, date_extracted with its
+// time of day; otherwise the first date in the title and body, Gregorian
+// or Hijri (dates.Choose); otherwise the article is undated. File times are
+// never used.
 package source
 
 import (
@@ -241,7 +242,7 @@ func records(file, stem string, recs []json.RawMessage, where func(int) string) 
 // finish checks the body, derives the title, date and ID, and segments.
 func finish(a *article.Article, stem, fallbackDate string) error {
 	if len(a.Blocks) == 0 {
-		return errors.New("no article text")
+		return ErrNoText
 	}
 	if a.Title == "" {
 		a.Title = DeriveTitle(a.Lead())
@@ -251,10 +252,8 @@ func finish(a *article.Article, stem, fallbackDate string) error {
 		a.TitleDerived = true
 	}
 	if a.Date.IsZero() {
-		if t, ok := dates.Find(a.Title + "\n" + a.Text()); ok {
-			a.Date, a.DateFromText = t, true
-		} else if t, ok := dates.Parse(fallbackDate); ok && fallbackDate != "" {
-			a.Date = t
+		if t, fromText, ok := dates.Choose(a.Title+"\n"+a.Text(), fallbackDate); ok {
+			a.Date, a.DateFromText = t, fromText
 		}
 	}
 	switch {

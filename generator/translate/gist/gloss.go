@@ -23,6 +23,11 @@ type glosser struct {
 	// the cache is capped rather than evicted.
 	cache  sync.Map // string -> wordInfo
 	cached atomic.Int64
+
+	// glossWords are the English words of the lexicon's glosses (see
+	// Engine.EnglishWord), built on first use.
+	glossWordsOnce sync.Once
+	glossWords     map[string]bool
 }
 
 const maxCache = 200000

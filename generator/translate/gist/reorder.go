@@ -113,15 +113,7 @@ func chunks(us []unit) []chunk {
 // reorder applies the reordering rules and returns the English words.
 func reorder(us []unit) []string {
 	cs := chunks(us)
-	// Idafa, right to left so that chains nest: X Y Z → X of Y of Z.
-	for i := len(cs) - 2; i >= 0; i-- {
-		a, b := cs[i], cs[i+1]
-		if a.bare && b.np && b.def && len(b.pre) == 0 {
-			m := chunk{pre: a.pre, np: true, def: true, head: posNoun}
-			m.core = append(append(append([]string{"the"}, a.core...), "of"), b.core...)
-			cs = append(cs[:i], append([]chunk{m}, cs[i+2:]...)...)
-		}
-	}
+	cs = idafa(cs)
 	// Verb–subject becomes subject–verb when a definite noun phrase (or a
 	// coordination of them) follows the verb directly.
 	for i := 0; i+1 < len(cs); i++ {
@@ -178,6 +170,39 @@ func reorder(us []unit) []string {
 		words = append(words, cs[i].words()...)
 	}
 	return words
+}
+
+// idafa merges chains of bare nouns closed by a definite noun phrase:
+// X Y Z → "the X of the Y of Z". Decided right to left so that chains
+// nest (a bare noun before a merged chain merges with it, the merged
+// chain being definite), then built left to right in one pass, so that
+// the time is linear in the number of chunks even for one chain of
+// millions of words.
+func idafa(cs []chunk) []chunk {
+	if len(cs) < 2 {
+		return cs
+	}
+	link := make([]bool, len(cs)) // cs[i] merges with the chain after it
+	for i := len(cs) - 2; i >= 0; i-- {
+		b := cs[i+1]
+		link[i] = cs[i].bare && (link[i+1] || (b.np && b.def)) && len(b.pre) == 0
+	}
+	out := make([]chunk, 0, len(cs))
+	for i := 0; i < len(cs); i++ {
+		if !link[i] {
+			out = append(out, cs[i])
+			continue
+		}
+		m := chunk{pre: cs[i].pre, np: true, def: true, head: posNoun}
+		for ; link[i]; i++ {
+			m.core = append(m.core, "the")
+			m.core = append(m.core, cs[i].core...)
+			m.core = append(m.core, "of")
+		}
+		m.core = append(m.core, cs[i].core...)
+		out = append(out, m)
+	}
+	return out
 }
 
 // endsWithSubject reports whether a chunk ends with a subject pronoun or a
