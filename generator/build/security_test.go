@@ -56,7 +56,7 @@ func TestOutputFolderRefused(t *testing.T) {
 				return nil
 			})
 			_, err := Run(context.Background(), Options{Fs: fs, Root: "/p", Out: tt.out})
-			var ue *UsageError
+			var ue *SetupError
 			if !errors.As(err, &ue) || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("build --out %q = %v, want a usage error naming %q", tt.out, err, tt.want)
 			}
@@ -131,7 +131,7 @@ func TestSymlinksOutsideRefused(t *testing.T) {
 				t.Fatal(err)
 			}
 			_, err := Run(context.Background(), Options{Root: root})
-			var ue *UsageError
+			var ue *SetupError
 			if !errors.As(err, &ue) || !strings.Contains(err.Error(), tt.link) {
 				t.Fatalf("build = %v, want a usage error naming %s", err, tt.link)
 			}
