@@ -194,12 +194,18 @@ func TestSegmentLinesAndProject(t *testing.T) {
 		t.Fatal(err)
 	}
 	data, _ := afero.ReadFile(fs, store.Path("/c", "a"))
-	lines := SegmentLines(data)
+	lines := store.SegmentLines(data)
 	text := strings.Split(string(data), "\n")
-	for _, id := range []string{"title", "p1-1", "p1-2"} {
+	// The line of the English text: under "en: |-", or the en: line of an
+	// empty one.
+	for i, id := range []string{"title", "p1-1", "p1-2"} {
 		l := lines[id]
-		if l < 1 || !strings.HasPrefix(strings.TrimSpace(text[l-1]), "en:") {
-			t.Errorf("line of %s = %d (%q), want its en: line", id, l, text[max(l-1, 0)])
+		if l < 2 {
+			t.Fatalf("line of %s = %d", id, l)
+		}
+		got, prev := strings.TrimSpace(text[l-1]), strings.TrimSpace(text[l-2])
+		if en := f.Segments[i].EN; !(en == "" && got == `en: ""` || prev == "en: |-" && got == en) {
+			t.Errorf("line of %s = %d (%q after %q), want its English", id, l, got, prev)
 		}
 	}
 	r, err := CheckProject(fs, "/c")
