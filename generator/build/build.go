@@ -390,7 +390,7 @@ func staleGist(segs []store.Segment, need []int, eng translate.Engine) []int {
 const MinUnknownArticles = 2
 
 // dropWeakEntities removes from the analyses the unknown entities that fewer
-// than MinUnknownArticles articles name.
+// than MinUnknownArticles articles name or that fail analyze.PageWorthy.
 func dropWeakEntities(pages []content.Page) {
 	n := map[string]int{}
 	for _, pg := range pages {
@@ -403,7 +403,7 @@ func dropWeakEntities(pages []content.Page) {
 	for i := range pages {
 		ents := pages[i].Analysis.Entities[:0]
 		for _, e := range pages[i].Analysis.Entities {
-			if e.Known || n[e.ID] >= MinUnknownArticles {
+			if worthy, _ := analyze.PageWorthy(e); e.Known || (n[e.ID] >= MinUnknownArticles && worthy) {
 				ents = append(ents, e)
 			}
 		}
