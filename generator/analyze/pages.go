@@ -15,30 +15,40 @@ import (
 // whether it passes and, when not, the reason.
 //
 // The rules, each a kind of junk page seen on real news:
+//
 //   - "prefix": the name's first word still carries a proclitic that
 //     makes its rest a word of the gazetteer or a common word (وحسن,
 //     بجامعة);
+//
 //   - "cut": the name ends in a word that cannot end a name (بن, ابن, أبو,
 //     عبد, آل, أم) — "Faisal bin";
+//
 //   - "common": a one-word name that is a common word of the news
 //     (stopWords, title and head words, or a word the tagger's gazetteer
 //     features know as a non-name), or a two-word phrase both of whose
 //     words are common («حسن السيرة»);
+//
 //   - "given": a person named by a given name alone (محمد).
 //
 //   - "cut" also: the last word is a common word with the article, or any
 //     later word starts with لل, or the last word is a common word that
 //     few names use, so the name runs into the words after it (محمد بن
 //     سعود الإسلامية, عبدالعزيز للعلوم, سعود أراد);
+//
 //   - "prefix" also: the first word is و + a name word that Wikidata's
 //     names use three times as often as the whole word (وحسام);
+//
 //   - "common" also: X الله where X does not make a name with it (رحمه
 //     الله "may God have mercy", but عبد الله, نصر الله);
+//
 //   - "letters": every word is the Arabic name of a Latin letter (واي فاي,
 //     يو إس بي), a spelled acronym, not a person or place;
+//
 //   - "short": a one-word name of one or two letters (لي);
+//
 //   - "cut" also: more than six words (a list run together), or a last
 //     word that is a country's nationality adjective (سالزبورغ النمساوية);
+//
 //   - "given" also: a one-word person in عبد (عبداللطيف).
 //
 // A gazetteer entity always passes.
