@@ -233,7 +233,7 @@ func drawGraph(ix *Index, nodes []node, edges, minor []edge, loc *Locale, links 
 		}
 		text, _ := shorten(full, max)
 		b.WriteString(`<text class="` + cls + `" x="` + num(x) + `" y="` + num(y) + `" text-anchor="` + anchor(side, isArabic(text)) + `"` + dirAttrs(text) +
-			` stroke="#fff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">` + esc(text) + "</text></a>\n")
+			">` + esc(text) + "</text></a>\n")
 	}
 	legend(&b, nodes, ix, loc, font)
 	b.WriteString("</svg>")
