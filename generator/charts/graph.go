@@ -232,8 +232,7 @@ func drawGraph(ix *Index, nodes []node, edges, minor []edge, loc *Locale, links 
 			}
 		}
 		text, _ := shorten(full, max)
-		b.WriteString(`<text class="` + cls + `" x="` + num(x) + `" y="` + num(y) + `" text-anchor="` + anchor(side, isArabic(text)) + `"` + dirAttrs(text) +
-			">` + esc(text) + "</text></a>\n")
+		b.WriteString(`<text class="` + cls + `" x="` + num(x) + `" y="` + num(y) + `" text-anchor="` + anchor(side, isArabic(text)) + `"` + dirAttrs(text) + `>` + esc(text) + "</text></a>\n")
 	}
 	legend(&b, nodes, ix, loc, font)
 	b.WriteString("</svg>")
