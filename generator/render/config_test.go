@@ -56,7 +56,7 @@ func TestHugoConfig(t *testing.T) {
 		{"offline", Site{BaseURL: "https://user.github.io/repo/", Offline: true}, "/", []string{"html"}, []string{"html"}, true, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			b, err := hugoConfig(tc.site)
+			b, err := HugoConfig(tc.site)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -82,7 +82,7 @@ func Render(in Input, site Site, dst afero.Fs, log io.Writer) (*Result, error) {
 	if err := overlay(mem, path.Join(root, "content"), in.Fs, in.ContentDir); err != nil {
 		return nil, fmt.Errorf("render: content %s: %w", in.ContentDir, err)
 	}
-	cfg, err := hugoConfig(site)
+	cfg, err := HugoConfig(site)
 	if err != nil {
 		return nil, err
 	}
@@ -137,7 +137,9 @@ func FeedsAndSitemap(baseURL string) bool {
 	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }
 
-// hugoConfig writes the site configuration that jisr's layouts expect.
+// HugoConfig returns the hugo.toml that jisr's layouts expect for site s
+// (Render uses it; scripts/bench-site.go writes it beside a copy of the
+// content tree so that the hugo command renders what jisr renders).
 //
 // Outputs: every page gets HTML. With an absolute base URL, each language's
 // home page also gets an RSS 2.0 feed (index.xml) and an Atom feed
@@ -146,7 +148,7 @@ func FeedsAndSitemap(baseURL string) bool {
 // per-language sitemaps and sitemap index are turned off. One bilingual
 // 404.html is written at the root (GitHub Pages serves it for any missing
 // URL), and robots.txt points at the sitemap.
-func hugoConfig(s Site) ([]byte, error) {
+func HugoConfig(s Site) ([]byte, error) {
 	base := s.BaseURL
 	if base == "" {
 		base = "/"
