@@ -10,9 +10,6 @@ import (
 	"github.com/jisr-news/jisr/generator/build"
 	"github.com/jisr-news/jisr/generator/gazetteer"
 	trun "github.com/jisr-news/jisr/generator/translate/run"
-
-	// Every HTTP engine registers itself, for build and translate alike.
-	_ "github.com/jisr-news/jisr/generator/translate/engines"
 )
 
 func init() {

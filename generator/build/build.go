@@ -33,12 +33,10 @@ import (
 	"github.com/jisr-news/jisr/generator/source"
 	"github.com/jisr-news/jisr/generator/store"
 	"github.com/jisr-news/jisr/generator/translate"
+	"github.com/jisr-news/jisr/generator/translate/engines"
 	"github.com/jisr-news/jisr/generator/translate/run"
 	"github.com/jisr-news/jisr/static"
 	"github.com/jisr-news/jisr/templates"
-
-	// The offline engine is always available.
-	_ "github.com/jisr-news/jisr/generator/translate/gist"
 )
 
 // Exit codes of jisr commands.
@@ -62,6 +60,7 @@ type Options struct {
 	Offline    *bool
 	Engine     string
 	EngineURL  string
+	Engines    translate.Providers // engines to choose from; nil means engines.Providers()
 	Log        io.Writer           // progress and warnings; nil discards
 	Getenv     func(string) string // nil means os.Getenv
 	Now        func() time.Time    // for the elapsed time only
@@ -170,11 +169,15 @@ func Open(o Options) (*Project, error) {
 	if o.EngineURL != "" {
 		url = o.EngineURL
 	}
-	p.Engine, err = translate.New(name, translate.Options{URL: url, Model: cfg.Translate.Model, Settings: cfg.Translate.Engines[name], Getenv: o.Getenv})
+	providers := o.Engines
+	if providers == nil {
+		providers = engines.Providers()
+	}
+	p.Engine, err = providers.New(name, translate.Options{URL: url, Model: cfg.Translate.Model, Settings: cfg.Translate.Engines[name], Getenv: o.Getenv})
 	if err != nil {
 		return nil, &UsageError{err.Error()}
 	}
-	p.Fallback, err = translate.New("gist", translate.Options{Settings: cfg.Translate.Engines["gist"], Getenv: o.Getenv})
+	p.Fallback, err = providers.New("gist", translate.Options{Settings: cfg.Translate.Engines["gist"], Getenv: o.Getenv})
 	if err != nil {
 		return nil, err
 	}
@@ -299,6 +302,9 @@ func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error)
 			return sum, nil, err
 		}
 	} else if err := p.Fs.RemoveAll(filepath.Join(p.Content, content.ReviewSection)); err != nil {
+		return sum, nil, err
+	}
+	if err := p.writeCharts(w, built); err != nil { // charts.go: the pictures of term pages and the dashboard
 		return sum, nil, err
 	}
 	sum.Articles, sum.Written = len(built), w.Written

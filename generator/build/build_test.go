@@ -16,10 +16,13 @@ import (
 	"github.com/jisr-news/jisr/generator/analyze"
 	"github.com/jisr-news/jisr/generator/content"
 	"github.com/jisr-news/jisr/generator/translate"
+	"github.com/jisr-news/jisr/generator/translate/engines"
 )
 
-func init() {
-	translate.Register("test-upper", func(translate.Options) (translate.Engine, error) { return upperEngine{}, nil })
+// withUpper is every engine plus test-upper, passed explicitly.
+func withUpper() translate.Providers {
+	return append(engines.Providers(), translate.Provider{Name: "test-upper",
+		New: func(translate.Options) (translate.Engine, error) { return upperEngine{}, nil }})
 }
 
 // upperEngine is a deterministic engine for golden files: it "translates"
@@ -217,7 +220,7 @@ func TestReproducible(t *testing.T) {
 func TestGolden(t *testing.T) {
 	fs := loadTxtar(t, "testdata/site.txtar")
 	// A fixed engine keeps the golden pages independent of gist's lexicon.
-	buildSite(t, fs, Options{Engine: "test-upper"})
+	buildSite(t, fs, Options{Engine: "test-upper", Engines: withUpper()})
 	pages := map[string]string{
 		"home.ar.html":        "/p/public/index.html",
 		"home.en.html":        "/p/public/en/index.html",

@@ -56,7 +56,7 @@ type reviewIndexFM struct {
 // WriteArticle, with the same pages.
 func (w *Writer) WriteReview(pages []Page) error {
 	hidden := map[string]any{"disable": true}
-	idx := reviewIndexFM{Title: "Translation review", Build: map[string]any{"list": "local"}, Sitemap: hidden, Outputs: []string{"html"}}
+	idx := reviewIndexFM{Title: "Translation review", Build: map[string]any{"list": "local", "publishResources": false}, Sitemap: hidden, Outputs: []string{"html"}}
 	data, err := frontMatter(idx)
 	if err != nil {
 		return err

@@ -216,6 +216,9 @@ func HugoConfig(s Site) ([]byte, error) {
 		"outputs": outputs(homeAR),
 		"markup":  map[string]any{"goldmark": map[string]any{"renderer": map[string]any{"unsafe": false}}},
 		"params":  params,
+		// Term pages and the review dashboard keep their pictures in a page
+		// resource (generator/build/charts.go) that the layouts inline.
+		"cascade": []map[string]any{{"build": map[string]any{"publishResources": false}, "target": map[string]any{"kind": "{term,section}"}}},
 	}
 	b, err := toml.Marshal(cfg)
 	if err != nil {

@@ -13,6 +13,7 @@ import (
 	"github.com/jisr-news/jisr/generator/review"
 	"github.com/jisr-news/jisr/generator/store"
 	"github.com/jisr-news/jisr/generator/translate"
+	"github.com/jisr-news/jisr/generator/translate/engines"
 )
 
 // countingEngine is a machine engine that records every Arabic text it is
@@ -55,8 +56,10 @@ func (e *countingEngine) reset() {
 
 var engine = &countingEngine{}
 
-func init() {
-	translate.Register("test-count", func(translate.Options) (translate.Engine, error) { return engine, nil })
+// withCount is every engine plus test-count, passed explicitly.
+func withCount() translate.Providers {
+	return append(engines.Providers(), translate.Provider{Name: "test-count",
+		New: func(translate.Options) (translate.Engine, error) { return engine, nil }})
 }
 
 const seed = `اتفق العراق وروسيا على تبادل المعلومات. وقال المتحدث إن اللجنة ستعمل في بغداد.
@@ -67,7 +70,7 @@ const seed = `اتفق العراق وروسيا على تبادل المعلو�
 func buildSite(t *testing.T, fs afero.Fs, eng string) {
 	t.Helper()
 	var log strings.Builder
-	if _, err := build.Run(context.Background(), build.Options{Fs: fs, Root: "/p", Engine: eng, Log: &log}); err != nil {
+	if _, err := build.Run(context.Background(), build.Options{Fs: fs, Root: "/p", Engine: eng, Engines: withCount(), Log: &log}); err != nil {
 		t.Fatalf("build: %v\n%s", err, log.String())
 	}
 }

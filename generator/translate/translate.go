@@ -3,16 +3,16 @@
 // In: Arabic segment texts. Out: English texts, with the status and the
 // provenance (engine, model) that the store records.
 //
-// An Engine translates a batch of Arabic texts into English. Engines are
-// registered by name (see Register) so that the CLI and jisr.toml can select
-// them; the offline "gist" engine is always available.
+// An Engine translates a batch of Arabic texts into English. A Provider
+// names an engine and creates it; the CLI and jisr.toml select one by name
+// from an explicit Providers list (package engines gives the full one).
 package translate
 
 import (
 	"context"
 	"fmt"
 	"sort"
-	"sync"
+	"strings"
 )
 
 // Status is the quality level of a stored English segment.
@@ -47,7 +47,7 @@ func (s Status) Rank() int {
 
 // Engine translates Arabic to English.
 type Engine interface {
-	// Name is the engine's registered name, e.g. "gist" or "deepl".
+	// Name is the engine's provider name, e.g. "gist" or "deepl".
 	Name() string
 	// Model is the model or variant used, or "" when there is none.
 	Model() string
@@ -75,41 +75,45 @@ type Options struct {
 // Factory creates an engine from options.
 type Factory func(Options) (Engine, error)
 
-var (
-	mu        sync.RWMutex
-	factories = map[string]Factory{}
-)
-
-// Register makes an engine available by name. It panics on a duplicate
-// name, as database/sql does.
-func Register(name string, f Factory) {
-	mu.Lock()
-	defer mu.Unlock()
-	if _, dup := factories[name]; dup {
-		panic("translate: engine registered twice: " + name)
-	}
-	factories[name] = f
+// Provider names an engine and says how to create it. Each engine package
+// exports one (gist.Provider, deepl.Provider, ...); package engines lists
+// them all. Nothing registers itself: the list a program uses is the list
+// it passes, as Hugo's markup converters are listed.
+type Provider struct {
+	Name string
+	New  Factory
 }
 
-// New creates the named engine.
-func New(name string, opts Options) (Engine, error) {
-	mu.RLock()
-	f, ok := factories[name]
-	mu.RUnlock()
-	if !ok {
-		return nil, fmt.Errorf("unknown translation engine %q (known: %v)", name, Names())
+// Providers is a list of engines to choose from by name.
+type Providers []Provider
+
+// New creates the named engine. An unknown name is an error that lists the
+// known ones.
+func (ps Providers) New(name string, opts Options) (Engine, error) {
+	for _, p := range ps {
+		if p.Name == name {
+			return p.New(opts)
+		}
 	}
-	return f(opts)
+	return nil, &UnknownEngineError{Name: name, Known: ps.Names()}
 }
 
-// Names lists the registered engines, sorted.
-func Names() []string {
-	mu.RLock()
-	defer mu.RUnlock()
-	var names []string
-	for n := range factories {
-		names = append(names, n)
+// Names lists the providers' names, sorted.
+func (ps Providers) Names() []string {
+	names := make([]string, 0, len(ps))
+	for _, p := range ps {
+		names = append(names, p.Name)
 	}
 	sort.Strings(names)
 	return names
+}
+
+// UnknownEngineError is a name that no provider in the list has.
+type UnknownEngineError struct {
+	Name  string
+	Known []string
+}
+
+func (e *UnknownEngineError) Error() string {
+	return fmt.Sprintf("unknown translation engine %q (known: %s)", e.Name, strings.Join(e.Known, ", "))
 }

@@ -1,10 +1,10 @@
-// Package engines registers every HTTP translation engine with package
-// translate: google, google-cloud, libretranslate, deepl and openai.
+// Package engines lists every translation engine jisr knows: the offline
+// gist and the HTTP engines google, google-cloud, libretranslate, deepl and
+// openai.
 //
-// In: nothing. Out: the side effect of registration; import it blank
-// (import _ ".../translate/engines") where engines are selected by name.
-// Import a single engine's package instead to leave the others out (the
-// google-cloud one links gRPC and OpenTelemetry).
+// In: nothing. Out: Providers(), the explicit list that the CLI and the
+// build choose from by name. Nothing registers itself at init: a program
+// that wants fewer engines passes a shorter list.
 //
 // # Configuration
 //
@@ -34,10 +34,24 @@
 package engines
 
 import (
-	// Each registers itself in init.
-	_ "github.com/jisr-news/jisr/generator/translate/engines/deepl"
-	_ "github.com/jisr-news/jisr/generator/translate/engines/google"
-	_ "github.com/jisr-news/jisr/generator/translate/engines/googlecloud"
-	_ "github.com/jisr-news/jisr/generator/translate/engines/libre"
-	_ "github.com/jisr-news/jisr/generator/translate/engines/openai"
+	"github.com/jisr-news/jisr/generator/translate"
+	"github.com/jisr-news/jisr/generator/translate/engines/deepl"
+	"github.com/jisr-news/jisr/generator/translate/engines/google"
+	"github.com/jisr-news/jisr/generator/translate/engines/googlecloud"
+	"github.com/jisr-news/jisr/generator/translate/engines/libre"
+	"github.com/jisr-news/jisr/generator/translate/engines/openai"
+	"github.com/jisr-news/jisr/generator/translate/gist"
 )
+
+// Providers returns every engine, gist first. Each call returns a new
+// slice, so a caller may append its own (tests add fakes this way).
+func Providers() translate.Providers {
+	return translate.Providers{
+		gist.Provider(),
+		google.Provider(),
+		googlecloud.Provider(),
+		libre.Provider(),
+		deepl.Provider(),
+		openai.Provider(),
+	}
+}

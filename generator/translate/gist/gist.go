@@ -44,11 +44,12 @@ import (
 	"github.com/jisr-news/jisr/generator/translate"
 )
 
-// Name is the engine's registered name.
+// Name is the engine's name in --engine and jisr.toml.
 const Name = "gist"
 
-func init() {
-	translate.Register(Name, func(o translate.Options) (translate.Engine, error) {
+// Provider creates the engine by name; package engines lists it.
+func Provider() translate.Provider {
+	return translate.Provider{Name: Name, New: func(o translate.Options) (translate.Engine, error) {
 		// [translate.gist] freedict = true turns the optional FreeDict
 		// source on, when the dictionary is installed. It is off by
 		// default so that the same input gives the same bytes on every
@@ -57,7 +58,7 @@ func init() {
 			return New()
 		}
 		return NewWithoutFreeDict()
-	})
+	}}
 }
 
 // Engine is the gist translator. It is safe for concurrent use.

@@ -14,8 +14,8 @@ func TestDataWellFormed(t *testing.T) {
 	}
 }
 
-func TestRegistered(t *testing.T) {
-	e, err := translate.New("gist", translate.Options{})
+func TestProvider(t *testing.T) {
+	e, err := Provider().New(translate.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -28,7 +28,7 @@ import (
 	"github.com/jisr-news/jisr/generator/translate/resilient"
 )
 
-// Name is the engine's registered name.
+// Name is the engine's name in --engine and jisr.toml.
 const Name = "deepl"
 
 // Hosts for Free (":fx" keys) and Pro keys.
@@ -43,8 +43,9 @@ const KeyEnv = "JISR_DEEPL_KEY"
 // MaxBody is DeepL's request body limit.
 const MaxBody = 128 << 10
 
-func init() {
-	translate.Register(Name, func(o translate.Options) (translate.Engine, error) { return New(o) })
+// Provider creates the engine by name; package engines lists it.
+func Provider() translate.Provider {
+	return translate.Provider{Name: Name, New: func(o translate.Options) (translate.Engine, error) { return New(o) }}
 }
 
 // Engine is a DeepL client.

@@ -56,7 +56,7 @@ func server(t *testing.T, seen *[]request) http.Handler {
 func TestRequestAndTranslation(t *testing.T) {
 	var seen []request
 	srv := enginetest.NewServer(t, server(t, &seen), nil)
-	eng, err := translate.New(Name, translate.Options{URL: srv.URL, Getenv: env, Settings: map[string]any{"target_lang": "en-gb", "batch": 2}})
+	eng, err := Provider().New(translate.Options{URL: srv.URL, Getenv: env, Settings: map[string]any{"target_lang": "en-gb", "batch": 2}})
 	if err != nil {
 		t.Fatal(err)
 	}

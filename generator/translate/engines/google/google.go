@@ -35,14 +35,15 @@ import (
 	"github.com/jisr-news/jisr/generator/translate/resilient"
 )
 
-// Name is the engine's registered name.
+// Name is the engine's name in --engine and jisr.toml.
 const Name = "google"
 
 // DefaultURL is the endpoint's host when none is configured.
 const DefaultURL = "https://translate.googleapis.com"
 
-func init() {
-	translate.Register(Name, func(o translate.Options) (translate.Engine, error) { return New(o) })
+// Provider creates the engine by name; package engines lists it.
+func Provider() translate.Provider {
+	return translate.Provider{Name: Name, New: func(o translate.Options) (translate.Engine, error) { return New(o) }}
 }
 
 // Engine is a client of the gtx endpoint.

@@ -47,7 +47,7 @@ func server(t *testing.T, seen *[]string, merge bool) http.Handler {
 func TestRequestAndTranslation(t *testing.T) {
 	var seen []string
 	srv := enginetest.NewServer(t, server(t, &seen, false), nil)
-	eng, err := translate.New(Name, translate.Options{URL: srv.URL})
+	eng, err := Provider().New(translate.Options{URL: srv.URL})
 	if err != nil {
 		t.Fatal(err)
 	}

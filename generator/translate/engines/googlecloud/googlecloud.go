@@ -33,7 +33,7 @@ import (
 	"github.com/jisr-news/jisr/generator/translate/resilient"
 )
 
-// Name is the engine's registered name.
+// Name is the engine's name in --engine and jisr.toml.
 const Name = "google-cloud"
 
 // DefaultURL is the service endpoint when none is configured.
@@ -42,8 +42,9 @@ const DefaultURL = "https://translation.googleapis.com/language/translate/"
 // KeyEnv is the environment variable holding the API key.
 const KeyEnv = "JISR_GOOGLE_CLOUD_KEY"
 
-func init() {
-	translate.Register(Name, func(o translate.Options) (translate.Engine, error) { return New(o) })
+// Provider creates the engine by name; package engines lists it.
+func Provider() translate.Provider {
+	return translate.Provider{Name: Name, New: func(o translate.Options) (translate.Engine, error) { return New(o) }}
 }
 
 // Engine is a Cloud Translation v2 client.

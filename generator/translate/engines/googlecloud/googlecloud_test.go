@@ -61,7 +61,7 @@ func TestRequestAndTranslation(t *testing.T) {
 	var mu sync.Mutex
 	var seen []seenReq
 	srv := enginetest.NewServer(t, server(t, &mu, &seen), nil)
-	eng, err := translate.New(Name, translate.Options{URL: srv.URL + "/language/translate/", Getenv: env, Settings: map[string]any{"model": "nmt", "batch": 2}})
+	eng, err := Provider().New(translate.Options{URL: srv.URL + "/language/translate/", Getenv: env, Settings: map[string]any{"model": "nmt", "batch": 2}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -24,7 +24,7 @@ import (
 	"github.com/jisr-news/jisr/generator/translate/resilient"
 )
 
-// Name is the engine's registered name.
+// Name is the engine's name in --engine and jisr.toml.
 const Name = "libretranslate"
 
 // DefaultURL is the server's base URL when none is configured.
@@ -33,8 +33,9 @@ const DefaultURL = "http://localhost:5000"
 // KeyEnv is the environment variable holding the API key.
 const KeyEnv = "JISR_LIBRETRANSLATE_KEY"
 
-func init() {
-	translate.Register(Name, func(o translate.Options) (translate.Engine, error) { return New(o) })
+// Provider creates the engine by name; package engines lists it.
+func Provider() translate.Provider {
+	return translate.Provider{Name: Name, New: func(o translate.Options) (translate.Engine, error) { return New(o) }}
 }
 
 // Engine is a LibreTranslate client.

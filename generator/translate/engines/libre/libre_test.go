@@ -41,7 +41,7 @@ func server(t *testing.T, seen *[]map[string]any) http.Handler {
 func TestRequestAndTranslation(t *testing.T) {
 	var seen []map[string]any
 	srv := enginetest.NewServer(t, server(t, &seen), nil)
-	eng, err := translate.New(Name, translate.Options{URL: srv.URL + "/", Settings: map[string]any{"batch": 2},
+	eng, err := Provider().New(translate.Options{URL: srv.URL + "/", Settings: map[string]any{"batch": 2},
 		Getenv: func(k string) string {
 			if k == KeyEnv {
 				return "sekret"

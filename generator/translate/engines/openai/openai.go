@@ -41,7 +41,7 @@ import (
 	"github.com/jisr-news/jisr/generator/translate/resilient"
 )
 
-// Name is the engine's registered name.
+// Name is the engine's name in --engine and jisr.toml.
 const Name = "openai"
 
 // Defaults.
@@ -60,8 +60,9 @@ Names written in Latin letters are already in English: copy them exactly as give
 Copy every number exactly as written, with the same digits.
 Write only the translation: no notes, explanations, quotation marks or commentary.`
 
-func init() {
-	translate.Register(Name, func(o translate.Options) (translate.Engine, error) { return New(o) })
+// Provider creates the engine by name; package engines lists it.
+func Provider() translate.Provider {
+	return translate.Provider{Name: Name, New: func(o translate.Options) (translate.Engine, error) { return New(o) }}
 }
 
 // Engine is a client of an OpenAI-compatible chat server.

@@ -87,7 +87,7 @@ func TestRequestAndTranslation(t *testing.T) {
 	t.Setenv("OPENAI_API_KEY", "from-the-environment")
 	s := &server{t: t}
 	srv := enginetest.NewServer(t, s, nil)
-	eng, err := translate.New(Name, translate.Options{URL: srv.URL + "/v1", Model: "qwen2.5:7b", Getenv: env})
+	eng, err := Provider().New(translate.Options{URL: srv.URL + "/v1", Model: "qwen2.5:7b", Getenv: env})
 	if err != nil {
 		t.Fatal(err)
 	}
