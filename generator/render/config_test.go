@@ -49,7 +49,7 @@ func TestHugoConfig(t *testing.T) {
 		ugly, offlineParam bool
 	}{
 		{"pages under a sub-path", Site{BaseURL: "https://user.github.io/repo"}, "https://user.github.io/repo/",
-			[]string{"html", "rss", "atom", "sitemapxml"}, []string{"html", "rss", "atom"}, false, false},
+			[]string{"html", "rss", "atom", "sitemapxml", "sitemaplang"}, []string{"html", "rss", "atom", "sitemaplang"}, false, false},
 		{"no base URL: no feeds, no sitemap", Site{}, "/", []string{"html"}, []string{"html"}, false, false},
 		// Offline ignores the base path, or every relative link would
 		// carry it ("../repo/x.html").
