@@ -162,11 +162,15 @@ func removePageOneRedirects(dst afero.Fs) error {
 		if err := dst.Remove(p); err != nil {
 			return err
 		}
-		// page/1 and page, when empty (Remove fails on a folder that is not).
-		dir := path.Dir(p)
-		dst.Remove(dir)
-		if path.Base(dir) == "1" {
-			dst.Remove(path.Dir(dir))
+		// page/1 and page, when empty (checked first: afero's MemMapFs
+		// removes a folder that still has files).
+		for dir := path.Dir(p); path.Base(dir) == "1" || path.Base(dir) == "page"; dir = path.Dir(dir) {
+			if empty, err := afero.IsEmpty(dst, dir); err != nil || !empty {
+				break
+			}
+			if err := dst.Remove(dir); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
