@@ -63,6 +63,10 @@ type Input struct {
 	ContentDir, TemplatesDir, StaticDir string
 	// Templates and Static are the embedded defaults.
 	Templates, Static iofs.FS
+	// Skip lists folders of the content tree (relative to ContentDir, with
+	// "/") that are left out of the site, such as an article that cannot
+	// be rendered.
+	Skip []string
 }
 
 // Result reports what a build wrote.
@@ -83,7 +87,7 @@ func Render(in Input, site Site, dst afero.Fs, log io.Writer) (*Result, error) {
 	if err := overlay(mem, root, in.Fs, in.TemplatesDir, nil); err != nil {
 		return nil, fmt.Errorf("render: templates %s: %w", in.TemplatesDir, err)
 	}
-	if err := overlay(mem, path.Join(root, "content"), in.Fs, in.ContentDir, writeBodies); err != nil {
+	if err := overlay(mem, path.Join(root, "content"), in.Fs, in.ContentDir, writeBodies, in.Skip...); err != nil {
 		return nil, fmt.Errorf("render: content %s: %w", in.ContentDir, err)
 	}
 	cfg, err := HugoConfig(site)
@@ -304,9 +308,10 @@ func copyFS(mem afero.Fs, root string, src iofs.FS, dir string) error {
 }
 
 // overlay copies every file under dir of fs into mem at root. A missing dir
-// is not an error. When bodies is not nil, each article's segments.yaml
+// is not an error; files under the skip folders (slash paths relative to
+// dir) are left out. When bodies is not nil, each article's segments.yaml
 // also gets its body files (see BodyFile).
-func overlay(mem afero.Fs, root string, fs afero.Fs, dir string, bodies func(mem afero.Fs, root, rel string, segmentsYAML []byte) error) error {
+func overlay(mem afero.Fs, root string, fs afero.Fs, dir string, bodies func(mem afero.Fs, root, rel string, segmentsYAML []byte) error, skip ...string) error {
 	if fs == nil || dir == "" {
 		return nil
 	}
@@ -320,6 +325,11 @@ func overlay(mem afero.Fs, root string, fs afero.Fs, dir string, bodies func(mem
 		rel := strings.TrimPrefix(strings.TrimPrefix(p, dir), string(os.PathSeparator))
 		if strings.HasPrefix(path.Base(rel), ".tmp-") || strings.HasSuffix(rel, ".go") {
 			return nil
+		}
+		for _, s := range skip {
+			if strings.HasPrefix(filepath.ToSlash(rel), s+"/") {
+				return nil
+			}
 		}
 		data, err := afero.ReadFile(fs, p)
 		if err != nil {
