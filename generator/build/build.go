@@ -145,6 +145,7 @@ type Project struct {
 	Analyzer  *analyze.Analyzer
 	Fallback  translate.Engine
 	Log       io.Writer
+	seen      *seedSet // what Prepare read, for Orphans (orphans.go)
 }
 
 // Open resolves the project's layout (package project) and makes its
@@ -267,10 +268,9 @@ func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error)
 	for _, a := range arts {
 		// Record seed paths relative to the project, so that content/ does
 		// not depend on where the project was checked out.
-		if rel, err := filepath.Rel(p.Root, a.Source); err == nil {
-			a.Source = filepath.ToSlash(rel)
-		}
+		a.Source = relSource(p.Root, a.Source) // orphans.go
 	}
+	p.seen = seenSeeds(p.Root, arts, errs) // orphans.go: for Orphans
 	sum.Skipped = errs
 	for _, e := range errs {
 		fmt.Fprintf(p.Log, "skipped: %v\n", e)
@@ -441,7 +441,7 @@ func (p *Project) Render() (*render.Result, error) {
 	res, err := render.Render(render.Input{
 		Fs: p.Fs, ContentDir: p.Content, TemplatesDir: p.Templates, StaticDir: p.Static,
 		Templates: templates.FS, Static: static.FS, Skip: skip,
-	}, render.Site{BaseURL: c.BaseURL, Offline: c.Offline, TitleAR: c.Title.AR, TitleEN: c.Title.EN,
+	}, render.Site{BaseURL: c.BaseURL, Offline: c.Offline, TitleAR: c.Title.AR, TitleEN: c.Title.EN, PageSize: c.PageSize,
 		Params: map[string]any{"cname": c.CNAME}}, afero.NewBasePathFs(p.Fs, tmp), p.Log)
 	if err != nil {
 		return nil, err
@@ -482,7 +482,7 @@ func (s *Summary) Report(w io.Writer) {
 	}
 	fmt.Fprintf(w, "; %d pages in %s; %d content files changed; %s\n", s.Pages, s.Out, s.Written, s.Elapsed.Round(time.Millisecond))
 	if len(s.Orphans) > 0 {
-		fmt.Fprintf(w, "%d articles in the content tree have no seed any more; they are still published (delete the folder to remove one):\n", len(s.Orphans))
+		fmt.Fprintf(w, "%d articles in the content tree have no seed any more; they are still published (jisr prune removes them):\n", len(s.Orphans))
 		for _, o := range s.Orphans {
 			fmt.Fprintf(w, "  %s\n", o)
 		}
