@@ -185,6 +185,9 @@ func Open(o Options) (*Project, error) {
 	if p.Gazetteer, err = gazetteer.LoadProject(o.Fs, o.Root); err != nil {
 		return nil, &UsageError{err.Error()}
 	}
+	if g, ok := p.Engine.(translate.GlossaryUser); ok {
+		g.UseGlossary(run.Names(p.Gazetteer.Entries()))
+	}
 	p.Analyzer = analyze.Default()
 	if p.Gazetteer != gazetteer.Default() {
 		p.Analyzer = analyze.New(p.Gazetteer)

@@ -14,7 +14,7 @@
 //	content = "content"
 //	out = "public"
 //	[translate]
-//	engine = "gist"           # or google, google-cloud, libretranslate, deepl, openai
+//	engine = "gist"           # or google, google-cloud, libretranslate, deepl, azure, openai
 //	url = ""                  # base URL override (also JISR_ENGINE_URL)
 //	model = ""
 //	[translate.openai]        # per-engine settings; never put keys here
