@@ -61,6 +61,12 @@ type Config struct {
 		// dashboard under /en/review/ (default true).
 		Pages bool `toml:"pages"`
 	} `toml:"review"`
+	SEO struct {
+		// IndexUnreviewed lets search engines index English articles that
+		// no person has reviewed, and lists them in the sitemap (default
+		// false: noindex and left out).
+		IndexUnreviewed bool `toml:"index_unreviewed"`
+	} `toml:"seo"`
 }
 
 // Translate selects and configures the translation engine.

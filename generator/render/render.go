@@ -137,6 +137,14 @@ func FeedsAndSitemap(baseURL string) bool {
 	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }
 
+// AtHostRoot reports whether a site published at baseURL is served at its
+// host's root, the only place crawlers read robots.txt (RFC 9309): a
+// site under a sub-path such as /repo/ gets none.
+func AtHostRoot(baseURL string) bool {
+	u, err := url.Parse(baseURL)
+	return err == nil && strings.Trim(u.Path, "/") == ""
+}
+
 // hugoConfig writes the site configuration that jisr's layouts expect.
 //
 // Outputs: every page gets HTML. With an absolute base URL, each language's
@@ -186,7 +194,7 @@ func hugoConfig(s Site) ([]byte, error) {
 		"defaultContentLanguageInSubdir": false,
 		"disableHugoGeneratorInject":     true,
 		"disableDefaultSiteRedirect":     true,
-		"enableRobotsTXT":                true,
+		"enableRobotsTXT":                AtHostRoot(base),
 		"disableKinds":                   []string{"sitemap"},
 		"timeZone":                       "UTC",
 		"uglyURLs":                       s.Offline,
@@ -290,7 +298,9 @@ func copyStatic(dst afero.Fs, in Input) (int, error) {
 	if in.Fs != nil && in.StaticDir != "" {
 		if _, err := in.Fs.Stat(in.StaticDir); err == nil {
 			err := afero.Walk(in.Fs, in.StaticDir, func(p string, info iofs.FileInfo, err error) error {
-				if err != nil || info.IsDir() {
+				// Go files are jisr's own source (static/embed.go, when the
+				// site is built inside jisr's repository), never the site's.
+				if err != nil || info.IsDir() || strings.HasSuffix(p, ".go") {
 					return err
 				}
 				data, err := afero.ReadFile(in.Fs, p)
