@@ -324,12 +324,12 @@ func (an *Analyzer) WithModel(m *Model) *Analyzer {
 // Gazetteer returns the gazetteer an matches.
 func (an *Analyzer) Gazetteer() *gazetteer.Gazetteer { return an.g }
 
-// ForProject returns the analyzer of the project rooted at root: the
-// embedded gazetteer merged with the project's own file
-// (gazetteer.ProjectFile), and the embedded tagger. Without a project file
-// it returns Default().
-func ForProject(fsys afero.Fs, root string) (*Analyzer, error) {
-	g, err := gazetteer.LoadProject(fsys, root)
+// ForProject returns the analyzer of the project whose content tree is
+// contentDir: the embedded gazetteer merged with the project's own file
+// (gazetteer.ProjectFile) and term pages, and the embedded tagger. Without
+// a project file it returns Default().
+func ForProject(fsys afero.Fs, contentDir string) (*Analyzer, error) {
+	g, err := gazetteer.LoadProject(fsys, contentDir)
 	if err != nil {
 		return nil, err
 	}

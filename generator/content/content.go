@@ -6,31 +6,29 @@
 //	articles/_index.{ar,en}.md           the section pages
 //	articles/<id>/index.ar.md            Arabic page: front matter only
 //	articles/<id>/index.en.md            English page: front matter only
-//	articles/<id>/segments.yaml          the aligned segments (package store)
+//	articles/<id>/segments.yaml          the aligned segments
+//	articles/<id>/analysis.yaml          the analysis: entities with offsets, tags, date
 //	entities/<slug>/_index.{ar,en}.md    entity term pages (names, type, Wikidata, co-occurrence)
 //	tags/<slug>/_index.{ar,en}.md        tag term pages (IPTC labels)
 //
 // The body text lives only in segments.yaml, which the layouts read as a page
 // resource; the index files carry metadata. So there is one place to correct
-// a translation. Files are written atomically and only when their bytes
-// change, which keeps the tree diff-friendly.
+// a translation. This package decides what the files say; package store
+// owns their format and writes them (atomically, and only when their bytes
+// change, which keeps the tree diff-friendly).
 package content
 
 import (
-	"bytes"
 	"fmt"
-	"path"
 	"sort"
 	"strings"
 
 	"github.com/spf13/afero"
-	"gopkg.in/yaml.v3"
 
 	"github.com/jisr-news/jisr/generator/analyze"
 	"github.com/jisr-news/jisr/generator/article"
-	"github.com/jisr-news/jisr/generator/gazetteer"
+	"github.com/jisr-news/jisr/generator/qa"
 	"github.com/jisr-news/jisr/generator/store"
-	"github.com/jisr-news/jisr/generator/translate"
 )
 
 // Page is one article ready to be written.
@@ -40,121 +38,48 @@ type Page struct {
 	Analysis analyze.Result
 }
 
-// Writer writes files under Dir of Fs, counting what it changed.
+// Writer writes the content tree under Dir of Fs, counting in Written the
+// files it changed.
 type Writer struct {
 	Fs      afero.Fs
 	Dir     string
-	Written int // files whose bytes changed
+	Written int
+	out     *store.Writer
 }
 
-func (w *Writer) write(rel string, data []byte) error {
-	name := path.Join(w.Dir, rel)
-	if old, err := afero.ReadFile(w.Fs, name); err == nil && bytes.Equal(old, data) {
-		return nil
+// tree returns the store's writer, with the count carried over.
+func (w *Writer) tree() *store.Writer {
+	if w.out == nil {
+		w.out = &store.Writer{Fs: w.Fs, Dir: w.Dir}
 	}
-	w.Written++
-	return store.WriteFileAtomic(w.Fs, name, data)
-}
-
-// frontMatter renders YAML front matter with an empty body.
-func frontMatter(v any) ([]byte, error) {
-	var buf bytes.Buffer
-	buf.WriteString("---\n")
-	enc := yaml.NewEncoder(&buf)
-	enc.SetIndent(2)
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	buf.WriteString("---\n")
-	return buf.Bytes(), nil
+	w.out.Written = w.Written
+	return w.out
 }
 
 // Mention is the per-article data that an entity term page shows.
-type Mention struct {
-	Count   int    `yaml:"count"`
-	Snippet string `yaml:"snippet,omitempty"`
-}
+type Mention = store.Mention
 
-// Provenance says how a page's English was made. Status is the page's
-// weakest segment status, or "mixed" when gist and machine are both present.
-type Provenance struct {
-	ID     string         `yaml:"id"`
-	Source string         `yaml:"source,omitempty"`
-	Status string         `yaml:"status"`
-	Engine string         `yaml:"engine,omitempty"`
-	Model  string         `yaml:"model,omitempty"`
-	Counts map[string]int `yaml:"counts"`
-}
-
-type articleFM struct {
-	Title          string             `yaml:"title"`
-	Date           string             `yaml:"date,omitempty"`
-	TranslationKey string             `yaml:"translationKey"`
-	Lead           string             `yaml:"lead,omitempty"`
-	Author         string             `yaml:"author,omitempty"`
-	Publisher      string             `yaml:"publisher,omitempty"`
-	URL            string             `yaml:"source_url,omitempty"`
-	Tags           []string           `yaml:"tags,omitempty"`
-	Entities       []string           `yaml:"entities,omitempty"`
-	Mentions       map[string]Mention `yaml:"mentions,omitempty"`
-	Jisr           Provenance         `yaml:"jisr"`
-	// Build keeps segments.yaml out of public/: the layouts read it, the
-	// site does not publish it.
-	Build map[string]any `yaml:"build"`
-}
+// Provenance says how a page's English was made (see store.ProvenanceOf).
+type Provenance = store.Provenance
 
 // ProvenanceOf summarizes the statuses and engines of an article's segments.
-func ProvenanceOf(segs []store.Segment) Provenance {
-	p := Provenance{Counts: map[string]int{}}
-	engines := map[string]bool{}
-	models := map[string]bool{}
-	for _, s := range segs {
-		p.Counts[string(s.Status)]++
-		if s.Engine != "" && s.Engine != "human" {
-			engines[s.Engine] = true
-		}
-		if s.Model != "" {
-			models[s.Model] = true
-		}
-	}
-	switch {
-	case p.Counts[string(translate.StatusGist)] > 0 && p.Counts[string(translate.StatusMachine)] > 0:
-		p.Status = "mixed"
-	case p.Counts[string(translate.StatusGist)] > 0:
-		p.Status = string(translate.StatusGist)
-	case p.Counts[string(translate.StatusMachine)] > 0:
-		p.Status = string(translate.StatusMachine)
-	case p.Counts[string(translate.StatusStale)] > 0:
-		p.Status = string(translate.StatusStale)
-	case len(segs) > 0:
-		p.Status = string(translate.StatusReviewed)
-	default:
-		p.Status = string(translate.StatusNone)
-	}
-	p.Engine = strings.Join(sortedKeys(engines), ", ")
-	p.Model = strings.Join(sortedKeys(models), ", ")
-	return p
-}
+func ProvenanceOf(segs []store.Segment) Provenance { return store.ProvenanceOf(segs) }
 
-func sortedKeys(m map[string]bool) []string {
-	var s []string
-	for k := range m {
-		s = append(s, k)
-	}
-	sort.Strings(s)
-	return s
-}
-
-// WriteArticle writes the two index files and the segment store of one
-// article.
+// WriteArticle writes the bundle of one article: its two index pages, its
+// segment store and its analysis.
 func (w *Writer) WriteArticle(p Page) error {
-	a := p.Article
-	dir := path.Join("articles", a.ID)
-	data, err := store.Marshal(&store.File{Article: a.ID, Segments: p.Segments})
+	err := w.writeArticle(p)
+	w.Written = w.out.Written
 	if err != nil {
-		return fmt.Errorf("content: %s: %w", a.ID, err)
+		return fmt.Errorf("content: %s: %w", p.Article.ID, err)
 	}
-	if err := w.write(path.Join(dir, store.FileName), data); err != nil {
+	return nil
+}
+
+func (w *Writer) writeArticle(p Page) error {
+	a := p.Article
+	out := w.tree()
+	if err := out.WriteStore(&store.File{Article: a.ID, Segments: p.Segments}); err != nil {
 		return err
 	}
 	byID := map[string]*store.Segment{}
@@ -202,8 +127,11 @@ func (w *Writer) WriteArticle(p Page) error {
 		}
 		mAR[e.ID], mEN[e.ID] = ma, me
 	}
-	for _, lang := range []string{"ar", "en"} {
-		fm := articleFM{
+	if err := out.WriteAnalysis(qa.Stored(a.ID, date, p.Analysis)); err != nil {
+		return err
+	}
+	for _, lang := range store.Languages {
+		fm := store.ArticlePage{
 			Title: a.Title, Date: date, TranslationKey: a.ID, Lead: leadAR,
 			Author: a.Author, Publisher: a.Publisher, URL: a.URL,
 			Tags: tags, Entities: ents, Mentions: mAR, Jisr: prov,
@@ -215,62 +143,30 @@ func (w *Writer) WriteArticle(p Page) error {
 				fm.Title = a.Title
 			}
 		}
-		data, err := frontMatter(fm)
-		if err != nil {
-			return fmt.Errorf("content: %s: %w", a.ID, err)
-		}
-		if err := w.write(path.Join(dir, "index."+lang+".md"), data); err != nil {
+		if err := out.WriteArticlePage(a.ID, lang, &fm); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-type sectionFM struct {
-	Title string `yaml:"title"`
-}
-
 // WriteSections writes the section and taxonomy list pages' titles.
 func (w *Writer) WriteSections() error {
 	titles := map[string][2]string{
-		"articles": {"الأخبار", "Articles"},
-		"tags":     {"الوسوم", "Tags"},
-		"entities": {"الأعلام", "People, places and organizations"},
+		store.ArticlesSection: {"الأخبار", "Articles"},
+		store.TagsSection:     {"الوسوم", "Tags"},
+		store.EntitiesSection: {"الأعلام", "People, places and organizations"},
 	}
-	for _, sec := range []string{"articles", "entities", "tags"} {
-		for i, lang := range []string{"ar", "en"} {
-			data, err := frontMatter(sectionFM{Title: titles[sec][i]})
-			if err != nil {
-				return err
-			}
-			if err := w.write(path.Join(sec, "_index."+lang+".md"), data); err != nil {
-				return err
+	out := w.tree()
+	defer func() { w.Written = out.Written }()
+	for _, sec := range []string{store.ArticlesSection, store.EntitiesSection, store.TagsSection} {
+		for i, lang := range store.Languages {
+			if err := out.WriteSection(sec, lang, &store.SectionPage{Title: titles[sec][i]}); err != nil {
+				return fmt.Errorf("content: %w", err)
 			}
 		}
 	}
 	return nil
-}
-
-type cooc struct {
-	ID    string `yaml:"id"`
-	Count int    `yaml:"count"`
-}
-
-type entityFM struct {
-	Title              string `yaml:"title"`
-	gazetteer.TermPage `yaml:",inline"`
-	// Gazetteer says the names come from the gazetteer, which people
-	// keep; otherwise the English name is a transliteration.
-	Gazetteer bool   `yaml:"gazetteer"`
-	Cooccur   []cooc `yaml:"cooccur,omitempty"`
-}
-
-type tagFM struct {
-	Title     string `yaml:"title"`
-	QCode     string `yaml:"qcode,omitempty"`
-	LabelAR   string `yaml:"label_ar"`
-	LabelEN   string `yaml:"label_en"`
-	Generated bool   `yaml:"jisr_generated"`
 }
 
 // MaxCooccur bounds the co-occurring entities listed on a term page.
@@ -279,6 +175,8 @@ const MaxCooccur = 8
 // WriteTerms writes a term page in both languages for every entity and tag
 // of the pages, with each entity's most frequent co-occurring entities.
 func (w *Writer) WriteTerms(pages []Page) error {
+	out := w.tree()
+	defer func() { w.Written = out.Written }()
 	ents := map[string]analyze.Entity{}
 	co := map[string]map[string]int{}
 	tags := map[string]analyze.Tag{}
@@ -301,9 +199,9 @@ func (w *Writer) WriteTerms(pages []Page) error {
 		}
 	}
 	for id, e := range ents {
-		var cs []cooc
+		var cs []store.Cooccurrence
 		for o, n := range co[id] {
-			cs = append(cs, cooc{o, n})
+			cs = append(cs, store.Cooccurrence{ID: o, Count: n})
 		}
 		sort.Slice(cs, func(i, j int) bool {
 			if cs[i].Count != cs[j].Count {
@@ -314,78 +212,35 @@ func (w *Writer) WriteTerms(pages []Page) error {
 		if len(cs) > MaxCooccur {
 			cs = cs[:MaxCooccur]
 		}
-		fm := entityFM{TermPage: gazetteer.TermPage{Generated: true, Type: string(e.Type), NameAR: e.NameAR, NameEN: e.NameEN, Aliases: e.Aliases, Wikidata: e.Wikidata},
+		fm := store.EntityPage{TermPage: store.TermPage{Generated: true, Type: string(e.Type), NameAR: e.NameAR, NameEN: e.NameEN, Aliases: e.Aliases, Wikidata: e.Wikidata},
 			Gazetteer: e.Known, Cooccur: cs}
-		for _, lang := range []string{"ar", "en"} {
+		for _, lang := range store.Languages {
 			fm.Title = e.NameAR
 			if lang == "en" {
 				fm.Title = e.NameEN
 			}
-			data, err := frontMatter(fm)
-			if err != nil {
-				return err
-			}
-			if err := w.writeTerm(path.Join("entities", id, "_index."+lang+".md"), data); err != nil {
-				return err
+			if err := out.WriteEntityPage(id, lang, &fm); err != nil {
+				return fmt.Errorf("content: %w", err)
 			}
 		}
 	}
-	if err := prune(w, "entities", ents); err != nil {
-		return err
+	if err := out.PruneTerms(store.EntitiesSection, func(id string) bool { _, ok := ents[id]; return ok }); err != nil {
+		return fmt.Errorf("content: %w", err)
 	}
-	if err := prune(w, "tags", tags); err != nil {
-		return err
+	if err := out.PruneTerms(store.TagsSection, func(id string) bool { _, ok := tags[id]; return ok }); err != nil {
+		return fmt.Errorf("content: %w", err)
 	}
 	for id, t := range tags {
-		fm := tagFM{Generated: true, QCode: t.QCode, LabelAR: t.LabelAR, LabelEN: t.LabelEN}
-		for _, lang := range []string{"ar", "en"} {
+		fm := store.TagPage{Generated: true, QCode: t.QCode, LabelAR: t.LabelAR, LabelEN: t.LabelEN}
+		for _, lang := range store.Languages {
 			fm.Title = t.LabelAR
 			if lang == "en" {
 				fm.Title = t.LabelEN
 			}
-			data, err := frontMatter(fm)
-			if err != nil {
-				return err
-			}
-			if err := w.writeTerm(path.Join("tags", id, "_index."+lang+".md"), data); err != nil {
-				return err
+			if err := out.WriteTagPage(id, lang, &fm); err != nil {
+				return fmt.Errorf("content: %w", err)
 			}
 		}
-	}
-	return nil
-}
-
-// writeTerm writes a term page unless a person wrote the one in place: a
-// page without "jisr_generated: true" is theirs and is never overwritten.
-func (w *Writer) writeTerm(rel string, data []byte) error {
-	if old, err := afero.ReadFile(w.Fs, path.Join(w.Dir, rel)); err == nil && !generated(old) {
-		return nil
-	}
-	return w.write(rel, data)
-}
-
-func generated(page []byte) bool { return bytes.Contains(page, []byte("\njisr_generated: true\n")) }
-
-// prune removes the term pages under section that jisr generated for terms
-// no article names any more. Term pages that people wrote are kept.
-func prune[T any](w *Writer, section string, keep map[string]T) error {
-	dir := path.Join(w.Dir, section)
-	entries, err := afero.ReadDir(w.Fs, dir)
-	if err != nil {
-		return nil // no section yet
-	}
-	for _, e := range entries {
-		if _, ok := keep[e.Name()]; ok || !e.IsDir() {
-			continue
-		}
-		data, err := afero.ReadFile(w.Fs, path.Join(dir, e.Name(), "_index.ar.md"))
-		if err != nil || !generated(data) {
-			continue
-		}
-		if err := w.Fs.RemoveAll(path.Join(dir, e.Name())); err != nil {
-			return fmt.Errorf("content: remove %s: %w", e.Name(), err)
-		}
-		w.Written++
 	}
 	return nil
 }

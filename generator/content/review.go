@@ -6,7 +6,6 @@ import (
 
 	"github.com/jisr-news/jisr/generator/qa"
 	"github.com/jisr-news/jisr/generator/store"
-	"github.com/jisr-news/jisr/generator/translate"
 )
 
 // The review section. One section, in English only, rather than a
@@ -26,43 +25,18 @@ import (
 // (build.list = local) and ask robots not to index them.
 
 // ReviewSection is the content folder and URL path of the review pages.
-const ReviewSection = "review"
-
-type reviewFM struct {
-	Title          string         `yaml:"title"`
-	Date           string         `yaml:"date,omitempty"`
-	TranslationKey string         `yaml:"translationKey"`
-	Article        string         `yaml:"article"`
-	File           string         `yaml:"file"`
-	Counts         map[string]int `yaml:"counts"`
-	Total          int            `yaml:"total"`
-	ReviewedPct    int            `yaml:"reviewed_pct"`
-	QA             []qa.Finding   `yaml:"qa,omitempty"`
-	Lines          map[string]int `yaml:"lines,omitempty"`
-	Build          map[string]any `yaml:"build"`
-	Sitemap        map[string]any `yaml:"sitemap"`
-	Outputs        []string       `yaml:"outputs"`
-}
-
-type reviewIndexFM struct {
-	Title   string         `yaml:"title"`
-	Build   map[string]any `yaml:"build"`
-	Sitemap map[string]any `yaml:"sitemap"`
-	Outputs []string       `yaml:"outputs"`
-}
+const ReviewSection = store.ReviewSection
 
 // WriteReview writes the review section for the pages: the dashboard and a
 // side-by-side page per article with its QA findings. Call it after
 // WriteArticle, with the same pages.
 func (w *Writer) WriteReview(pages []Page) error {
+	out := w.tree()
+	defer func() { w.Written = out.Written }()
 	hidden := map[string]any{"disable": true}
-	idx := reviewIndexFM{Title: "Translation review", Build: map[string]any{"list": "local"}, Sitemap: hidden, Outputs: []string{"html"}}
-	data, err := frontMatter(idx)
-	if err != nil {
-		return err
-	}
-	if err := w.write(path.Join(ReviewSection, "_index.en.md"), data); err != nil {
-		return err
+	idx := store.ReviewIndex{Title: "Translation review", Build: map[string]any{"list": "local", "publishResources": false}, Sitemap: hidden, Outputs: []string{"html"}}
+	if err := out.WriteReviewIndex(&idx); err != nil {
+		return fmt.Errorf("content: %w", err)
 	}
 	for _, p := range pages {
 		a := p.Article
@@ -72,32 +46,25 @@ func (w *Writer) WriteReview(pages []Page) error {
 			return fmt.Errorf("content: review %s: %w", a.ID, err)
 		}
 		sum := qa.Summarize(f, p.Analysis)
-		fm := reviewFM{
+		fm := store.ReviewPage{
 			Title: sum.Title, TranslationKey: "review-" + a.ID, Article: a.ID,
-			File:   path.Join(path.Base(w.Dir), "articles", a.ID, store.FileName),
+			File:   store.Path(path.Base(w.Dir), a.ID),
 			Counts: map[string]int{}, Total: sum.Total, ReviewedPct: sum.Reviewed(),
-			QA: sum.Findings, Lines: qa.SegmentLines(yml),
+			QA: qa.Shown(sum.Findings), Lines: store.SegmentLines(yml),
 			Build:   map[string]any{"list": "local", "publishResources": false},
 			Sitemap: hidden, Outputs: []string{"html"},
-		}
-		for i := range fm.QA {
-			fm.QA[i].Article = ""
 		}
 		if !a.Date.IsZero() {
 			fm.Date = a.Date.Format("2006-01-02")
 		}
-		for _, s := range qa.Statuses {
+		for _, s := range store.Ladder {
 			fm.Counts[string(s)] = sum.Counts[s]
 		}
-		if n := sum.Counts[translate.StatusNone]; n > 0 {
-			fm.Counts["untranslated"] = n
+		if n := sum.Counts[store.StatusNone]; n > 0 {
+			fm.Counts[string(store.StatusUntranslated)] = n
 		}
-		data, err := frontMatter(fm)
-		if err != nil {
+		if err := out.WriteReviewPage(a.ID, &fm); err != nil {
 			return fmt.Errorf("content: review %s: %w", a.ID, err)
-		}
-		if err := w.write(path.Join(ReviewSection, a.ID, "index.en.md"), data); err != nil {
-			return err
 		}
 	}
 	return nil

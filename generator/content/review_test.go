@@ -65,8 +65,9 @@ func TestWriteReview(t *testing.T) {
 		if l < 1 || l > len(lines) {
 			t.Fatalf("line of %s = %d", id, l)
 		}
-		if got := strings.TrimSpace(lines[l-1]); id != "p1-2" && !strings.HasPrefix(got, "en:") {
-			t.Errorf("line %d of %s is %q, want its en:", l, id, got)
+		// The English is a block under "en: |-": the line is its text.
+		if got := strings.TrimSpace(lines[l-2]); id != "p1-2" && !strings.HasPrefix(got, "en: |") {
+			t.Errorf("line %d of %s follows %q, want its en: |-", l, id, got)
 		}
 	}
 	if fm.Build["list"] != "local" || fm.Sitemap["disable"] != true {

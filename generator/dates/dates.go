@@ -85,18 +85,40 @@ func Weekday(word string) (time.Weekday, bool) {
 	return d, ok
 }
 
-// Find returns the first valid date stated in text. A day/month/year that
-// does not exist (31 فبراير) is skipped, as is a pair whose two month names
-// disagree.
+// Find returns the first valid date stated in text, Gregorian or Hijri
+// (see HijriToGregorian). A day/month/year that does not exist (31
+// فبراير) is skipped, as is a pair whose two month names disagree.
 func Find(text string) (time.Time, bool) {
 	norm := arabic.Normalize(text)
-	for _, m := range dateRE.FindAllStringSubmatch(norm, -1) {
-		day, _ := strconv.Atoi(m[1])
-		mon := months[m[2]]
-		if m[3] != "" && months[m[3]] != mon {
+	g, gAt := findGregorian(norm)
+	h, hAt := findHijri(norm)
+	switch {
+	case gAt >= 0 && hAt >= 0 && Near(g, h):
+		// «24 شوال 1436هـ الموافق 9 أغسطس 2015»: the Gregorian of a pair
+		// is exact, the tabular Hijri only ±2 days.
+		return g, true
+	case gAt >= 0 && (hAt < 0 || gAt <= hAt):
+		return g, true
+	case hAt >= 0:
+		return h, true
+	}
+	return time.Time{}, false
+}
+
+func findGregorian(norm string) (time.Time, int) {
+	for _, m := range dateRE.FindAllStringSubmatchIndex(norm, -1) {
+		sub := func(k int) string {
+			if m[2*k] < 0 {
+				return ""
+			}
+			return norm[m[2*k]:m[2*k+1]]
+		}
+		day, _ := strconv.Atoi(sub(1))
+		mon := months[sub(2)]
+		if sub(3) != "" && months[sub(3)] != mon {
 			continue
 		}
-		year, _ := strconv.Atoi(m[4])
+		year, _ := strconv.Atoi(sub(4))
 		if year < 1900 || year > 2200 {
 			continue
 		}
@@ -104,9 +126,60 @@ func Find(text string) (time.Time, bool) {
 		if t.Day() != day || t.Month() != mon {
 			continue
 		}
-		return t, true
+		return t, m[2]
 	}
-	return time.Time{}, false
+	return time.Time{}, -1
+}
+
+// MaxTextDrift is how far a date stated in the text may lie from the
+// input's own date and still be believed (see Choose).
+const MaxTextDrift = 2 * 24 * time.Hour
+
+// Choose picks an article's date. In: the text to search (title and
+// body) and the date the input itself carries (a CMS record's date field;
+// "" when it has none). Out: the date, whether it came from the text, and
+// whether there is one at all.
+//
+// The rule: the input's own date wins, with its time of day when it has
+// one (2015-08-03 20:54:51 stays 20:54:51). A date found in the text is
+// used only when the input has none. When both exist, the text can never
+// move the date: a date in the story years away (a 1988 anniversary) is
+// refused, and one within MaxTextDrift is taken as confirming the input.
+func Choose(text, input string) (t time.Time, fromText, ok bool) {
+	if strings.TrimSpace(input) != "" {
+		if t, ok := Parse(input); ok {
+			return t, false, true
+		}
+	}
+	if t, ok := Find(text); ok {
+		return t, true, true
+	}
+	return time.Time{}, false, false
+}
+
+// Near reports whether a date found in the text, t, agrees with the
+// input's own date ref (within MaxTextDrift).
+func Near(t, ref time.Time) bool {
+	d := t.Sub(ref)
+	return d <= MaxTextDrift && d >= -MaxTextDrift
+}
+
+// HasTime reports whether t carries a time of day (not midnight UTC).
+func HasTime(t time.Time) bool {
+	t = t.UTC()
+	return t.Hour() != 0 || t.Minute() != 0 || t.Second() != 0
+}
+
+// FrontMatter formats an article's date for front matter and list
+// ordering: "2006-01-02" for a date alone, RFC 3339 in UTC
+// ("2015-08-03T20:54:51Z") when the input gave a time of day. Both sort
+// correctly as strings among themselves and Hugo reads both; lists should
+// order by this date, then by article ID, in both languages.
+func FrontMatter(t time.Time) string {
+	if HasTime(t) {
+		return t.UTC().Format(time.RFC3339)
+	}
+	return t.UTC().Format("2006-01-02")
 }
 
 // Parse reads a date as written in metadata: RFC 3339, "2006-01-02",

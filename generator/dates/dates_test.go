@@ -79,3 +79,52 @@ func TestParse(t *testing.T) {
 		t.Error("Parse(yesterday) succeeded")
 	}
 }
+
+func TestHijri(t *testing.T) {
+	tests := []struct{ text, want string }{
+		// 1 Shawwal 1436 is 18 July 2015 by the tabular rule (Umm
+		// al-Qura: 17 July, the documented ±2 days).
+		{"صدر في 1 شوال 1436هـ", "2015-07-18"},
+		{"الموافق 24 شوال 1436 هـ", "2015-08-10"},
+		{"في 1 محرم 1437هـ", "2015-10-15"},
+		{"7 ذو الحجة 1436ه", "2015-09-21"},
+		{"30 صفر 1436هـ", ""}, // Safar has 29 days
+		{"في رمضان 2015", ""},
+	}
+	for _, tt := range tests {
+		got, ok := Find(tt.text)
+		s := ""
+		if ok {
+			s = got.Format("2006-01-02")
+		}
+		if s != tt.want {
+			t.Errorf("Find(%q) = %q, want %q", tt.text, s, tt.want)
+		}
+	}
+	// In a Hijri/Gregorian pair the exact Gregorian date wins.
+	got, _ := Find("الأحد 24 شوال 1436هـ الموافق 9 أغسطس 2015")
+	if got.Format("2006-01-02") != "2015-08-09" {
+		t.Errorf("paired Hijri/Gregorian = %v", got)
+	}
+}
+
+func TestChoose(t *testing.T) {
+	text := "في 3 أغسطس 1988 وقعت الحادثة"
+	d, fromText, ok := Choose(text, "2015-08-03 20:54:51")
+	if !ok || fromText || d.Format(time.RFC3339) != "2015-08-03T20:54:51Z" {
+		t.Errorf("Choose with an input date = %v %v %v, want the input's date and time", d, fromText, ok)
+	}
+	d, fromText, ok = Choose(text, "")
+	if !ok || !fromText || d.Year() != 1988 {
+		t.Errorf("Choose without an input date = %v %v %v", d, fromText, ok)
+	}
+	if _, _, ok := Choose("لا تاريخ", "not a date"); ok {
+		t.Error("Choose found a date in neither")
+	}
+	if Near(time.Date(1988, 8, 3, 0, 0, 0, 0, time.UTC), time.Date(2015, 8, 3, 0, 0, 0, 0, time.UTC)) {
+		t.Error("a date 27 years away is Near")
+	}
+	if FrontMatter(d) != "1988-08-03" || FrontMatter(time.Date(2015, 8, 3, 20, 54, 51, 0, time.UTC)) != "2015-08-03T20:54:51Z" {
+		t.Errorf("FrontMatter = %q", FrontMatter(d))
+	}
+}

@@ -75,8 +75,8 @@ const (
 )
 
 // ProjectFile is where a project keeps its own gazetteer entries, relative
-// to the project root.
-const ProjectFile = "content/_data/gazetteer.yaml"
+// to its content folder (wherever the project's layout puts it).
+const ProjectFile = "_data/gazetteer.yaml"
 
 // Entry is one named entity.
 type Entry struct {
@@ -358,22 +358,23 @@ func Load(fsys afero.Fs, path string) (*Gazetteer, error) {
 	return g, nil
 }
 
-// LoadProject loads the gazetteer of the project rooted at root: the
-// embedded data merged with root/ProjectFile when it exists, then with
-// the entity term pages people wrote or reviewed under root/TermsDir (see
-// FromTermPages).
-func LoadProject(fsys afero.Fs, root string) (*Gazetteer, error) {
-	g, err := Load(fsys, path.Join(root, ProjectFile))
+// LoadProject loads the gazetteer of the project whose content tree is
+// contentDir (the resolved --content or [paths] content): the embedded
+// data merged with contentDir/ProjectFile when it exists, then with the
+// entity term pages people wrote or reviewed under contentDir/TermsDir
+// (see FromTermPages).
+func LoadProject(fsys afero.Fs, contentDir string) (*Gazetteer, error) {
+	g, err := Load(fsys, path.Join(contentDir, ProjectFile))
 	if err != nil {
 		return nil, err
 	}
-	terms, err := FromTermPages(fsys, path.Join(root, TermsDir))
+	terms, err := FromTermPages(fsys, path.Join(contentDir, TermsDir))
 	if err != nil || len(terms) == 0 {
 		return g, err
 	}
 	g, err = g.Merge(terms)
 	if err != nil {
-		return nil, fmt.Errorf("gazetteer: term pages under %s: %w", path.Join(root, TermsDir), err)
+		return nil, fmt.Errorf("gazetteer: term pages under %s: %w", path.Join(contentDir, TermsDir), err)
 	}
 	return g, nil
 }

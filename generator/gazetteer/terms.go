@@ -1,38 +1,23 @@
 package gazetteer
 
 import (
-	"bytes"
 	"fmt"
 	"path"
-	"sort"
 	"strings"
 
 	"github.com/spf13/afero"
-	"gopkg.in/yaml.v3"
+
+	"github.com/jisr-news/jisr/generator/store"
 )
 
-// TermsDir is where the content tree keeps entity term pages, relative to
-// the project root: one folder per entity ID with _index.ar.md and
-// _index.en.md.
-const TermsDir = "content/entities"
+// TermsDir is where a content tree keeps entity term pages, relative to
+// the content folder (the project's layout resolves it): one folder per
+// entity ID with _index.ar.md and _index.en.md.
+const TermsDir = store.EntitiesSection
 
 // TermPage is the front matter of an entity term page, the fields that
-// name the entity: package content writes it (with more fields for the
-// layouts), FromTermPages reads it back.
-type TermPage struct {
-	Type     string   `yaml:"type"`
-	NameAR   string   `yaml:"name_ar"`
-	NameEN   string   `yaml:"name_en"`
-	Aliases  []string `yaml:"aliases_ar,omitempty"`
-	Wikidata string   `yaml:"wikidata,omitempty"`
-	// Reviewed is for people: true on a generated page adopts its names
-	// as a gazetteer entry. jisr always writes false, so that what
-	// analysis guessed never feeds back into the next analysis.
-	Reviewed bool `yaml:"reviewed_name"`
-	// Generated marks a page that jisr wrote and may rewrite or remove; a
-	// page without it is a person's.
-	Generated bool `yaml:"jisr_generated"`
-}
+// name the entity (package store owns the format).
+type TermPage = store.TermPage
 
 // FromTermPages reads the entity term pages under dir (see TermsDir) and
 // returns an entry for each page a person wrote or reviewed: front matter
@@ -43,33 +28,18 @@ type TermPage struct {
 // guessed. The Arabic page (_index.ar.md) is read, else the English one.
 // A missing dir gives no entries and no error.
 func FromTermPages(fsys afero.Fs, dir string) ([]Entry, error) {
-	infos, err := afero.ReadDir(fsys, dir)
+	names, err := store.Terms(fsys, path.Dir(dir), path.Base(dir))
 	if err != nil {
 		return nil, nil
 	}
-	var names []string
-	for _, fi := range infos {
-		if fi.IsDir() {
-			names = append(names, fi.Name())
-		}
-	}
-	sort.Strings(names)
 	var out []Entry
 	for _, id := range names {
-		var data []byte
-		var file string
-		for _, f := range []string{"_index.ar.md", "_index.en.md", "_index.md"} {
-			file = path.Join(dir, id, f)
-			if data, err = afero.ReadFile(fsys, file); err == nil {
-				break
-			}
-		}
+		fm, file, err := store.ReadTermPage(fsys, dir, id)
 		if err != nil {
+			return nil, fmt.Errorf("gazetteer: term page: %w", err)
+		}
+		if file == "" {
 			continue // a folder without a page
-		}
-		fm, err := termFrontMatter(data)
-		if err != nil {
-			return nil, fmt.Errorf("gazetteer: term page %s: %w", file, err)
 		}
 		if fm.Generated && !fm.Reviewed {
 			continue
@@ -85,22 +55,4 @@ func FromTermPages(fsys afero.Fs, dir string) ([]Entry, error) {
 		out = append(out, e)
 	}
 	return out, nil
-}
-
-// termFrontMatter parses the YAML front matter between "---" lines.
-func termFrontMatter(data []byte) (TermPage, error) {
-	var fm TermPage
-	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	if !bytes.HasPrefix(data, []byte("---")) {
-		return fm, fmt.Errorf("no YAML front matter")
-	}
-	rest := data[3:]
-	end := bytes.Index(rest, []byte("\n---"))
-	if end < 0 {
-		return fm, fmt.Errorf("front matter not closed")
-	}
-	if err := yaml.Unmarshal(rest[:end], &fm); err != nil {
-		return fm, err
-	}
-	return fm, nil
 }

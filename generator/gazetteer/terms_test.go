@@ -20,7 +20,7 @@ func TestTermPages(t *testing.T) {
 	write("/site/content/entities/karim-zahran/_index.ar.md", "---\ntitle: كريم زهران\ntype: PERSON\nname_ar: كريم زهران\nname_en: Karim Zahran\naliases_ar: [زهران الابن]\nreviewed_name: true\njisr_generated: true\n---\nنص\n")
 	// Written by a person: corrects a known entity.
 	write("/site/content/entities/vladimir-putin/_index.en.md", "---\ntype: PERSON\nname_ar: فلاديمير بوتين\nname_en: Vladimir V. Putin\naliases_ar: [فلاديمير فلاديميروفيتش بوتين]\n---\n")
-	g, err := LoadProject(fsys, "/site")
+	g, err := LoadProject(fsys, "/site/content")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,11 +37,11 @@ func TestTermPages(t *testing.T) {
 		t.Errorf("Abadi changed: %+v", e)
 	}
 	write("/bad/content/entities/x/_index.ar.md", "---\ntype: THING\nname_ar: س\nname_en: X\n---\n")
-	if _, err := LoadProject(fsys, "/bad"); err == nil || !strings.Contains(err.Error(), "_index.ar.md") {
+	if _, err := LoadProject(fsys, "/bad/content"); err == nil || !strings.Contains(err.Error(), "_index.ar.md") {
 		t.Errorf("bad page: err = %v", err)
 	}
 	write("/bad2/content/entities/y/_index.ar.md", "no front matter")
-	if _, err := LoadProject(fsys, "/bad2"); err == nil {
+	if _, err := LoadProject(fsys, "/bad2/content"); err == nil {
 		t.Error("page without front matter accepted")
 	}
 }

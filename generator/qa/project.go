@@ -1,14 +1,14 @@
 package qa
 
 import (
+	"errors"
 	"fmt"
 	"io"
-	"path"
+	iofs "io/fs"
 	"sort"
 	"strings"
 
 	"github.com/spf13/afero"
-	"gopkg.in/yaml.v3"
 
 	"github.com/jisr-news/jisr/generator/analyze"
 	"github.com/jisr-news/jisr/generator/article"
@@ -16,8 +16,9 @@ import (
 	"github.com/jisr-news/jisr/generator/translate"
 )
 
-// Statuses lists the segment statuses in the order reports show them.
-var Statuses = []translate.Status{translate.StatusGist, translate.StatusMachine, translate.StatusStale, translate.StatusReviewed}
+// Statuses lists the segment statuses in the order reports show them: the
+// store's ladder.
+var Statuses = store.Ladder
 
 // ArticleReport is what QA found in one article.
 type ArticleReport struct {
@@ -108,47 +109,135 @@ func countsString(c map[translate.Status]int) string {
 	return strings.Join(parts, ", ")
 }
 
-// CheckProject loads every content/articles/<id>/segments.yaml under
-// contentDir, analyzes its Arabic again (for the entity check) and checks
-// every segment. A store that cannot be read is an error naming the file.
-// It uses the embedded gazetteer; CheckProjectWith takes the project's.
-func CheckProject(fs afero.Fs, contentDir string) (*Report, error) {
-	return CheckProjectWith(fs, contentDir, analyze.Default())
+// Analyzer analyzes a segmented article; *analyze.Analyzer is one. QA
+// calls it only for an article whose bundle has no stored analysis (a
+// content tree written before analysis was kept).
+type Analyzer interface {
+	Analyze(a *article.Article) analyze.Result
 }
 
-// CheckProjectWith is CheckProject with the given analyzer, e.g. one from
-// analyze.ForProject that knows the project's own gazetteer entries.
-func CheckProjectWith(fs afero.Fs, contentDir string, an *analyze.Analyzer) (*Report, error) {
-	dir := path.Join(contentDir, "articles")
-	entries, err := afero.ReadDir(fs, dir)
+// Bundle is one stored article as QA and the review exports read it.
+type Bundle struct {
+	ID       string
+	File     string // path of its segments.yaml
+	Store    *store.File
+	Analysis analyze.Result // as the build stored it
+	Lines    map[string]int // see store.SegmentLines
+}
+
+// Load reads the bundle of article id under contentDir: its store and
+// the analysis the build stored with it, so that what QA reports agrees
+// with the published pages. Only when the bundle has no analysis does an
+// analyze the Arabic again (an nil means analyze.Default). It returns nil
+// and no error for a folder without a store.
+func Load(fs afero.Fs, contentDir, id string, an Analyzer) (*Bundle, error) {
+	file := store.Path(contentDir, id)
+	data, err := afero.ReadFile(fs, file)
+	if errors.Is(err, iofs.ErrNotExist) {
+		return nil, nil // a bundle without a store is not an article
+	}
+	if err != nil {
+		return nil, fmt.Errorf("qa: %w", err)
+	}
+	f, err := store.Parse(file, data)
+	if err != nil {
+		return nil, fmt.Errorf("qa: %w", err)
+	}
+	if f.Article == "" {
+		f.Article = id
+	}
+	b := &Bundle{ID: id, File: file, Store: f, Lines: store.SegmentLines(data)}
+	stored, err := store.ReadAnalysis(fs, contentDir, id)
+	if err != nil {
+		return nil, fmt.Errorf("qa: %w", err)
+	}
+	if stored != nil {
+		b.Analysis = ResultOf(stored)
+	} else {
+		if an == nil {
+			an = analyze.Default()
+		}
+		b.Analysis = an.Analyze(ArticleOf(f))
+	}
+	return b, nil
+}
+
+// CheckProject checks every article of the content tree under contentDir
+// against the analysis the build stored. A store that cannot be read is
+// an error naming the file. It uses the embedded gazetteer for bundles
+// without a stored analysis; CheckProjectWith takes the project's.
+func CheckProject(fs afero.Fs, contentDir string) (*Report, error) {
+	return CheckProjectWith(fs, contentDir, nil)
+}
+
+// CheckProjectWith is CheckProject with the analyzer for bundles that
+// have no stored analysis, e.g. one from analyze.ForProject that knows the
+// project's own gazetteer entries; nil means analyze.Default.
+func CheckProjectWith(fs afero.Fs, contentDir string, an Analyzer) (*Report, error) {
+	ids, err := store.MustArticles(fs, contentDir)
 	if err != nil {
 		return nil, fmt.Errorf("qa: %w", err)
 	}
 	r := &Report{}
-	for _, e := range entries {
-		if !e.IsDir() {
+	for _, id := range ids {
+		b, err := Load(fs, contentDir, id, an)
+		if err != nil {
+			return nil, err
+		}
+		if b == nil {
 			continue
 		}
-		file := store.Path(contentDir, e.Name())
-		data, err := afero.ReadFile(fs, file)
-		if err != nil {
-			continue // a bundle without a store is not an article
-		}
-		f, err := store.Load(fs, file)
-		if err != nil {
-			return nil, fmt.Errorf("qa: %w", err)
-		}
-		if f.Article == "" {
-			f.Article = e.Name()
-		}
-		ar := ArticleOf(f)
-		a := Summarize(f, an.Analyze(ar))
-		a.File = file
-		a.Lines = SegmentLines(data)
+		a := Summarize(b.Store, b.Analysis)
+		a.File, a.Lines = b.File, b.Lines
 		r.Articles = append(r.Articles, a)
 	}
 	sort.Slice(r.Articles, func(i, j int) bool { return r.Articles[i].ID < r.Articles[j].ID })
 	return r, nil
+}
+
+// Stored converts an article's analysis into the form the build stores in
+// its bundle (store.Analysis), with the article's date (2006-01-02, or "").
+func Stored(id, date string, res analyze.Result) *store.Analysis {
+	a := &store.Analysis{Article: id, Date: date}
+	for _, e := range res.Entities {
+		se := store.Entity{ID: e.ID, Type: string(e.Type), NameEN: e.NameEN, NameAR: e.NameAR,
+			Aliases: e.Aliases, Wikidata: e.Wikidata, Known: e.Known, Mentions: []store.EntityMention{}}
+		for _, m := range e.Mentions {
+			se.Mentions = append(se.Mentions, store.EntityMention{Segment: m.Segment, Start: m.Start, End: m.End, Surface: m.Surface})
+		}
+		a.Entities = append(a.Entities, se)
+	}
+	for _, t := range res.Tags {
+		a.Tags = append(a.Tags, store.Tag{ID: t.ID, QCode: t.QCode, LabelEN: t.LabelEN, LabelAR: t.LabelAR, Score: t.Score})
+	}
+	return a
+}
+
+// ResultOf converts a stored analysis back (the inverse of Stored).
+func ResultOf(a *store.Analysis) analyze.Result {
+	var res analyze.Result
+	for _, e := range a.Entities {
+		ae := analyze.Entity{ID: e.ID, Type: analyze.Type(e.Type), NameEN: e.NameEN, NameAR: e.NameAR,
+			Aliases: e.Aliases, Wikidata: e.Wikidata, Known: e.Known}
+		for _, m := range e.Mentions {
+			ae.Mentions = append(ae.Mentions, analyze.Mention{Segment: m.Segment, Start: m.Start, End: m.End, Surface: m.Surface})
+		}
+		res.Entities = append(res.Entities, ae)
+	}
+	for _, t := range a.Tags {
+		res.Tags = append(res.Tags, analyze.Tag{ID: t.ID, QCode: t.QCode, LabelEN: t.LabelEN, LabelAR: t.LabelAR, Score: t.Score})
+	}
+	return res
+}
+
+// Shown returns findings as a review page shows them (without the article,
+// which the page names).
+func Shown(fs []Finding) []store.Finding {
+	var out []store.Finding
+	for _, f := range fs {
+		out = append(out, store.Finding{Segment: f.Segment, Check: f.Check, Message: f.Message})
+	}
+	return out
 }
 
 // Summarize counts the statuses of a stored article and checks it.
@@ -188,39 +277,4 @@ func ArticleOf(f *store.File) *article.Article {
 		b.Segments = append(b.Segments, seg)
 	}
 	return a
-}
-
-// SegmentLines maps each segment ID of a segments.yaml file to the line
-// (1-based) of its "en:" key, or of its "id:" when it has no "en". It
-// returns an empty map for a file it cannot parse.
-func SegmentLines(data []byte) map[string]int {
-	lines := map[string]int{}
-	var doc yaml.Node
-	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 {
-		return lines
-	}
-	root := doc.Content[0]
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		if root.Content[i].Value != "segments" {
-			continue
-		}
-		for _, item := range root.Content[i+1].Content {
-			id, line := "", 0
-			for j := 0; j+1 < len(item.Content); j += 2 {
-				switch item.Content[j].Value {
-				case "id":
-					id = item.Content[j+1].Value
-					if line == 0 {
-						line = item.Content[j].Line
-					}
-				case "en":
-					line = item.Content[j].Line
-				}
-			}
-			if id != "" {
-				lines[id] = line
-			}
-		}
-	}
-	return lines
 }

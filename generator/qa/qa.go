@@ -37,6 +37,9 @@
 //   - quotes: the English has unbalanced quotation marks where the Arabic
 //     has balanced ones, or the Arabic quotes and the English does not.
 //   - stale: the Arabic changed after the English was reviewed.
+//   - romanized: a Latin word of the English has the consonants of a word
+//     of the Arabic: it was romanized, not translated ("Moydo" for
+//     «مؤيدو»). Known entities' English names are excused (romanized.go).
 //
 // Checks never change a segment; the store stays free of QA data.
 package qa
@@ -70,6 +73,7 @@ const (
 	CheckPunctuation  = "punctuation"
 	CheckQuotes       = "quotes"
 	CheckStale        = "stale"
+	CheckRomanized    = "romanized"
 )
 
 // Length-ratio limits. On 1,007 professional NTREX sentence pairs the
@@ -144,6 +148,7 @@ func Check(seg store.Segment, ents []analyze.Entity) []Finding {
 		add(CheckPunctuation, "Arabic-Indic digits in the English; write Western digits")
 	}
 	checkQuotes(ar, en, add)
+	checkRomanized(words, en, ents, add)
 	return out
 }
 

@@ -62,7 +62,9 @@ package review
 
 import (
 	"encoding/xml"
+	"errors"
 	"fmt"
+	"io"
 	"path"
 	"sort"
 	"strings"
@@ -70,8 +72,8 @@ import (
 	"github.com/spf13/afero"
 	"golang.org/x/text/unicode/norm"
 
-	"github.com/jisr-news/jisr/generator/analyze"
 	"github.com/jisr-news/jisr/generator/qa"
+	"github.com/jisr-news/jisr/generator/safepath"
 	"github.com/jisr-news/jisr/generator/store"
 	"github.com/jisr-news/jisr/generator/translate"
 )
@@ -106,17 +108,15 @@ type Options struct {
 	Reviewer string
 	// DryRun makes Import report without writing.
 	DryRun bool
-	// Analyzer finds the entities for the QA notes; nil means the
-	// embedded gazetteer (analyze.Default). Pass analyze.ForProject's to
-	// include the project's own entries.
-	Analyzer *analyze.Analyzer
-}
-
-func (o *Options) analyzer() *analyze.Analyzer {
-	if o.Analyzer == nil {
-		return analyze.Default()
-	}
-	return o.Analyzer
+	// MaxFileSize is the largest exchange file Import reads, in bytes;
+	// 0 means MaxImportSize.
+	MaxFileSize int64
+	// Analyzer finds the entities for the QA notes of an article whose
+	// bundle has no stored analysis (a tree built before analysis was
+	// kept); the build's stored analysis is used otherwise, so exports
+	// agree with the published pages. nil means analyze.Default; pass
+	// analyze.ForProject's to include the project's own entries.
+	Analyzer qa.Analyzer
 }
 
 func (o *Options) fs() afero.Fs {
@@ -137,27 +137,31 @@ type storedArticle struct {
 
 // loadArticles reads the stores of the content tree, with their QA
 // findings; ids limits them when not empty.
-func loadArticles(fs afero.Fs, content string, ids []string, an *analyze.Analyzer) ([]*storedArticle, error) {
+func loadArticles(fs afero.Fs, content string, ids []string, an qa.Analyzer) ([]*storedArticle, error) {
 	want := map[string]bool{}
 	for _, id := range ids {
+		if err := safepath.CheckName("article ID", id); err != nil {
+			return nil, fmt.Errorf("review: %w", err)
+		}
 		want[id] = true
 	}
-	entries, err := afero.ReadDir(fs, path.Join(content, "articles"))
+	filter := len(want) > 0
+	all, err := store.MustArticles(fs, content)
 	if err != nil {
 		return nil, fmt.Errorf("review: read the content tree: %w", err)
 	}
 	var out []*storedArticle
-	for _, e := range entries {
-		if !e.IsDir() || (len(want) > 0 && !want[e.Name()]) {
+	for _, id := range all {
+		if filter && !want[id] {
 			continue
 		}
-		a, err := loadArticle(fs, content, e.Name(), an)
+		a, err := loadArticle(fs, content, id, an)
 		if err != nil {
 			return nil, err
 		}
 		if a != nil {
 			out = append(out, a)
-			delete(want, e.Name())
+			delete(want, id)
 		}
 	}
 	if len(want) > 0 {
@@ -166,39 +170,33 @@ func loadArticles(fs afero.Fs, content string, ids []string, an *analyze.Analyze
 			missing = append(missing, id)
 		}
 		sort.Strings(missing)
-		return nil, fmt.Errorf("review: no article %s in %s", strings.Join(missing, ", "), path.Join(content, "articles"))
+		return nil, fmt.Errorf("review: no article %s in %s", strings.Join(missing, ", "), path.Join(content, store.ArticlesSection))
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].store.Article < out[j].store.Article })
 	return out, nil
 }
 
-// loadArticle reads one article's store; nil when it has none.
-func loadArticle(fs afero.Fs, content, id string, an *analyze.Analyzer) (*storedArticle, error) {
-	file := store.Path(content, id)
-	data, err := afero.ReadFile(fs, file)
-	if err != nil {
-		return nil, nil
+// loadArticle reads one article's bundle (qa.Load): its store and its
+// stored analysis; nil when it has no store.
+func loadArticle(fs afero.Fs, content, id string, an qa.Analyzer) (*storedArticle, error) {
+	b, err := qa.Load(fs, content, id, an)
+	if err != nil || b == nil {
+		return nil, err
 	}
-	f, err := store.Load(fs, file)
-	if err != nil {
-		return nil, fmt.Errorf("review: %w", err)
-	}
-	if f.Article == "" {
-		f.Article = id
-	}
+	f := b.Store
+	// The article is the folder it is in, whatever the file's article
+	// field says: export names its files after it and import finds the
+	// store by it.
+	f.Article = id
 	// An English edited by hand since the last build is a person's work:
 	// mark it reviewed now, as store.Merge will at the next build, so that
 	// it is exported as such and an import never overwrites it. (Merge
 	// itself is not called: it would also re-align the segments, which an
 	// import must not do.)
-	for i := range f.Segments {
-		if s := &f.Segments[i]; s.Edited() {
-			s.Status, s.Engine, s.Model, s.Sum = translate.StatusReviewed, "human", "", ""
-		}
-	}
-	a := &storedArticle{file: file, rel: path.Join("articles", id, store.FileName), store: f,
-		qa: map[string][]qa.Finding{}, lines: qa.SegmentLines(data)}
-	for _, fd := range qa.CheckArticle(f, an.Analyze(qa.ArticleOf(f))) {
+	f.AdoptEdits()
+	a := &storedArticle{file: b.File, rel: path.Join(store.ArticlesSection, id, store.FileName), store: f,
+		qa: map[string][]qa.Finding{}, lines: b.Lines}
+	for _, fd := range qa.CheckArticle(f, b.Analysis) {
 		a.qa[fd.Segment] = append(a.qa[fd.Segment], fd)
 	}
 	return a, nil
@@ -208,13 +206,19 @@ func loadArticle(fs afero.Fs, content, id string, an *analyze.Analyzer) (*stored
 // paths.
 func Export(o Options, format Format, dir string) ([]string, error) {
 	fs := o.fs()
-	arts, err := loadArticles(fs, o.Content, o.Articles, o.analyzer())
+	if err := safepath.CheckLinks(fs, o.Content); err != nil {
+		return nil, fmt.Errorf("review: %w", err)
+	}
+	arts, err := loadArticles(fs, o.Content, o.Articles, o.Analyzer)
 	if err != nil {
 		return nil, err
 	}
 	var files []string
 	write := func(name string, data []byte) error {
-		p := path.Join(dir, name)
+		p, err := safepath.Join(dir, name)
+		if err != nil {
+			return fmt.Errorf("review: %w", err)
+		}
 		if err := store.WriteFileAtomic(fs, p, data); err != nil {
 			return fmt.Errorf("review: %w", err)
 		}
@@ -303,9 +307,12 @@ type Result struct {
 // error, and then nothing is written.
 func Import(o Options, files ...string) (*Result, error) {
 	fs := o.fs()
+	if err := safepath.CheckLinks(fs, o.Content); err != nil {
+		return nil, fmt.Errorf("review: %w", err)
+	}
 	var units []unit
 	for _, f := range files {
-		data, err := afero.ReadFile(fs, f)
+		data, err := readLimited(fs, f, o.MaxFileSize)
 		if err != nil {
 			return nil, fmt.Errorf("review: %w", err)
 		}
@@ -338,7 +345,7 @@ func Import(o Options, files ...string) (*Result, error) {
 		if a, ok := arts[id]; ok {
 			return a, nil
 		}
-		a, err := loadArticle(fs, o.Content, id, o.analyzer())
+		a, err := loadArticle(fs, o.Content, id, o.Analyzer)
 		arts[id] = a
 		return a, err
 	}
@@ -362,6 +369,10 @@ func Import(o Options, files ...string) (*Result, error) {
 				continue
 			}
 		} else {
+			if err := safepath.CheckName("article ID", u.article); err != nil {
+				res.Conflicts = append(res.Conflicts, Conflict{u.file, u.article, u.segment, err.Error()})
+				continue
+			}
 			a, err := get(u.article)
 			if err != nil {
 				return nil, err
@@ -440,6 +451,36 @@ func Import(o Options, files ...string) (*Result, error) {
 		res.Written = append(res.Written, a.file)
 	}
 	return res, nil
+}
+
+// MaxImportSize is the largest exchange file that Import reads: 32 MiB,
+// about a hundred times the XLIFF of a long article. Past it, Import fails
+// naming the file, before reading it into memory (a 150 MB file would
+// otherwise take about a gigabyte); export such work by --article.
+const MaxImportSize = 32 << 20
+
+// ErrTooLarge is wrapped by the error of a file over the size limit.
+var ErrTooLarge = errors.New("file too large")
+
+// readLimited reads file, failing when it holds more than max bytes
+// (MaxImportSize when max is 0).
+func readLimited(fs afero.Fs, file string, max int64) ([]byte, error) {
+	if max <= 0 {
+		max = MaxImportSize
+	}
+	f, err := fs.Open(file)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", file, err)
+	}
+	if int64(len(data)) > max {
+		return nil, fmt.Errorf("%s: %w: more than %d bytes, the limit for an import file (export fewer articles per file with --article)", file, ErrTooLarge, max)
+	}
+	return data, nil
 }
 
 type segRef struct {

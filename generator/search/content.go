@@ -1,15 +1,13 @@
 package search
 
 import (
-	"bytes"
+	"errors"
 	"fmt"
-	"os"
-	"path"
+	iofs "io/fs"
 	"sort"
 	"time"
 
 	"github.com/spf13/afero"
-	"gopkg.in/yaml.v3"
 
 	"github.com/jisr-news/jisr/generator/store"
 )
@@ -27,45 +25,42 @@ func FromContent(fs afero.Fs, dir string, offline bool) ([]Doc, error) {
 		docs []Doc
 	}
 	var arts []art
-	ids, err := subdirs(fs, path.Join(dir, "articles"))
+	ids, err := store.Articles(fs, dir)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("search: %w", err)
 	}
 	for _, id := range ids {
-		base := path.Join(dir, "articles", id)
-		var fm [2]struct {
-			Title string `yaml:"title"`
-			Date  string `yaml:"date"`
-		}
+		var fm [2]*store.ArticlePage
 		ok := true
-		for i, lang := range []string{"ar", "en"} {
-			found, err := frontMatter(fs, path.Join(base, "index."+lang+".md"), &fm[i])
-			if err != nil {
-				return nil, err
+		for i, lang := range store.Languages {
+			fm[i], err = store.ReadArticlePage(fs, dir, id, lang)
+			if errors.Is(err, iofs.ErrNotExist) {
+				ok = false
+				continue
 			}
-			ok = ok && found
+			if err != nil {
+				return nil, fmt.Errorf("search: %w", err)
+			}
 		}
 		if !ok {
 			continue // not an article bundle
 		}
-		f, err := store.Load(fs, path.Join(base, store.FileName))
+		f, err := store.Load(fs, store.Path(dir, id))
 		if err != nil {
 			return nil, fmt.Errorf("search: %w", err)
 		}
 		var ar, en []string
-		if f != nil {
-			for _, s := range f.Segments {
-				if s.ID == "title" {
-					continue
-				}
-				ar, en = append(ar, s.AR), append(en, s.EN)
+		for _, s := range f.Segments {
+			if s.ID == "title" {
+				continue
 			}
+			ar, en = append(ar, s.AR), append(en, s.EN)
 		}
 		a := art{id: id}
 		a.date, _ = time.Parse("2006-01-02", fm[0].Date)
 		a.docs = []Doc{
-			{Kind: KindArticle, Lang: "ar", Path: PagePath("ar", "articles", id, offline), Title: fm[0].Title, Meta: fm[0].Date, Text: ar},
-			{Kind: KindArticle, Lang: "en", Path: PagePath("en", "articles", id, offline), Title: fm[1].Title, Meta: fm[0].Date, Text: en},
+			{Kind: KindArticle, Lang: "ar", Path: PagePath("ar", store.ArticlesSection, id, offline), Title: fm[0].Title, Meta: fm[0].Date, Text: ar},
+			{Kind: KindArticle, Lang: "en", Path: PagePath("en", store.ArticlesSection, id, offline), Title: fm[1].Title, Meta: fm[0].Date, Text: en},
 		}
 		arts = append(arts, a)
 	}
@@ -79,88 +74,68 @@ func FromContent(fs afero.Fs, dir string, offline bool) ([]Doc, error) {
 	for _, a := range arts {
 		docs = append(docs, a.docs...)
 	}
-	for _, section := range []string{"entities", "tags"} {
-		ids, err := subdirs(fs, path.Join(dir, section))
+	ents, err := termDocs(fs, dir, store.EntitiesSection, offline, func(lang, id string) (string, []string, string, error) {
+		p, err := store.ReadEntityPage(fs, dir, id, lang)
 		if err != nil {
-			return nil, err
+			return "", nil, "", err
 		}
-		for _, id := range ids {
-			var fm [2]struct {
-				Title   string   `yaml:"title"`
-				Type    string   `yaml:"type"`
-				NameAR  string   `yaml:"name_ar"`
-				NameEN  string   `yaml:"name_en"`
-				Aliases []string `yaml:"aliases_ar"`
-				LabelAR string   `yaml:"label_ar"`
-				LabelEN string   `yaml:"label_en"`
-			}
-			ok := true
-			for i, lang := range []string{"ar", "en"} {
-				found, err := frontMatter(fs, path.Join(dir, section, id, "_index."+lang+".md"), &fm[i])
-				if err != nil {
-					return nil, err
-				}
-				ok = ok && found
-			}
-			if !ok {
-				continue
-			}
-			kind, names := KindEntity, append([]string{fm[0].NameAR, fm[0].NameEN}, fm[0].Aliases...)
-			if section == "tags" {
-				kind, names = KindTag, []string{fm[0].LabelAR, fm[0].LabelEN}
-			}
-			names = append(names, fm[0].Title, fm[1].Title)
-			for i, lang := range []string{"ar", "en"} {
-				docs = append(docs, Doc{Kind: kind, Lang: lang, Path: PagePath(lang, section, id, offline), Title: fm[i].Title, Meta: fm[0].Type, Text: names, Names: names})
-			}
-		}
+		return p.Title, append([]string{p.NameAR, p.NameEN}, p.Aliases...), p.Type, nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	return docs, nil
+	tags, err := termDocs(fs, dir, store.TagsSection, offline, func(lang, id string) (string, []string, string, error) {
+		p, err := store.ReadTagPage(fs, dir, id, lang)
+		if err != nil {
+			return "", nil, "", err
+		}
+		return p.Title, []string{p.LabelAR, p.LabelEN}, "", nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return append(append(docs, ents...), tags...), nil
 }
 
-// subdirs lists the folders in dir, sorted; none when dir is missing.
-func subdirs(fs afero.Fs, dir string) ([]string, error) {
-	infos, err := afero.ReadDir(fs, dir)
-	if os.IsNotExist(err) {
-		return nil, nil
-	}
+// termDocs returns the docs of the term pages of section, in both
+// languages; read gives a page's title, its names and its meta line. The
+// names searched are those of the Arabic page, with both titles.
+func termDocs(fs afero.Fs, dir, section string, offline bool, read func(lang, id string) (string, []string, string, error)) ([]Doc, error) {
+	ids, err := store.Terms(fs, dir, section)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	var out []string
-	for _, fi := range infos {
-		if fi.IsDir() {
-			out = append(out, fi.Name())
+	kind := KindEntity
+	if section == store.TagsSection {
+		kind = KindTag
+	}
+	var docs []Doc
+	for _, id := range ids {
+		var titles [2]string
+		var names []string
+		var meta string
+		ok := true
+		for i, lang := range store.Languages {
+			t, n, m, err := read(lang, id)
+			if errors.Is(err, iofs.ErrNotExist) {
+				ok = false
+				continue
+			}
+			if err != nil {
+				return nil, fmt.Errorf("search: %w", err)
+			}
+			titles[i] = t
+			if i == 0 {
+				names, meta = n, m
+			}
+		}
+		if !ok {
+			continue
+		}
+		names = append(names, titles[0], titles[1])
+		for i, lang := range store.Languages {
+			docs = append(docs, Doc{Kind: kind, Lang: lang, Path: PagePath(lang, section, id, offline), Title: titles[i], Meta: meta, Text: names, Names: names})
 		}
 	}
-	sort.Strings(out)
-	return out, nil
-}
-
-// frontMatter decodes the YAML front matter ("---" lines) of file into v;
-// it reports false when the file does not exist.
-func frontMatter(fs afero.Fs, file string, v any) (bool, error) {
-	data, err := afero.ReadFile(fs, file)
-	if os.IsNotExist(err) {
-		return false, nil
-	}
-	if err != nil {
-		return false, fmt.Errorf("search: %w", err)
-	}
-	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
-	rest, ok := bytes.CutPrefix(data, []byte("---\n"))
-	if !ok {
-		return false, fmt.Errorf("search: %s: no YAML front matter", file)
-	}
-	if bytes.HasPrefix(rest, []byte("---")) {
-		return true, nil // empty
-	}
-	end := bytes.Index(rest, []byte("\n---"))
-	if end < 0 {
-		return false, fmt.Errorf("search: %s: front matter not closed", file)
-	}
-	if err := yaml.Unmarshal(rest[:end+1], v); err != nil {
-		return false, fmt.Errorf("search: %s: %w", file, err)
-	}
-	return true, nil
+	return docs, nil
 }

@@ -21,9 +21,10 @@
 // (see DeriveTitle). When a .txt file has no sidecar title and its first line
 // looks like a heading, that line is the title.
 //
-// Date. Metadata wins; otherwise the first date in the title and body
-// (package dates); otherwise, for CMS records only, date_extracted; otherwise
-// the article is undated. File times are never used.
+// Date. Metadata wins; otherwise, for CMS records, date_extracted with its
+// time of day; otherwise the first date in the title and body, Gregorian
+// or Hijri (dates.Choose); otherwise the article is undated. File times are
+// never used.
 package source
 
 import (
@@ -220,7 +221,8 @@ func records(file, stem string, recs []json.RawMessage, where func(int) string) 
 		if body == "" {
 			body = r.Content
 		}
-		body = norm.NFC.String(strings.ReplaceAll(body, "\r\n", "\n"))
+		// JSON escapes can carry any character: the same rule as Decode.
+		body = Clean(norm.NFC.String(strings.ReplaceAll(strings.ReplaceAll(body, "\r\n", "\n"), "\r", "\n")))
 		a.Blocks = segment.Lines(body)
 		// A record's ID must not depend on its position in the file: hash
 		// its URL, else its title and body.
@@ -240,7 +242,7 @@ func records(file, stem string, recs []json.RawMessage, where func(int) string) 
 // finish checks the body, derives the title, date and ID, and segments.
 func finish(a *article.Article, stem, fallbackDate string) error {
 	if len(a.Blocks) == 0 {
-		return errors.New("no article text")
+		return ErrNoText
 	}
 	if a.Title == "" {
 		a.Title = DeriveTitle(a.Lead())
@@ -250,10 +252,8 @@ func finish(a *article.Article, stem, fallbackDate string) error {
 		a.TitleDerived = true
 	}
 	if a.Date.IsZero() {
-		if t, ok := dates.Find(a.Title + "\n" + a.Text()); ok {
-			a.Date, a.DateFromText = t, true
-		} else if t, ok := dates.Parse(fallbackDate); ok && fallbackDate != "" {
-			a.Date = t
+		if t, fromText, ok := dates.Choose(a.Title+"\n"+a.Text(), fallbackDate); ok {
+			a.Date, a.DateFromText = t, fromText
 		}
 	}
 	switch {
@@ -335,10 +335,21 @@ type meta struct {
 	URL      string   `yaml:"url" toml:"url" json:"url"`
 }
 
+// oneLine cleans a metadata field by Clean's rule and makes it one line.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(Clean(s)), " ")
+}
+
 func (m *meta) apply(a *article.Article) error {
-	a.Title = strings.TrimSpace(norm.NFC.String(m.Title))
+	a.Title = strings.TrimSpace(norm.NFC.String(oneLine(m.Title)))
+	a.Author, a.Publisher, a.Slug, a.URL = oneLine(m.Author), oneLine(m.Source), oneLine(m.Slug), strings.TrimSpace(Clean(m.URL))
+	for i, t := range m.Tags {
+		m.Tags[i] = oneLine(t)
+	}
+	for i, e := range m.Entities {
+		m.Entities[i] = oneLine(e)
+	}
 	a.Tags, a.Entities = m.Tags, m.Entities
-	a.Author, a.Publisher, a.Slug, a.URL = m.Author, m.Source, m.Slug, m.URL
 	switch d := m.Date.(type) {
 	case nil:
 	case time.Time:

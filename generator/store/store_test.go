@@ -7,16 +7,15 @@ import (
 	"github.com/spf13/afero"
 
 	"github.com/jisr-news/jisr/generator/article"
-	"github.com/jisr-news/jisr/generator/translate"
 )
 
 func seg(id, ar string) article.Segment {
 	return article.Segment{ID: id, Kind: article.KindParagraph, Block: 1, Text: ar}
 }
 
-func stored(id, ar, en string, st translate.Status) Segment {
+func stored(id, ar, en string, st Status) Segment {
 	s := Segment{ID: id, Kind: article.KindParagraph, Block: 1, AR: ar, EN: en, Status: st, Engine: "e", Src: Hash(ar)}
-	if st != translate.StatusReviewed {
+	if st != StatusReviewed {
 		s.Sum = Hash(en)
 	}
 	return s
@@ -27,20 +26,20 @@ func TestMerge(t *testing.T) {
 		name      string
 		stored    []Segment
 		fresh     []article.Segment
-		give      translate.Status
+		give      Status
 		wantNeed  int
 		wantEN    string
-		wantState translate.Status
+		wantState Status
 	}{
-		{"missing needs engine", nil, []article.Segment{seg("p1-1", "أ")}, translate.StatusGist, 1, "", ""},
-		{"same source reused", []Segment{stored("p1-1", "أ", "A", translate.StatusGist)}, []article.Segment{seg("p1-1", "أ")}, translate.StatusGist, 0, "A", translate.StatusGist},
-		{"gist upgraded by machine engine", []Segment{stored("p1-1", "أ", "A", translate.StatusGist)}, []article.Segment{seg("p1-1", "أ")}, translate.StatusMachine, 1, "A", translate.StatusGist},
-		{"machine kept under gist engine", []Segment{stored("p1-1", "أ", "A", translate.StatusMachine)}, []article.Segment{seg("p1-1", "أ")}, translate.StatusGist, 0, "A", translate.StatusMachine},
-		{"reviewed never touched", []Segment{stored("p1-1", "أ", "Human A", translate.StatusReviewed)}, []article.Segment{seg("p1-1", "أ")}, translate.StatusMachine, 0, "Human A", translate.StatusReviewed},
-		{"changed source under reviewed becomes stale", []Segment{stored("p1-1", "أ", "Human A", translate.StatusReviewed)}, []article.Segment{seg("p1-1", "ب")}, translate.StatusMachine, 0, "Human A", translate.StatusStale},
-		{"changed source under machine retranslated", []Segment{stored("p1-1", "أ", "A", translate.StatusMachine)}, []article.Segment{seg("p1-1", "ب")}, translate.StatusMachine, 1, "", ""},
-		{"moved block found by hash", []Segment{stored("p1-1", "أ", "A", translate.StatusReviewed)}, []article.Segment{seg("p2-1", "أ")}, translate.StatusMachine, 0, "A", translate.StatusReviewed},
-		{"hand edit becomes reviewed", []Segment{func() Segment { s := stored("p1-1", "أ", "A", translate.StatusMachine); s.EN = "Better A"; return s }()}, []article.Segment{seg("p1-1", "أ")}, translate.StatusMachine, 0, "Better A", translate.StatusReviewed},
+		{"missing needs engine", nil, []article.Segment{seg("p1-1", "أ")}, StatusGist, 1, "", ""},
+		{"same source reused", []Segment{stored("p1-1", "أ", "A", StatusGist)}, []article.Segment{seg("p1-1", "أ")}, StatusGist, 0, "A", StatusGist},
+		{"gist upgraded by machine engine", []Segment{stored("p1-1", "أ", "A", StatusGist)}, []article.Segment{seg("p1-1", "أ")}, StatusMachine, 1, "A", StatusGist},
+		{"machine kept under gist engine", []Segment{stored("p1-1", "أ", "A", StatusMachine)}, []article.Segment{seg("p1-1", "أ")}, StatusGist, 0, "A", StatusMachine},
+		{"reviewed never touched", []Segment{stored("p1-1", "أ", "Human A", StatusReviewed)}, []article.Segment{seg("p1-1", "أ")}, StatusMachine, 0, "Human A", StatusReviewed},
+		{"changed source under reviewed becomes stale", []Segment{stored("p1-1", "أ", "Human A", StatusReviewed)}, []article.Segment{seg("p1-1", "ب")}, StatusMachine, 0, "Human A", StatusStale},
+		{"changed source under machine retranslated", []Segment{stored("p1-1", "أ", "A", StatusMachine)}, []article.Segment{seg("p1-1", "ب")}, StatusMachine, 1, "", ""},
+		{"moved block found by hash", []Segment{stored("p1-1", "أ", "A", StatusReviewed)}, []article.Segment{seg("p2-1", "أ")}, StatusMachine, 0, "A", StatusReviewed},
+		{"hand edit becomes reviewed", []Segment{func() Segment { s := stored("p1-1", "أ", "A", StatusMachine); s.EN = "Better A"; return s }()}, []article.Segment{seg("p1-1", "أ")}, StatusMachine, 0, "Better A", StatusReviewed},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -59,20 +58,20 @@ func TestMerge(t *testing.T) {
 }
 
 func TestStaleKeepsOldArabicAndEditClearsIt(t *testing.T) {
-	f := &File{Segments: []Segment{stored("p1-1", "أ", "Human A", translate.StatusReviewed)}}
-	segs, _ := Merge(f, []article.Segment{seg("p1-1", "ب")}, translate.StatusMachine)
-	if segs[0].Status != translate.StatusStale || segs[0].OldAR != "أ" {
+	f := &File{Segments: []Segment{stored("p1-1", "أ", "Human A", StatusReviewed)}}
+	segs, _ := Merge(f, []article.Segment{seg("p1-1", "ب")}, StatusMachine)
+	if segs[0].Status != StatusStale || segs[0].OldAR != "أ" {
 		t.Fatalf("stale segment: %+v", segs[0])
 	}
 	// Stays stale on the next build.
-	segs, _ = Merge(&File{Segments: segs}, []article.Segment{seg("p1-1", "ب")}, translate.StatusMachine)
-	if segs[0].Status != translate.StatusStale {
+	segs, _ = Merge(&File{Segments: segs}, []article.Segment{seg("p1-1", "ب")}, StatusMachine)
+	if segs[0].Status != StatusStale {
 		t.Fatalf("second build: %+v", segs[0])
 	}
 	// The translator fixes the English in the file: reviewed again.
 	segs[0].EN = "Human B"
-	segs, _ = Merge(&File{Segments: segs}, []article.Segment{seg("p1-1", "ب")}, translate.StatusMachine)
-	if segs[0].Status != translate.StatusReviewed || segs[0].EN != "Human B" || segs[0].Engine != "human" {
+	segs, _ = Merge(&File{Segments: segs}, []article.Segment{seg("p1-1", "ب")}, StatusMachine)
+	if segs[0].Status != StatusReviewed || segs[0].EN != "Human B" || segs[0].Engine != "human" {
 		t.Fatalf("after edit: %+v", segs[0])
 	}
 }
@@ -80,7 +79,7 @@ func TestStaleKeepsOldArabicAndEditClearsIt(t *testing.T) {
 func TestSaveLoadAtomic(t *testing.T) {
 	fs := afero.NewMemMapFs()
 	file := Path("/c", "a1")
-	in := &File{Article: "a1", Segments: []Segment{stored("p1-1", "قال «نعم»: \"لا\"", "He said", translate.StatusMachine)}}
+	in := &File{Article: "a1", Segments: []Segment{stored("p1-1", "قال «نعم»: \"لا\"", "He said", StatusMachine)}}
 	if err := Save(fs, file, in); err != nil {
 		t.Fatal(err)
 	}
@@ -120,9 +119,9 @@ func TestFailedWriteKeepsOldFile(t *testing.T) {
 func TestMemory(t *testing.T) {
 	fs := afero.NewMemMapFs()
 	Save(fs, Path("/c", "old-name"), &File{Article: "old-name", Segments: []Segment{
-		stored("p1-1", "أ", "Reviewed A", translate.StatusReviewed),
-		stored("p1-2", "ب", "B", translate.StatusGist),
-		stored("p1-3", "ج", "Stale C", translate.StatusStale),
+		stored("p1-1", "أ", "Reviewed A", StatusReviewed),
+		stored("p1-2", "ب", "B", StatusGist),
+		stored("p1-3", "ج", "Stale C", StatusStale),
 	}})
 	afero.WriteFile(fs, "/c/articles/broken/segments.yaml", []byte("segments: [x"), 0o644)
 	files, errs := LoadAll(fs, "/c")
@@ -131,8 +130,8 @@ func TestMemory(t *testing.T) {
 	}
 	mem := Memory{}
 	mem.Add(files["old-name"])
-	segs, need := MergeWith(&File{}, []article.Segment{seg("p1-1", "أ"), seg("p1-2", "ب"), seg("p1-3", "ج")}, translate.StatusMachine, mem)
-	if segs[0].EN != "Reviewed A" || segs[0].Status != translate.StatusReviewed {
+	segs, need := MergeWith(&File{}, []article.Segment{seg("p1-1", "أ"), seg("p1-2", "ب"), seg("p1-3", "ج")}, StatusMachine, mem)
+	if segs[0].EN != "Reviewed A" || segs[0].Status != StatusReviewed {
 		t.Errorf("review not carried to the renamed article: %+v", segs[0])
 	}
 	if segs[1].EN != "B" || len(need) != 2 || need[0] != 1 || need[1] != 2 {

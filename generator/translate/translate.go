@@ -13,37 +13,23 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/jisr-news/jisr/generator/store"
 )
 
-// Status is the quality level of a stored English segment.
-type Status string
+// Status is the quality level of a stored English segment. The ladder
+// (gist < machine < stale < reviewed) and its rules live with the store
+// that keeps it (package store); these names are the engines' view of it.
+type Status = store.Status
 
-// Statuses, from weakest to strongest. Stale is a reviewed segment whose
-// Arabic changed after review: the old English is kept for the translator.
+// Statuses, from weakest to strongest (see store.Ladder).
 const (
-	StatusNone     Status = ""
-	StatusGist     Status = "gist"
-	StatusMachine  Status = "machine"
-	StatusStale    Status = "stale"
-	StatusReviewed Status = "reviewed"
+	StatusNone     = store.StatusNone
+	StatusGist     = store.StatusGist
+	StatusMachine  = store.StatusMachine
+	StatusStale    = store.StatusStale
+	StatusReviewed = store.StatusReviewed
 )
-
-// Rank orders statuses: a segment is re-translated only when the engine
-// gives a higher rank than the one stored. Stale and reviewed are human
-// work and rank above every engine.
-func (s Status) Rank() int {
-	switch s {
-	case StatusGist:
-		return 1
-	case StatusMachine:
-		return 2
-	case StatusStale:
-		return 3
-	case StatusReviewed:
-		return 4
-	}
-	return 0
-}
 
 // Engine translates Arabic to English.
 type Engine interface {

@@ -40,6 +40,10 @@ package gist
 import (
 	"context"
 	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/jisr-news/jisr/generator/arabic"
 
 	"github.com/jisr-news/jisr/generator/translate"
 )
@@ -121,3 +125,44 @@ func (e *Engine) Gloss(ar string) string { return e.g.gloss(ar) }
 // than transliterating it. The lexicon builder script uses it to measure
 // coverage.
 func (e *Engine) Known(word string) bool { return e.g.known(word) }
+
+// Common reports whether word (one Arabic token) is ordinary vocabulary of
+// the embedded lexicon, not a name: the whole word, or the word without
+// one sure proclitic (و, the article, بال, لل) leaving three letters or
+// more, is a lexicon entry with a part of speech other than name. QA uses
+// it to tell a romanized common word ("Moydo") from a name spelled in
+// Latin letters, which a translation writes by right.
+func (e *Engine) Common(word string) bool {
+	n := arabic.Normalize(word)
+	for _, p := range []string{"", "وال", "بال", "لل", "ال", "و"} {
+		r, ok := strings.CutPrefix(n, p)
+		if !ok || (p != "" && utf8.RuneCountInString(r) < 3) {
+			continue
+		}
+		// A plural or dual ending (مؤيدو, مؤيدون) on a known singular.
+		for _, suf := range []string{"", "ون", "ين", "ات", "و", "ان"} {
+			st, ok := strings.CutSuffix(r, suf)
+			if !ok || utf8.RuneCountInString(st) < 3 {
+				continue
+			}
+			if en, ok := e.g.lx.words[st]; ok && en.pos != posName {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// EnglishWord reports whether w (lower case) is a word of the embedded
+// lexicon's English glosses: an English word, not a romanization.
+func (e *Engine) EnglishWord(w string) bool {
+	e.g.glossWordsOnce.Do(func() {
+		e.g.glossWords = map[string]bool{}
+		for _, en := range e.g.lx.words {
+			for _, f := range strings.Fields(strings.ToLower(en.en)) {
+				e.g.glossWords[strings.Trim(f, `.,;:!?"()'`)] = true
+			}
+		}
+	})
+	return e.g.glossWords[w]
+}

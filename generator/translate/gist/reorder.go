@@ -113,15 +113,7 @@ func chunks(us []unit) []chunk {
 // reorder applies the reordering rules and returns the English words.
 func reorder(us []unit) []string {
 	cs := chunks(us)
-	// Idafa, right to left so that chains nest: X Y Z → X of Y of Z.
-	for i := len(cs) - 2; i >= 0; i-- {
-		a, b := cs[i], cs[i+1]
-		if a.bare && b.np && b.def && len(b.pre) == 0 {
-			m := chunk{pre: a.pre, np: true, def: true, head: posNoun}
-			m.core = append(append(append([]string{"the"}, a.core...), "of"), b.core...)
-			cs = append(cs[:i], append([]chunk{m}, cs[i+2:]...)...)
-		}
-	}
+	cs = idafa(cs)
 	// Verb–subject becomes subject–verb when a definite noun phrase (or a
 	// coordination of them) follows the verb directly.
 	for i := 0; i+1 < len(cs); i++ {
@@ -178,6 +170,39 @@ func reorder(us []unit) []string {
 		words = append(words, cs[i].words()...)
 	}
 	return words
+}
+
+// idafa merges chains of bare nouns closed by a definite noun phrase:
+// X Y Z → "the X of the Y of Z". Decided right to left so that chains
+// nest (a bare noun before a merged chain merges with it, the merged
+// chain being definite), then built left to right in one pass, so that
+// the time is linear in the number of chunks even for one chain of
+// millions of words.
+func idafa(cs []chunk) []chunk {
+	if len(cs) < 2 {
+		return cs
+	}
+	link := make([]bool, len(cs)) // cs[i] merges with the chain after it
+	for i := len(cs) - 2; i >= 0; i-- {
+		b := cs[i+1]
+		link[i] = cs[i].bare && (link[i+1] || (b.np && b.def)) && len(b.pre) == 0
+	}
+	out := make([]chunk, 0, len(cs))
+	for i := 0; i < len(cs); i++ {
+		if !link[i] {
+			out = append(out, cs[i])
+			continue
+		}
+		m := chunk{pre: cs[i].pre, np: true, def: true, head: posNoun}
+		for ; link[i]; i++ {
+			m.core = append(m.core, "the")
+			m.core = append(m.core, cs[i].core...)
+			m.core = append(m.core, "of")
+		}
+		m.core = append(m.core, cs[i].core...)
+		out = append(out, m)
+	}
+	return out
 }
 
 // endsWithSubject reports whether a chunk ends with a subject pronoun or a
@@ -309,59 +334,6 @@ func baseVerb(s string) string {
 		return w[:len(w)-1] + rest
 	}
 	return s
-}
-
-var translit = map[rune]string{
-	'ا': "a", 'ب': "b", 'ت': "t", 'ث': "th", 'ج': "j", 'ح': "h", 'خ': "kh",
-	'د': "d", 'ذ': "dh", 'ر': "r", 'ز': "z", 'س': "s", 'ش': "sh", 'ص': "s",
-	'ض': "d", 'ط': "t", 'ظ': "z", 'ع': "", 'غ': "g", 'ف': "f", 'ق': "q",
-	'ك': "k", 'ل': "l", 'م': "m", 'ن': "n", 'ه': "h", 'ء': "", 'ة': "a",
-	'ى': "a", 'پ': "p", 'چ': "ch", 'گ': "g", 'ڤ': "v", 'ڨ': "g", '.': ".",
-}
-
-// transliterate is gist's own romanization, kept apart from
-// arabic.Transliterate (the scheme for entity names) on purpose: most words
-// gist does not know are foreign loanwords and names written in Arabic
-// letters, for which غ is g and ع is silent. Measured on ntrex-dev,
-// switching gist to arabic.Transliterate lowers chrF from 40.34 to 40.00.
-//
-// It writes an unknown word in Latin letters, capitalized, so a
-// reader can at least recognise a name. Vowels are not written in Arabic;
-// و and ي become o and i after a consonant, w and y elsewhere; غ is g, as
-// in the foreign names that make up most unknown words (ليفينغستون).
-func transliterate(n string) string {
-	rs := []rune(n)
-	var b strings.Builder
-	for i, r := range rs {
-		switch r {
-		case 'و', 'ي':
-			cons := i > 0 && rs[i-1] != 'ا' && rs[i-1] != 'و' && rs[i-1] != 'ي'
-			if r == 'و' {
-				if cons {
-					b.WriteString("o")
-				} else {
-					b.WriteString("w")
-				}
-			} else {
-				if cons {
-					b.WriteString("i")
-				} else {
-					b.WriteString("y")
-				}
-			}
-		default:
-			if s, ok := translit[r]; ok {
-				b.WriteString(s)
-			} else if r < 128 {
-				b.WriteRune(r)
-			}
-		}
-	}
-	s := b.String()
-	if s == "" {
-		return n
-	}
-	return capitalizeFirst(s)
 }
 
 // abstract reports whether a one-word gloss is an abstract noun

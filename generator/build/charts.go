@@ -1,0 +1,171 @@
+package build
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/afero"
+	"gopkg.in/yaml.v3"
+
+	"github.com/jisr-news/jisr/generator/charts"
+	"github.com/jisr-news/jisr/generator/content"
+	"github.com/jisr-news/jisr/generator/store"
+	"github.com/jisr-news/jisr/templates"
+)
+
+// ChartsFile is the page resource of a term page (and of the review
+// dashboard) that holds its pictures in one language: charts.<lang>.yaml
+// beside _index.<lang>.md, read by templates/layouts/_partials/charts.html.
+// Its keys are timeline_svg, timeline_table, graph_svg, graph_table,
+// status_svg and status_table (each absent when there is nothing to draw).
+func ChartsFile(lang string) string { return "charts." + lang + ".yaml" }
+
+// writeCharts draws the pictures of every entity and tag page and of the
+// review dashboard (package charts) from the built articles' analysis, and
+// writes them as page resources into the content tree. Files whose bytes
+// do not change are not rewritten; w.Written counts those that do.
+func (p *Project) writeCharts(w *content.Writer, pages []content.Page) error {
+	locs := map[string]*charts.Locale{}
+	for _, lang := range []string{"ar", "en"} {
+		l, err := p.chartLocale(lang)
+		if err != nil {
+			return err
+		}
+		locs[lang] = l
+	}
+	arts := make([]charts.Article, 0, len(pages))
+	var ents []charts.Entity
+	seen := map[string]bool{}
+	tagName := map[string][2]string{}
+	status := map[string]int{}
+	for _, pg := range pages {
+		a := charts.Article{ID: pg.Article.ID, Date: pg.Article.Date, TitleAR: pg.Article.Title}
+		for _, s := range pg.Segments {
+			if s.ID == "title" {
+				a.TitleEN = s.EN
+			}
+			status[string(s.Status)]++
+		}
+		for _, e := range pg.Analysis.Entities {
+			a.Entities = append(a.Entities, charts.Mention{ID: e.ID, Count: len(e.Mentions)})
+			if !seen[e.ID] {
+				seen[e.ID] = true
+				ents = append(ents, charts.Entity{ID: e.ID, Type: string(e.Type), NameAR: e.NameAR, NameEN: e.NameEN})
+			}
+		}
+		for _, t := range pg.Analysis.Tags {
+			a.Tags = append(a.Tags, t.ID)
+			tagName[t.ID] = [2]string{t.LabelAR, t.LabelEN}
+		}
+		arts = append(arts, a)
+	}
+	ix := charts.NewIndex(arts, ents)
+	links := termLinks(p.Config.Offline)
+	for _, id := range ix.Entities() {
+		for _, lang := range []string{"ar", "en"} {
+			tl := ix.EntityTimeline(id, locs[lang], links)
+			g := ix.Graph(id, locs[lang], links)
+			if err := writeChartsFile(p.Fs, w, filepath.Join(p.Content, "entities", id), lang, map[string]charts.Figure{"timeline": tl, "graph": g}); err != nil {
+				return err
+			}
+		}
+	}
+	for _, id := range ix.Tags() {
+		for i, lang := range []string{"ar", "en"} {
+			tl := ix.TagTimeline(id, tagName[id][i], locs[lang], links)
+			if err := writeChartsFile(p.Fs, w, filepath.Join(p.Content, "tags", id), lang, map[string]charts.Figure{"timeline": tl}); err != nil {
+				return err
+			}
+		}
+	}
+	if p.Config.Review.Pages {
+		st := charts.StatusChart(status, locs["en"])
+		if err := writeChartsFile(p.Fs, w, filepath.Join(p.Content, content.ReviewSection), "en", map[string]charts.Figure{"status": st}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// termLinks are the links of a term page (entities/<id>/ or tags/<id>/, in
+// either language) to other term pages and to articles: relative, so that
+// the site works under a sub-path and, offline (.html files), over file://.
+func termLinks(offline bool) charts.Links {
+	if offline {
+		return charts.Links{
+			Entity:  func(id string) string { return id + ".html" },
+			Article: func(id string) string { return "../articles/" + id + ".html" },
+		}
+	}
+	return charts.Links{
+		Entity:  func(id string) string { return "../" + id + "/" },
+		Article: func(id string) string { return "../../articles/" + id + "/" },
+	}
+}
+
+// chartLocale reads the interface strings of lang: the embedded
+// templates/i18n/<lang>.toml, overlaid key by key with the project's own
+// file of that name when it has one (as Hugo merges them).
+func (p *Project) chartLocale(lang string) (*charts.Locale, error) {
+	name := "i18n/" + lang + ".toml"
+	data, err := templates.FS.ReadFile(name)
+	if err != nil {
+		return nil, fmt.Errorf("charts: %w", err)
+	}
+	loc, err := charts.LocaleFromTOML(lang, data)
+	if err != nil {
+		return nil, err
+	}
+	own := filepath.Join(p.Templates, filepath.FromSlash(name))
+	data, err = afero.ReadFile(p.Fs, own)
+	if errors.Is(err, fs.ErrNotExist) || errors.Is(err, os.ErrNotExist) {
+		return loc, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("charts: %s: %w", own, err)
+	}
+	over, err := charts.LocaleFromTOML(lang, data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", own, err)
+	}
+	for k, v := range over.Strings {
+		loc.Strings[k] = v
+	}
+	return loc, nil
+}
+
+// writeChartsFile writes the figures of one page in one language, or
+// removes the file when there is none to draw.
+func writeChartsFile(fsys afero.Fs, w *content.Writer, dir, lang string, figs map[string]charts.Figure) error {
+	out := map[string]string{}
+	for k, f := range figs {
+		if !f.Empty() {
+			out[k+"_svg"], out[k+"_table"] = f.SVG, f.Table
+		}
+	}
+	name := filepath.Join(dir, ChartsFile(lang))
+	old, rerr := afero.ReadFile(fsys, name)
+	if len(out) == 0 {
+		if rerr == nil {
+			w.Written++
+			return fsys.Remove(name)
+		}
+		return nil
+	}
+	data, err := yaml.Marshal(out) // map keys sorted: the same bytes each build
+	if err != nil {
+		return fmt.Errorf("charts: %s: %w", name, err)
+	}
+	if rerr == nil && bytes.Equal(old, data) {
+		return nil
+	}
+	w.Written++
+	if err := store.WriteFileAtomic(fsys, name, data); err != nil {
+		return fmt.Errorf("charts: %w", err)
+	}
+	return nil
+}
