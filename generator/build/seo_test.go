@@ -39,7 +39,7 @@ func TestUnreviewedEnglishNotIndexed(t *testing.T) {
 	if robotsMeta.MatchString(ar) {
 		t.Error("Arabic article has noindex")
 	}
-	sm := files["sitemap.xml"]
+	sm := files["sitemap-pages.xml"] + files["en/sitemap-pages.xml"]
 	if strings.Contains(sm, "<loc>"+hostRoot+"en/articles/iraq/</loc>") {
 		t.Error("unreviewed English article listed in the sitemap")
 	}
@@ -51,7 +51,7 @@ func TestUnreviewedEnglishNotIndexed(t *testing.T) {
 	if robotsMeta.MatchString(files["en/articles/iraq/index.html"]) {
 		t.Error("index_unreviewed = true, yet noindex")
 	}
-	if !strings.Contains(files["sitemap.xml"], "<loc>"+hostRoot+"en/articles/iraq/</loc>") {
+	if !strings.Contains(files["en/sitemap-pages.xml"], "<loc>"+hostRoot+"en/articles/iraq/</loc>") {
 		t.Error("index_unreviewed = true, yet the English article is not in the sitemap")
 	}
 }

@@ -33,7 +33,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	iofs "io/fs"
 	"path"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -71,11 +73,25 @@ func isSidecar(name string) bool {
 // Files it does not know (and .txt sidecars) are ignored. It returns the
 // articles that could be read and one *Error for each file or record that
 // could not; an error reading dir itself is returned as the only error.
+//
+// Symlinks: a link inside dir that points outside it (or cannot be
+// resolved) is refused with an error naming it, and never read, whether it
+// is an article or a sidecar; links that stay inside are read. Size: a file
+// over MaxFileBytes is refused with its size (see ReadFile).
 func ReadDir(fs afero.Fs, dir string) ([]*article.Article, []error) {
 	var files []string
+	var errs []error
+	refused := map[string]bool{}
 	err := afero.Walk(fs, dir, func(p string, info iofsInfo, err error) error {
 		if err != nil {
 			return err
+		}
+		if info.Mode()&iofs.ModeSymlink != 0 {
+			if err := linkInside(fs, dir, p); err != nil {
+				refused[p] = true
+				errs = append(errs, &Error{p, err})
+				return nil
+			}
 		}
 		if info.IsDir() {
 			if p != dir && strings.HasPrefix(info.Name(), ".") {
@@ -98,10 +114,12 @@ func ReadDir(fs afero.Fs, dir string) ([]*article.Article, []error) {
 	}
 	sort.Strings(files)
 	var arts []*article.Article
-	var errs []error
 	ids := map[string]string{}
 	for _, f := range files {
-		as, err := ReadFile(fs, f)
+		if refused[f] {
+			continue
+		}
+		as, err := readFile(fs, f, refused)
 		if err != nil {
 			errs = append(errs, unjoin(err)...)
 		}
@@ -124,10 +142,77 @@ func unjoin(err error) []error {
 	return []error{err}
 }
 
+// MaxFileBytes is the largest seed file jisr reads (an article, a
+// collection or a sidecar): 256 MiB, room for a 50 MB article or a
+// 100,000-record export, and a clear error instead of running out of
+// memory on anything larger. Split a larger export into several files.
+const MaxFileBytes = 256 << 20
+
+// maxFileBytes is MaxFileBytes; tests lower it.
+var maxFileBytes int64 = MaxFileBytes
+
+// ErrTooLarge and ErrOutside classify refused seed files.
+var (
+	ErrTooLarge = errors.New("file too large")
+	ErrOutside  = errors.New("symbolic link to a file outside the seeds folder")
+)
+
+// linkInside reports, for the symlink p under root, whether it resolves
+// to a path inside root.
+func linkInside(fs afero.Fs, root, p string) error {
+	var target, base string
+	if _, ok := fs.(*afero.OsFs); ok {
+		t, err := filepath.EvalSymlinks(p)
+		if err != nil {
+			return fmt.Errorf("%w: %v", ErrOutside, err)
+		}
+		b, err := filepath.EvalSymlinks(root)
+		if err != nil {
+			return fmt.Errorf("%w: %v", ErrOutside, err)
+		}
+		target, base = t, b
+	} else {
+		lr, ok := fs.(afero.LinkReader)
+		if !ok {
+			return ErrOutside
+		}
+		t, err := lr.ReadlinkIfPossible(p)
+		if err != nil {
+			return fmt.Errorf("%w: %v", ErrOutside, err)
+		}
+		if !filepath.IsAbs(t) {
+			t = filepath.Join(filepath.Dir(p), t)
+		}
+		target, base = filepath.Clean(t), filepath.Clean(root)
+	}
+	rel, err := filepath.Rel(base, target)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
+		return fmt.Errorf("%w (it points to %s); copy the file into the seeds folder instead", ErrOutside, target)
+	}
+	return nil
+}
+
+// readSeed reads a seed file, refusing one over maxFileBytes.
+func readSeed(fs afero.Fs, file string) ([]byte, error) {
+	if st, err := fs.Stat(file); err == nil && st.Size() > maxFileBytes {
+		return nil, fmt.Errorf("%w: %d bytes, over the limit of %d (split it into several files)", ErrTooLarge, st.Size(), maxFileBytes)
+	}
+	return afero.ReadFile(fs, file)
+}
+
 // ReadFile reads one article file. Collections may yield some articles and
-// an error joining one *Error per bad record.
+// an error joining one *Error per bad record. A file over MaxFileBytes is
+// refused (ErrTooLarge).
 func ReadFile(fs afero.Fs, file string) ([]*article.Article, error) {
-	data, err := afero.ReadFile(fs, file)
+	return readFile(fs, file, nil)
+}
+
+// readFile is ReadFile, refusing the sidecars in refused.
+func readFile(fs afero.Fs, file string, refused map[string]bool) ([]*article.Article, error) {
+	data, err := readSeed(fs, file)
+	if errors.Is(err, ErrTooLarge) {
+		return nil, &Error{file, err}
+	}
 	if err != nil {
 		return nil, &Error{file, fmt.Errorf("unreadable: %w", err)}
 	}
@@ -138,7 +223,7 @@ func ReadFile(fs afero.Fs, file string) ([]*article.Article, error) {
 	stem := strings.TrimSuffix(path.Base(file), path.Ext(file))
 	switch strings.ToLower(path.Ext(file)) {
 	case ".txt":
-		meta, err := sidecar(fs, file)
+		meta, err := sidecar(fs, file, refused)
 		if err != nil {
 			return nil, err
 		}
@@ -403,11 +488,17 @@ func splitFrontMatter(text string) (*meta, string, error) {
 }
 
 // sidecar reads the .yaml, .yml or .toml file beside a .txt article.
-func sidecar(fs afero.Fs, file string) (*meta, error) {
+func sidecar(fs afero.Fs, file string, refused map[string]bool) (*meta, error) {
 	base := strings.TrimSuffix(file, path.Ext(file))
 	m := &meta{}
 	for _, ext := range []string{".yaml", ".yml", ".toml"} {
-		data, err := afero.ReadFile(fs, base+ext)
+		if refused[base+ext] {
+			return nil, &Error{base + ext, ErrOutside}
+		}
+		data, err := readSeed(fs, base+ext)
+		if errors.Is(err, ErrTooLarge) {
+			return nil, &Error{base + ext, err}
+		}
 		if err != nil {
 			continue
 		}
