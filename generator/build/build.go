@@ -207,6 +207,9 @@ func New(l *project.Layout, o Options) (*Project, error) {
 	if p.Gazetteer, p.Analyzer, err = NewAnalyzer(l); err != nil {
 		return nil, err
 	}
+	if g, ok := p.Engine.(translate.GlossaryUser); ok {
+		g.UseGlossary(run.Names(p.Gazetteer.Entries()))
+	}
 	return p, nil
 }
 
@@ -442,7 +445,7 @@ func (p *Project) Render() (*render.Result, error) {
 		Fs: p.Fs, ContentDir: p.Content, TemplatesDir: p.Templates, StaticDir: p.Static,
 		Templates: templates.FS, Static: static.FS, Skip: skip,
 	}, render.Site{BaseURL: c.BaseURL, Offline: c.Offline, TitleAR: c.Title.AR, TitleEN: c.Title.EN, PageSize: c.PageSize,
-		Params: map[string]any{"cname": c.CNAME}}, afero.NewBasePathFs(p.Fs, tmp), p.Log)
+		Params: map[string]any{"cname": c.CNAME, "index_unreviewed": c.SEO.IndexUnreviewed}}, afero.NewBasePathFs(p.Fs, tmp), p.Log)
 	if err != nil {
 		return nil, err
 	}
