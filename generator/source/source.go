@@ -332,12 +332,14 @@ type meta struct {
 	Source   string   `yaml:"source" toml:"source" json:"source"`
 	Slug     string   `yaml:"slug" toml:"slug" json:"slug"`
 	URL      string   `yaml:"url" toml:"url" json:"url"`
+	Draft    bool     `yaml:"draft" toml:"draft" json:"draft"`
 }
 
 func (m *meta) apply(a *article.Article) error {
 	a.Title = strings.TrimSpace(norm.NFC.String(m.Title))
 	a.Tags, a.Entities = m.Tags, m.Entities
 	a.Author, a.Publisher, a.Slug, a.URL = m.Author, m.Source, m.Slug, m.URL
+	a.Draft = m.Draft
 	switch d := m.Date.(type) {
 	case nil:
 	case time.Time:
