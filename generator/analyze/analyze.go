@@ -340,11 +340,23 @@ func (an *Analyzer) collect(st []*segTokens, ms []match) []Entity {
 			byID[e.ID] = k
 			out = append(out, e)
 		}
-		start, end := s.toks[m.start].Start, s.toks[m.end-1].End
+		first := m.start
+		// A mention starts at the name, after a generic head word that a
+		// gazetteer form carries (شركة مايكروسوفت, صحيفة يديعوت أحرونوت):
+		// the head describes the organization, it is not its name.
+		if m.typ == Organization && m.end-first > 1 && mentionHeads[s.keys[first]] {
+			first++
+		}
+		start, end := s.toks[first].Start, s.toks[m.end-1].End
 		out[k].Mentions = append(out[k].Mentions, Mention{Segment: s.seg.ID, Start: start, End: end, Surface: s.seg.Text[start:end]})
 	}
 	return out
 }
+
+// mentionHeads are the generic head words left out of an organization's
+// mention span (with the proclitics news writes on them).
+var mentionHeads = keySet("شركة", "بشركة", "لشركة", "وشركة", "شركتا", "صحيفة", "بصحيفة", "لصحيفة", "وصحيفة",
+	"مجلة", "بمجلة", "لمجلة", "وكالة", "لوكالة", "بوكالة", "قناة", "لقناة", "بقناة", "وقناة")
 
 // unknown makes the entity of a context-rule match.
 func (an *Analyzer) unknown(m match) Entity {

@@ -290,7 +290,12 @@ func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error)
 	fmt.Fprintf(p.Log, "read %d articles from %s\n", len(arts), p.Seeds)
 
 	pages := make([]content.Page, len(arts))
-	b := run.NewBatch(p.Engine, p.Fallback, run.Standard(p.Gazetteer, p.Log))
+	// Translations are stored as each batch arrives (run.Keeper), so an
+	// interrupted build keeps the engine work already done.
+	keep := run.NewKeeper(p.Fs, p.Content)
+	ropts := run.Standard(p.Gazetteer, p.Log)
+	ropts.Sink = keep.Sink
+	b := run.NewBatch(p.Engine, p.Fallback, ropts)
 	// Every stored translation, of every article, is a translation memory:
 	// a renamed seed or a repeated sentence keeps its translation and review.
 	stores, bad := store.LoadAll(p.Fs, p.Content)
@@ -308,13 +313,19 @@ func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error)
 			fmt.Fprintf(p.Log, "skipped: %v\n", sum.Skipped[len(sum.Skipped)-1])
 			continue
 		}
+		if err := checkArticle(a, len(a.Segments()), analyses[i]); err != nil { // orphans.go
+			sum.Skipped = append(sum.Skipped, &source.Error{Path: a.Source, Reason: err})
+			fmt.Fprintf(p.Log, "skipped: %v\n", sum.Skipped[len(sum.Skipped)-1])
+			continue
+		}
 		stored := stores[a.ID]
 		if stored == nil {
 			stored = &store.File{}
 		}
 		segs, need := store.MergeWith(stored, a.Segments(), p.Engine.Status(), mem)
 		pages[i] = content.Page{Article: a, Segments: segs, Analysis: analyses[i]}
-		b.Add(pages[i].Segments, staleGist(segs, need, p.Engine))
+		keep.Articles[a.ID] = pages[i].Segments
+		b.Add(a.ID, pages[i].Segments, staleGist(segs, need, p.Engine))
 	}
 	dropWeakEntities(pages)
 	if b.Len() > 0 {
@@ -355,7 +366,7 @@ func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error)
 	if err := p.writeCharts(w, built); err != nil { // charts.go: the pictures of term pages and the dashboard
 		return sum, nil, err
 	}
-	sum.Articles, sum.Written = len(built), w.Written
+	sum.Articles, sum.Written = len(built), w.Written+keep.Saved()
 	return sum, built, nil
 }
 
@@ -451,9 +462,15 @@ func (p *Project) Render() (*render.Result, error) {
 	}
 	defer p.Fs.RemoveAll(tmp)
 	c := p.Config
+	var skip []string // orphans.go: articles that cannot be rendered stay out
+	for id, err := range p.Unrenderable() {
+		fmt.Fprintf(p.Log, "left out of the site: %s/articles/%s: %v\n", filepath.Base(p.Content), id, err)
+		skip = append(skip, "articles/"+id, content.ReviewSection+"/"+id)
+	}
+	sort.Strings(skip)
 	res, err := render.Render(render.Input{
 		Fs: p.Fs, ContentDir: p.Content, TemplatesDir: p.Templates, StaticDir: p.Static,
-		Templates: templates.FS, Static: static.FS,
+		Templates: templates.FS, Static: static.FS, Skip: skip,
 	}, render.Site{BaseURL: c.BaseURL, Offline: c.Offline, TitleAR: c.Title.AR, TitleEN: c.Title.EN,
 		Params: siteParams(c), Minify: c.Minify.MinifyOutput}, afero.NewBasePathFs(p.Fs, tmp), p.Log)
 	if err != nil {

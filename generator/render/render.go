@@ -20,6 +20,7 @@ import (
 	"net/url"
 	"os"
 	"path"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -61,6 +62,10 @@ type Input struct {
 	ContentDir, TemplatesDir, StaticDir string
 	// Templates and Static are the embedded defaults.
 	Templates, Static iofs.FS
+	// Skip lists folders of the content tree (relative to ContentDir, with
+	// "/") that are left out of the site, such as an article that cannot
+	// be rendered.
+	Skip []string
 }
 
 // Result reports what a build wrote.
@@ -81,7 +86,7 @@ func Render(in Input, site Site, dst afero.Fs, log io.Writer) (*Result, error) {
 	if err := overlay(mem, root, in.Fs, in.TemplatesDir); err != nil {
 		return nil, fmt.Errorf("render: templates %s: %w", in.TemplatesDir, err)
 	}
-	if err := overlay(mem, path.Join(root, "content"), in.Fs, in.ContentDir); err != nil {
+	if err := overlay(mem, path.Join(root, "content"), in.Fs, in.ContentDir, in.Skip...); err != nil {
 		return nil, fmt.Errorf("render: content %s: %w", in.ContentDir, err)
 	}
 	cfg, err := hugoConfig(site)
@@ -249,7 +254,7 @@ func copyFS(mem afero.Fs, root string, src iofs.FS, dir string) error {
 
 // overlay copies every file under dir of fs into mem at root. A missing dir
 // is not an error.
-func overlay(mem afero.Fs, root string, fs afero.Fs, dir string) error {
+func overlay(mem afero.Fs, root string, fs afero.Fs, dir string, skip ...string) error {
 	if fs == nil || dir == "" {
 		return nil
 	}
@@ -263,6 +268,11 @@ func overlay(mem afero.Fs, root string, fs afero.Fs, dir string) error {
 		rel := strings.TrimPrefix(strings.TrimPrefix(p, dir), string(os.PathSeparator))
 		if strings.HasPrefix(path.Base(rel), ".tmp-") || strings.HasSuffix(rel, ".go") {
 			return nil
+		}
+		for _, s := range skip {
+			if strings.HasPrefix(filepath.ToSlash(rel), s+"/") {
+				return nil
+			}
 		}
 		data, err := afero.ReadFile(fs, p)
 		if err != nil {

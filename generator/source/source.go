@@ -33,7 +33,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	iofs "io/fs"
 	"path"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -71,11 +73,25 @@ func isSidecar(name string) bool {
 // Files it does not know (and .txt sidecars) are ignored. It returns the
 // articles that could be read and one *Error for each file or record that
 // could not; an error reading dir itself is returned as the only error.
+//
+// Symlinks: a link inside dir that points outside it (or cannot be
+// resolved) is refused with an error naming it, and never read, whether it
+// is an article or a sidecar; links that stay inside are read. Size: a file
+// over MaxFileBytes is refused with its size (see ReadFile).
 func ReadDir(fs afero.Fs, dir string) ([]*article.Article, []error) {
 	var files []string
+	var errs []error
+	refused := map[string]bool{}
 	err := afero.Walk(fs, dir, func(p string, info iofsInfo, err error) error {
 		if err != nil {
 			return err
+		}
+		if info.Mode()&iofs.ModeSymlink != 0 {
+			if err := linkInside(fs, dir, p); err != nil {
+				refused[p] = true
+				errs = append(errs, &Error{p, err})
+				return nil
+			}
 		}
 		if info.IsDir() {
 			if p != dir && strings.HasPrefix(info.Name(), ".") {
@@ -98,10 +114,12 @@ func ReadDir(fs afero.Fs, dir string) ([]*article.Article, []error) {
 	}
 	sort.Strings(files)
 	var arts []*article.Article
-	var errs []error
 	ids := map[string]string{}
 	for _, f := range files {
-		as, err := ReadFile(fs, f)
+		if refused[f] {
+			continue
+		}
+		as, err := readFile(fs, f, refused)
 		if err != nil {
 			errs = append(errs, unjoin(err)...)
 		}
@@ -124,10 +142,77 @@ func unjoin(err error) []error {
 	return []error{err}
 }
 
+// MaxFileBytes is the largest seed file jisr reads (an article, a
+// collection or a sidecar): 256 MiB, room for a 50 MB article or a
+// 100,000-record export, and a clear error instead of running out of
+// memory on anything larger. Split a larger export into several files.
+const MaxFileBytes = 256 << 20
+
+// maxFileBytes is MaxFileBytes; tests lower it.
+var maxFileBytes int64 = MaxFileBytes
+
+// ErrTooLarge and ErrOutside classify refused seed files.
+var (
+	ErrTooLarge = errors.New("file too large")
+	ErrOutside  = errors.New("symbolic link to a file outside the seeds folder")
+)
+
+// linkInside reports, for the symlink p under root, whether it resolves
+// to a path inside root.
+func linkInside(fs afero.Fs, root, p string) error {
+	var target, base string
+	if _, ok := fs.(*afero.OsFs); ok {
+		t, err := filepath.EvalSymlinks(p)
+		if err != nil {
+			return fmt.Errorf("%w: %v", ErrOutside, err)
+		}
+		b, err := filepath.EvalSymlinks(root)
+		if err != nil {
+			return fmt.Errorf("%w: %v", ErrOutside, err)
+		}
+		target, base = t, b
+	} else {
+		lr, ok := fs.(afero.LinkReader)
+		if !ok {
+			return ErrOutside
+		}
+		t, err := lr.ReadlinkIfPossible(p)
+		if err != nil {
+			return fmt.Errorf("%w: %v", ErrOutside, err)
+		}
+		if !filepath.IsAbs(t) {
+			t = filepath.Join(filepath.Dir(p), t)
+		}
+		target, base = filepath.Clean(t), filepath.Clean(root)
+	}
+	rel, err := filepath.Rel(base, target)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
+		return fmt.Errorf("%w (it points to %s); copy the file into the seeds folder instead", ErrOutside, target)
+	}
+	return nil
+}
+
+// readSeed reads a seed file, refusing one over maxFileBytes.
+func readSeed(fs afero.Fs, file string) ([]byte, error) {
+	if st, err := fs.Stat(file); err == nil && st.Size() > maxFileBytes {
+		return nil, fmt.Errorf("%w: %d bytes, over the limit of %d (split it into several files)", ErrTooLarge, st.Size(), maxFileBytes)
+	}
+	return afero.ReadFile(fs, file)
+}
+
 // ReadFile reads one article file. Collections may yield some articles and
-// an error joining one *Error per bad record.
+// an error joining one *Error per bad record. A file over MaxFileBytes is
+// refused (ErrTooLarge).
 func ReadFile(fs afero.Fs, file string) ([]*article.Article, error) {
-	data, err := afero.ReadFile(fs, file)
+	return readFile(fs, file, nil)
+}
+
+// readFile is ReadFile, refusing the sidecars in refused.
+func readFile(fs afero.Fs, file string, refused map[string]bool) ([]*article.Article, error) {
+	data, err := readSeed(fs, file)
+	if errors.Is(err, ErrTooLarge) {
+		return nil, &Error{file, err}
+	}
 	if err != nil {
 		return nil, &Error{file, fmt.Errorf("unreadable: %w", err)}
 	}
@@ -138,7 +223,7 @@ func ReadFile(fs afero.Fs, file string) ([]*article.Article, error) {
 	stem := strings.TrimSuffix(path.Base(file), path.Ext(file))
 	switch strings.ToLower(path.Ext(file)) {
 	case ".txt":
-		meta, err := sidecar(fs, file)
+		meta, err := sidecar(fs, file, refused)
 		if err != nil {
 			return nil, err
 		}
@@ -221,7 +306,8 @@ func records(file, stem string, recs []json.RawMessage, where func(int) string) 
 		if body == "" {
 			body = r.Content
 		}
-		body = norm.NFC.String(strings.ReplaceAll(body, "\r\n", "\n"))
+		// JSON escapes can carry any character: the same rule as Decode.
+		body = Clean(norm.NFC.String(strings.ReplaceAll(strings.ReplaceAll(body, "\r\n", "\n"), "\r", "\n")))
 		a.Blocks = segment.Lines(body)
 		// A record's ID must not depend on its position in the file: hash
 		// its URL, else its title and body.
@@ -335,10 +421,21 @@ type meta struct {
 	Draft    bool     `yaml:"draft" toml:"draft" json:"draft"`
 }
 
+// oneLine cleans a metadata field by Clean's rule and makes it one line.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(Clean(s)), " ")
+}
+
 func (m *meta) apply(a *article.Article) error {
-	a.Title = strings.TrimSpace(norm.NFC.String(m.Title))
+	a.Title = strings.TrimSpace(norm.NFC.String(oneLine(m.Title)))
+	a.Author, a.Publisher, a.Slug, a.URL = oneLine(m.Author), oneLine(m.Source), oneLine(m.Slug), strings.TrimSpace(Clean(m.URL))
+	for i, t := range m.Tags {
+		m.Tags[i] = oneLine(t)
+	}
+	for i, e := range m.Entities {
+		m.Entities[i] = oneLine(e)
+	}
 	a.Tags, a.Entities = m.Tags, m.Entities
-	a.Author, a.Publisher, a.Slug, a.URL = m.Author, m.Source, m.Slug, m.URL
 	a.Draft = m.Draft
 	switch d := m.Date.(type) {
 	case nil:
@@ -393,11 +490,17 @@ func splitFrontMatter(text string) (*meta, string, error) {
 }
 
 // sidecar reads the .yaml, .yml or .toml file beside a .txt article.
-func sidecar(fs afero.Fs, file string) (*meta, error) {
+func sidecar(fs afero.Fs, file string, refused map[string]bool) (*meta, error) {
 	base := strings.TrimSuffix(file, path.Ext(file))
 	m := &meta{}
 	for _, ext := range []string{".yaml", ".yml", ".toml"} {
-		data, err := afero.ReadFile(fs, base+ext)
+		if refused[base+ext] {
+			return nil, &Error{base + ext, ErrOutside}
+		}
+		data, err := readSeed(fs, base+ext)
+		if errors.Is(err, ErrTooLarge) {
+			return nil, &Error{base + ext, err}
+		}
 		if err != nil {
 			continue
 		}
