@@ -6,6 +6,7 @@
 //	baseURL = "https://user.github.io/repo/"
 //	offline = false           # true: links work from file://
 //	cname   = "news.example.org"
+//	page_size = 50            # articles per page of the home, section and term lists
 //	[title]
 //	ar = "جسر"
 //	en = "Jisr"
@@ -53,7 +54,10 @@ type Config struct {
 	BaseURL string `toml:"baseURL"`
 	Offline bool   `toml:"offline"`
 	CNAME   string `toml:"cname"`
-	Title   struct {
+	// PageSize is the number of articles on one page of the home, section
+	// and term lists (Hugo's paginator); default 50.
+	PageSize int `toml:"page_size"`
+	Title    struct {
 		AR string `toml:"ar"`
 		EN string `toml:"en"`
 	} `toml:"title"`
@@ -103,6 +107,7 @@ func Default() *Config {
 	c.Paths.Templates, c.Paths.Static = "templates", "static"
 	c.Translate.Engine = "gist"
 	c.Review.Pages = true
+	c.PageSize = 50
 	return c
 }
 
@@ -144,6 +149,9 @@ func Load(fs afero.Fs, file string, required bool) (*Config, error) {
 	}
 	if c.Paths.Seeds == "" || c.Paths.Content == "" || c.Paths.Out == "" {
 		return nil, fmt.Errorf("config %s: [paths] seeds, content and out may not be empty", file)
+	}
+	if c.PageSize < 1 {
+		return nil, fmt.Errorf("config %s: page_size = %d: a list page needs at least 1 article", file, c.PageSize)
 	}
 	return c, nil
 }
