@@ -149,7 +149,8 @@ type Project struct {
 	Analyzer  *analyze.Analyzer
 	Fallback  translate.Engine
 	Log       io.Writer
-	Drafts    bool // build drafts too (Options.Drafts)
+	Drafts    bool     // build drafts too (Options.Drafts)
+	seen      *seedSet // what Prepare read, for Orphans (orphans.go)
 }
 
 // Open resolves the project's layout (package project) and makes its
@@ -275,10 +276,9 @@ func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error)
 	for _, a := range arts {
 		// Record seed paths relative to the project, so that content/ does
 		// not depend on where the project was checked out.
-		if rel, err := filepath.Rel(p.Root, a.Source); err == nil {
-			a.Source = filepath.ToSlash(rel)
-		}
+		a.Source = relSource(p.Root, a.Source) // orphans.go
 	}
+	p.seen = seenSeeds(p.Root, arts, errs) // orphans.go: for Orphans
 	arts, sum.Drafts = p.dropDrafts(arts)
 	sum.Skipped = errs
 	for _, e := range errs {
@@ -399,7 +399,7 @@ func staleGist(segs []store.Segment, need []int, eng translate.Engine) []int {
 const MinUnknownArticles = 2
 
 // dropWeakEntities removes from the analyses the unknown entities that fewer
-// than MinUnknownArticles articles name.
+// than MinUnknownArticles articles name or that fail analyze.PageWorthy.
 func dropWeakEntities(pages []content.Page) {
 	n := map[string]int{}
 	for _, pg := range pages {
@@ -412,7 +412,7 @@ func dropWeakEntities(pages []content.Page) {
 	for i := range pages {
 		ents := pages[i].Analysis.Entities[:0]
 		for _, e := range pages[i].Analysis.Entities {
-			if e.Known || n[e.ID] >= MinUnknownArticles {
+			if worthy, _ := analyze.PageWorthy(e); e.Known || (n[e.ID] >= MinUnknownArticles && worthy) {
 				ents = append(ents, e)
 			}
 		}
@@ -522,7 +522,7 @@ func (s *Summary) Report(w io.Writer) {
 	}
 	fmt.Fprintf(w, "; %d pages in %s; %d content files changed; %s\n", s.Pages, s.Out, s.Written, s.Elapsed.Round(time.Millisecond))
 	if len(s.Orphans) > 0 {
-		fmt.Fprintf(w, "%d articles in the content tree have no seed any more; they are still published (delete the folder to remove one):\n", len(s.Orphans))
+		fmt.Fprintf(w, "%d articles in the content tree have no seed any more; they are still published (jisr prune removes them):\n", len(s.Orphans))
 		for _, o := range s.Orphans {
 			fmt.Fprintf(w, "  %s\n", o)
 		}
