@@ -72,7 +72,7 @@ func (f *projectFlags) register(cmd *cobra.Command) {
 	fl.StringVarP(&f.baseURL, "base-url", "b", "", "URL the site is published under, e.g. https://user.github.io/repo/ (also --baseURL)")
 	fl.BoolVar(&f.minify, "minify", false, "minify the HTML, CSS, JS, JSON, SVG and XML with Hugo's minifier (default: [minify] minifyOutput)")
 	fl.BoolVarP(&f.drafts, "buildDrafts", "D", false, "also build articles whose front matter says draft: true")
-	fl.StringVar(&f.engine, "engine", "", "translation engine: gist (offline, default), google, google-cloud, libretranslate, deepl, openai")
+	fl.StringVar(&f.engine, "engine", "", "translation engine: gist (offline, default), google, google-cloud, libretranslate, deepl, azure, openai")
 	fl.StringVar(&f.engineURL, "engine-url", "", "base URL of the engine's server (also JISR_ENGINE_URL)")
 	fl.BoolVar(&f.offline, "offline", false, "make a site that browses from file:// (relative .html links)")
 }

@@ -215,6 +215,9 @@ func New(l *project.Layout, o Options) (*Project, error) {
 	if p.Gazetteer, p.Analyzer, err = NewAnalyzer(l); err != nil {
 		return nil, err
 	}
+	if g, ok := p.Engine.(translate.GlossaryUser); ok {
+		g.UseGlossary(run.Names(p.Gazetteer.Entries()))
+	}
 	return p, nil
 }
 
@@ -507,7 +510,7 @@ func (s *Summary) statuses() string {
 // siteParams are the templates' .Site.Params: jisr.toml's [params] and
 // the cname (config refuses [params] names jisr sets).
 func siteParams(c *config.Config) map[string]any {
-	m := map[string]any{"cname": c.CNAME}
+	m := map[string]any{"cname": c.CNAME, "index_unreviewed": c.SEO.IndexUnreviewed}
 	for k, v := range c.Params {
 		m[k] = v
 	}

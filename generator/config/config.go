@@ -15,7 +15,7 @@
 //	content = "content"
 //	out = "public"
 //	[translate]
-//	engine = "gist"           # or google, google-cloud, libretranslate, deepl, openai
+//	engine = "gist"           # or google, google-cloud, libretranslate, deepl, azure, openai
 //	url = ""                  # base URL override (also JISR_ENGINE_URL)
 //	model = ""
 //	[translate.openai]        # per-engine settings; never put keys here
@@ -76,7 +76,7 @@ type Config struct {
 		MinifyOutput bool `toml:"minifyOutput"`
 	} `toml:"minify"`
 	// Params are passed to the templates as .Site.Params, as in Hugo. The
-	// names jisr sets itself (offline, feeds, cname) are refused.
+	// names jisr sets itself (offline, feeds, cname, index_unreviewed) are refused.
 	Params map[string]any `toml:"params"`
 	Build  struct {
 		// Strict makes any skipped input fail the build (exit 3), also
@@ -88,6 +88,12 @@ type Config struct {
 		// dashboard under /en/review/ (default true).
 		Pages bool `toml:"pages"`
 	} `toml:"review"`
+	SEO struct {
+		// IndexUnreviewed lets search engines index English articles that
+		// no person has reviewed, and lists them in the sitemap (default
+		// false: noindex and left out).
+		IndexUnreviewed bool `toml:"index_unreviewed"`
+	} `toml:"seo"`
 }
 
 // Translate selects and configures the translation engine.
@@ -157,7 +163,7 @@ func Load(fs afero.Fs, file string, required bool) (*Config, error) {
 }
 
 // reservedParams are the site parameters jisr sets for its templates.
-var reservedParams = []string{"offline", "feeds", "cname"}
+var reservedParams = []string{"offline", "feeds", "cname", "index_unreviewed"}
 
 // UnknownKeyError is a key of jisr.toml that jisr does not know.
 type UnknownKeyError struct {
