@@ -56,7 +56,7 @@ func (f *projectFlags) register(cmd *cobra.Command) {
 	fl.StringVar(&f.content, "content", "", "content tree folder (default content/)")
 	fl.StringVar(&f.out, "out", "", "output folder (default public/)")
 	fl.StringVar(&f.baseURL, "base-url", "", "URL the site is published under, e.g. https://user.github.io/repo/")
-	fl.StringVar(&f.engine, "engine", "", "translation engine: gist (offline, default), google, google-cloud, libretranslate, deepl, openai")
+	fl.StringVar(&f.engine, "engine", "", "translation engine: gist (offline, default), google, google-cloud, libretranslate, deepl, azure, openai")
 	fl.StringVar(&f.engineURL, "engine-url", "", "base URL of the engine's server (also JISR_ENGINE_URL)")
 	fl.BoolVar(&f.offline, "offline", false, "make a site that browses from file:// (relative .html links)")
 }

@@ -145,6 +145,7 @@ type Project struct {
 	Analyzer  *analyze.Analyzer
 	Fallback  translate.Engine
 	Log       io.Writer
+	seen      *seedSet // what Prepare read, for Orphans (orphans.go)
 }
 
 // Open resolves the project's layout (package project) and makes its
@@ -205,6 +206,9 @@ func New(l *project.Layout, o Options) (*Project, error) {
 	}
 	if p.Gazetteer, p.Analyzer, err = NewAnalyzer(l); err != nil {
 		return nil, err
+	}
+	if g, ok := p.Engine.(translate.GlossaryUser); ok {
+		g.UseGlossary(run.Names(p.Gazetteer.Entries()))
 	}
 	return p, nil
 }
@@ -267,10 +271,9 @@ func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error)
 	for _, a := range arts {
 		// Record seed paths relative to the project, so that content/ does
 		// not depend on where the project was checked out.
-		if rel, err := filepath.Rel(p.Root, a.Source); err == nil {
-			a.Source = filepath.ToSlash(rel)
-		}
+		a.Source = relSource(p.Root, a.Source) // orphans.go
 	}
+	p.seen = seenSeeds(p.Root, arts, errs) // orphans.go: for Orphans
 	sum.Skipped = errs
 	for _, e := range errs {
 		fmt.Fprintf(p.Log, "skipped: %v\n", e)
@@ -390,7 +393,7 @@ func staleGist(segs []store.Segment, need []int, eng translate.Engine) []int {
 const MinUnknownArticles = 2
 
 // dropWeakEntities removes from the analyses the unknown entities that fewer
-// than MinUnknownArticles articles name.
+// than MinUnknownArticles articles name or that fail analyze.PageWorthy.
 func dropWeakEntities(pages []content.Page) {
 	n := map[string]int{}
 	for _, pg := range pages {
@@ -403,7 +406,7 @@ func dropWeakEntities(pages []content.Page) {
 	for i := range pages {
 		ents := pages[i].Analysis.Entities[:0]
 		for _, e := range pages[i].Analysis.Entities {
-			if e.Known || n[e.ID] >= MinUnknownArticles {
+			if worthy, _ := analyze.PageWorthy(e); e.Known || (n[e.ID] >= MinUnknownArticles && worthy) {
 				ents = append(ents, e)
 			}
 		}
@@ -442,7 +445,7 @@ func (p *Project) Render() (*render.Result, error) {
 		Fs: p.Fs, ContentDir: p.Content, TemplatesDir: p.Templates, StaticDir: p.Static,
 		Templates: templates.FS, Static: static.FS, Skip: skip,
 	}, render.Site{BaseURL: c.BaseURL, Offline: c.Offline, TitleAR: c.Title.AR, TitleEN: c.Title.EN, PageSize: c.PageSize,
-		Params: map[string]any{"cname": c.CNAME}}, afero.NewBasePathFs(p.Fs, tmp), p.Log)
+		Params: map[string]any{"cname": c.CNAME, "index_unreviewed": c.SEO.IndexUnreviewed}}, afero.NewBasePathFs(p.Fs, tmp), p.Log)
 	if err != nil {
 		return nil, err
 	}
@@ -482,7 +485,7 @@ func (s *Summary) Report(w io.Writer) {
 	}
 	fmt.Fprintf(w, "; %d pages in %s; %d content files changed; %s\n", s.Pages, s.Out, s.Written, s.Elapsed.Round(time.Millisecond))
 	if len(s.Orphans) > 0 {
-		fmt.Fprintf(w, "%d articles in the content tree have no seed any more; they are still published (delete the folder to remove one):\n", len(s.Orphans))
+		fmt.Fprintf(w, "%d articles in the content tree have no seed any more; they are still published (jisr prune removes them):\n", len(s.Orphans))
 		for _, o := range s.Orphans {
 			fmt.Fprintf(w, "  %s\n", o)
 		}

@@ -15,7 +15,7 @@
 //	content = "content"
 //	out = "public"
 //	[translate]
-//	engine = "gist"           # or google, google-cloud, libretranslate, deepl, openai
+//	engine = "gist"           # or google, google-cloud, libretranslate, deepl, azure, openai
 //	url = ""                  # base URL override (also JISR_ENGINE_URL)
 //	model = ""
 //	[translate.openai]        # per-engine settings; never put keys here
@@ -72,6 +72,12 @@ type Config struct {
 		// dashboard under /en/review/ (default true).
 		Pages bool `toml:"pages"`
 	} `toml:"review"`
+	SEO struct {
+		// IndexUnreviewed lets search engines index English articles that
+		// no person has reviewed, and lists them in the sitemap (default
+		// false: noindex and left out).
+		IndexUnreviewed bool `toml:"index_unreviewed"`
+	} `toml:"seo"`
 }
 
 // Translate selects and configures the translation engine.

@@ -188,6 +188,14 @@ func FeedsAndSitemap(baseURL string) bool {
 	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }
 
+// AtHostRoot reports whether a site published at baseURL is served at its
+// host's root, the only place crawlers read robots.txt (RFC 9309): a
+// site under a sub-path such as /repo/ gets none.
+func AtHostRoot(baseURL string) bool {
+	u, err := url.Parse(baseURL)
+	return err == nil && strings.Trim(u.Path, "/") == ""
+}
+
 // HugoConfig returns the hugo.toml that jisr's layouts expect for site s
 // (Render uses it; scripts/bench-site.go writes it beside a copy of the
 // content tree so that the hugo command renders what jisr renders).
@@ -246,7 +254,7 @@ func HugoConfig(s Site) ([]byte, error) {
 		// No redirect files: jisr sets no aliases, and Hugo would write a
 		// page/1/ redirect beside every list page.
 		"disableAliases":       true,
-		"enableRobotsTXT":      true,
+		"enableRobotsTXT":      AtHostRoot(base),
 		"disableKinds":         []string{"sitemap"},
 		"timeZone":             "UTC",
 		"uglyURLs":             s.Offline,
@@ -371,7 +379,9 @@ func copyStatic(dst afero.Fs, in Input) (int, error) {
 	if in.Fs != nil && in.StaticDir != "" {
 		if _, err := in.Fs.Stat(in.StaticDir); err == nil {
 			err := afero.Walk(in.Fs, in.StaticDir, func(p string, info iofs.FileInfo, err error) error {
-				if err != nil || info.IsDir() {
+				// Go files are jisr's own source (static/embed.go, when the
+				// site is built inside jisr's repository), never the site's.
+				if err != nil || info.IsDir() || strings.HasSuffix(p, ".go") {
 					return err
 				}
 				data, err := afero.ReadFile(in.Fs, p)

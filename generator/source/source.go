@@ -283,6 +283,7 @@ func one(a *article.Article, stem string) ([]*article.Article, error) {
 // record is a CMS export record.
 type record struct {
 	meta
+	ID            json.RawMessage `json:"id"`
 	Body          string `json:"body"`
 	Content       string `json:"content"`
 	DateExtracted string `json:"date_extracted"`
@@ -297,7 +298,11 @@ func records(file, stem string, recs []json.RawMessage, where func(int) string) 
 			errs = append(errs, &Error{where(i), fmt.Errorf("invalid JSON record: %w", err)})
 			continue
 		}
+		id, key := recordKey(r, stem)
 		a := &article.Article{Source: where(i)}
+		if key != "" {
+			a.Source = file + "#" + key
+		}
 		if err := r.meta.apply(a); err != nil {
 			errs = append(errs, &Error{a.Source, err})
 			continue
@@ -309,19 +314,57 @@ func records(file, stem string, recs []json.RawMessage, where func(int) string) 
 		// JSON escapes can carry any character: the same rule as Decode.
 		body = Clean(norm.NFC.String(strings.ReplaceAll(strings.ReplaceAll(body, "\r\n", "\n"), "\r", "\n")))
 		a.Blocks = segment.Lines(body)
-		// A record's ID must not depend on its position in the file: hash
-		// its URL, else its title and body.
-		key := r.URL
-		if key == "" {
-			key = a.Title + "\n" + body
+		if id == "" {
+			// No stable key: the ID still does not depend on the record's
+			// position, but on the file name and the record's text.
+			id = stem + "-" + shortHash(a.Title+"\n"+body)
 		}
-		if err := finish(a, stem+"-"+shortHash(key), r.DateExtracted); err != nil {
+		if err := finish(a, id, r.DateExtracted); err != nil {
 			errs = append(errs, &Error{a.Source, err})
 			continue
 		}
 		arts = append(arts, a)
 	}
 	return arts, errors.Join(errs...)
+}
+
+// recordKey returns a record's stable key and the article ID made from it.
+// The key is the record's "id" (a string or a number), else its "url";
+// a record with neither has no stable key ("", ""), and is known by its
+// position (Article.Source "file.jsonl#<line>", or "file.json#<n>").
+// A keyed record's ID depends on the key alone, not on the file's name, so
+// renaming the export does not move the article: "r-<id as a slug>" (or
+// "r-" and a hash when the id makes no short ASCII slug), "u-<hash of the
+// url>". Its Source is "file.jsonl#id=<id>" or "file.jsonl#url=<url>".
+func recordKey(r record, stem string) (id, key string) {
+	if rid := strings.TrimSpace(Clean(rawID(r.ID))); rid != "" {
+		if s := Slugify(rid); s != "" && len(s) <= 64 {
+			return "r-" + s, "id=" + rid
+		}
+		return "r-" + longHash(rid), "id=" + rid
+	}
+	if u := strings.TrimSpace(Clean(r.URL)); u != "" {
+		return "u-" + longHash(u), "url=" + u
+	}
+	return "", ""
+}
+
+// rawID reads a JSON "id" that is a string or a number.
+func rawID(raw json.RawMessage) string {
+	var s string
+	if json.Unmarshal(raw, &s) == nil {
+		return s
+	}
+	var n json.Number
+	if json.Unmarshal(raw, &n) == nil {
+		return n.String()
+	}
+	return ""
+}
+
+func longHash(s string) string {
+	h := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(h[:6])
 }
 
 // finish checks the body, derives the title, date and ID, and segments.
