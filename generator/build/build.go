@@ -26,6 +26,7 @@ import (
 
 	"github.com/jisr-news/jisr/generator/analyze"
 	"github.com/jisr-news/jisr/generator/article"
+	"github.com/jisr-news/jisr/generator/config"
 	"github.com/jisr-news/jisr/generator/content"
 	"github.com/jisr-news/jisr/generator/gazetteer"
 	"github.com/jisr-news/jisr/generator/project"
@@ -54,6 +55,8 @@ type Options struct {
 	BaseURL    string
 	Offline    *bool
 	Strict     *bool // overrides [build] strict
+	Minify     *bool // overrides [minify] minifyOutput (Hugo's minifier)
+	Drafts     bool  // build articles whose front matter says draft: true
 	Engine     string
 	EngineURL  string
 	Engines    translate.Providers // engines to choose from; nil means engines.Providers()
@@ -81,7 +84,8 @@ type Summary struct {
 	Orphans  []string // content articles whose seed is gone (see Project.Orphans)
 	Elapsed  time.Duration
 	Out      string
-	Strict   bool // every skipped input counts (see Failing)
+	Strict   bool     // every skipped input counts (see Failing)
+	Drafts   []string // sources of the drafts left out (Options.Drafts builds them)
 }
 
 // NoText reports whether a skipped input had no article text: an empty
@@ -145,6 +149,8 @@ type Project struct {
 	Analyzer  *analyze.Analyzer
 	Fallback  translate.Engine
 	Log       io.Writer
+	Drafts    bool     // build drafts too (Options.Drafts)
+	seen      *seedSet // what Prepare read, for Orphans (orphans.go)
 }
 
 // Open resolves the project's layout (package project) and makes its
@@ -169,7 +175,7 @@ func New(l *project.Layout, o Options) (*Project, error) {
 		o.Log = io.Discard
 	}
 	cfg := l.Config
-	p := &Project{Layout: l, Log: o.Log}
+	p := &Project{Layout: l, Log: o.Log, Drafts: o.Drafts}
 	if err := p.checkFolders(); err != nil { // safety.go
 		return nil, err
 	}
@@ -178,6 +184,9 @@ func New(l *project.Layout, o Options) (*Project, error) {
 	}
 	if o.Offline != nil {
 		cfg.Offline = *o.Offline
+	}
+	if o.Minify != nil {
+		cfg.Minify.MinifyOutput = *o.Minify
 	}
 	name := cfg.Translate.Engine
 	if o.Engine != "" {
@@ -205,6 +214,9 @@ func New(l *project.Layout, o Options) (*Project, error) {
 	}
 	if p.Gazetteer, p.Analyzer, err = NewAnalyzer(l); err != nil {
 		return nil, err
+	}
+	if g, ok := p.Engine.(translate.GlossaryUser); ok {
+		g.UseGlossary(run.Names(p.Gazetteer.Entries()))
 	}
 	return p, nil
 }
@@ -267,10 +279,10 @@ func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error)
 	for _, a := range arts {
 		// Record seed paths relative to the project, so that content/ does
 		// not depend on where the project was checked out.
-		if rel, err := filepath.Rel(p.Root, a.Source); err == nil {
-			a.Source = filepath.ToSlash(rel)
-		}
+		a.Source = relSource(p.Root, a.Source) // orphans.go
 	}
+	p.seen = seenSeeds(p.Root, arts, errs) // orphans.go: for Orphans
+	arts, sum.Drafts = p.dropDrafts(arts)
 	sum.Skipped = errs
 	for _, e := range errs {
 		fmt.Fprintf(p.Log, "skipped: %v\n", e)
@@ -390,7 +402,7 @@ func staleGist(segs []store.Segment, need []int, eng translate.Engine) []int {
 const MinUnknownArticles = 2
 
 // dropWeakEntities removes from the analyses the unknown entities that fewer
-// than MinUnknownArticles articles name.
+// than MinUnknownArticles articles name or that fail analyze.PageWorthy.
 func dropWeakEntities(pages []content.Page) {
 	n := map[string]int{}
 	for _, pg := range pages {
@@ -403,12 +415,33 @@ func dropWeakEntities(pages []content.Page) {
 	for i := range pages {
 		ents := pages[i].Analysis.Entities[:0]
 		for _, e := range pages[i].Analysis.Entities {
-			if e.Known || n[e.ID] >= MinUnknownArticles {
+			if worthy, _ := analyze.PageWorthy(e); e.Known || (n[e.ID] >= MinUnknownArticles && worthy) {
 				ents = append(ents, e)
 			}
 		}
 		pages[i].Analysis.Entities = ents
 	}
+}
+
+// dropDrafts leaves out the articles marked draft: true, unless the
+// project builds drafts, and returns their sources. A draft that an
+// earlier build published stays in the content tree (it may hold
+// reviews), and so on the site; a warning says so.
+func (p *Project) dropDrafts(arts []*article.Article) (kept []*article.Article, drafts []string) {
+	if p.Drafts {
+		return arts, nil
+	}
+	for _, a := range arts {
+		if !a.Draft {
+			kept = append(kept, a)
+			continue
+		}
+		drafts = append(drafts, a.Source)
+		if ok, _ := afero.DirExists(p.Fs, filepath.Join(p.Content, "articles", a.ID)); ok {
+			fmt.Fprintf(p.Log, "warning: %s is a draft, but an earlier build published it: content/articles/%s stays on the site until it is removed\n", a.Source, a.ID)
+		}
+	}
+	return kept, drafts
 }
 
 func (p *Project) readSeeds() ([]*article.Article, []error) {
@@ -441,8 +474,8 @@ func (p *Project) Render() (*render.Result, error) {
 	res, err := render.Render(render.Input{
 		Fs: p.Fs, ContentDir: p.Content, TemplatesDir: p.Templates, StaticDir: p.Static,
 		Templates: templates.FS, Static: static.FS, Skip: skip,
-	}, render.Site{BaseURL: c.BaseURL, Offline: c.Offline, TitleAR: c.Title.AR, TitleEN: c.Title.EN,
-		Params: map[string]any{"cname": c.CNAME}}, afero.NewBasePathFs(p.Fs, tmp), p.Log)
+	}, render.Site{BaseURL: c.BaseURL, Offline: c.Offline, TitleAR: c.Title.AR, TitleEN: c.Title.EN, PageSize: c.PageSize,
+		Params: siteParams(c), Minify: c.Minify.MinifyOutput}, afero.NewBasePathFs(p.Fs, tmp), p.Log)
 	if err != nil {
 		return nil, err
 	}
@@ -474,6 +507,16 @@ func (s *Summary) statuses() string {
 	return strings.Join(st, ", ")
 }
 
+// siteParams are the templates' .Site.Params: jisr.toml's [params] and
+// the cname (config refuses [params] names jisr sets).
+func siteParams(c *config.Config) map[string]any {
+	m := map[string]any{"cname": c.CNAME, "index_unreviewed": c.SEO.IndexUnreviewed}
+	for k, v := range c.Params {
+		m[k] = v
+	}
+	return m
+}
+
 // Report writes the summary of a build as people read it.
 func (s *Summary) Report(w io.Writer) {
 	fmt.Fprintf(w, "built %d articles; segments: %s; engine %s: %d calls, %d HTTP requests", s.Articles, s.statuses(), s.Engine, s.Calls, s.Requests)
@@ -482,12 +525,20 @@ func (s *Summary) Report(w io.Writer) {
 	}
 	fmt.Fprintf(w, "; %d pages in %s; %d content files changed; %s\n", s.Pages, s.Out, s.Written, s.Elapsed.Round(time.Millisecond))
 	if len(s.Orphans) > 0 {
-		fmt.Fprintf(w, "%d articles in the content tree have no seed any more; they are still published (delete the folder to remove one):\n", len(s.Orphans))
+		fmt.Fprintf(w, "%d articles in the content tree have no seed any more; they are still published (jisr prune removes them):\n", len(s.Orphans))
 		for _, o := range s.Orphans {
 			fmt.Fprintf(w, "  %s\n", o)
 		}
 	}
 	s.reportSkipped(w)
+	s.reportDrafts(w)
+}
+
+// reportDrafts names the drafts left out.
+func (s *Summary) reportDrafts(w io.Writer) {
+	if len(s.Drafts) > 0 {
+		fmt.Fprintf(w, "%d drafts left out (--buildDrafts builds them): %s\n", len(s.Drafts), strings.Join(s.Drafts, ", "))
+	}
 }
 
 // ReportTranslate writes the summary of "jisr translate" (Prepare without
@@ -499,6 +550,7 @@ func (s *Summary) ReportTranslate(w io.Writer) {
 	}
 	fmt.Fprintf(w, "; %d content files changed\n", s.Written)
 	s.reportSkipped(w)
+	s.reportDrafts(w)
 }
 
 // reportSkipped lists the skipped inputs, and says which of them do not

@@ -48,3 +48,36 @@ func TestControlCharactersInRecords(t *testing.T) {
 		t.Errorf("%d blocks, want 2: %+v", n, a.Blocks)
 	}
 }
+
+// A record with an id or a url keeps its article ID when the export is
+// renamed, and its Source names the record by that key; a record with
+// neither is known by its position.
+func TestRecordKeys(t *testing.T) {
+	recs := `{"id":12345,"title":"أ","body":"نص أول."}
+{"url":"https://news.example/a/1","title":"ب","body":"نص ثان."}
+{"title":"ج","body":"نص ثالث."}
+`
+	ids := func(name string) []string {
+		fs := afero.NewMemMapFs()
+		afero.WriteFile(fs, "/s/"+name, []byte(recs), 0o644)
+		arts, err := ReadFile(fs, "/s/"+name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, a := range arts {
+			out = append(out, a.ID+" "+strings.TrimPrefix(a.Source, "/s/"+name))
+		}
+		return out
+	}
+	a, b := ids("export-2024-01-01.jsonl"), ids("renamed.jsonl")
+	if a[0] != "r-12345 #id=12345" || !strings.HasPrefix(a[1], "u-") || !strings.HasSuffix(a[1], " #url=https://news.example/a/1") || !strings.HasSuffix(a[2], " #3") {
+		t.Errorf("ids %q", a)
+	}
+	if a[0] != b[0] || a[1] != b[1] {
+		t.Errorf("keyed IDs changed with the file name: %q vs %q", a, b)
+	}
+	if a[2] == b[2] {
+		t.Errorf("an unkeyed record's ID should carry its file's name: %q", a[2])
+	}
+}
