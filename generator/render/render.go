@@ -52,6 +52,8 @@ type Site struct {
 	PageSize int
 	// Params are extra site parameters passed to the templates (.Site.Params).
 	Params map[string]any
+	// Minify runs Hugo's minifier on everything it writes (hugo --minify).
+	Minify bool
 }
 
 // Input names the sources of a build.
@@ -188,6 +190,14 @@ func FeedsAndSitemap(baseURL string) bool {
 	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }
 
+// AtHostRoot reports whether a site published at baseURL is served at its
+// host's root, the only place crawlers read robots.txt (RFC 9309): a
+// site under a sub-path such as /repo/ gets none.
+func AtHostRoot(baseURL string) bool {
+	u, err := url.Parse(baseURL)
+	return err == nil && strings.Trim(u.Path, "/") == ""
+}
+
 // HugoConfig returns the hugo.toml that jisr's layouts expect for site s
 // (Render uses it; scripts/bench-site.go writes it beside a copy of the
 // content tree so that the hugo command renders what jisr renders).
@@ -246,7 +256,7 @@ func HugoConfig(s Site) ([]byte, error) {
 		// No redirect files: jisr sets no aliases, and Hugo would write a
 		// page/1/ redirect beside every list page.
 		"disableAliases":       true,
-		"enableRobotsTXT":      true,
+		"enableRobotsTXT":      AtHostRoot(base),
 		"disableKinds":         []string{"sitemap"},
 		"timeZone":             "UTC",
 		"uglyURLs":             s.Offline,
@@ -282,6 +292,9 @@ func HugoConfig(s Site) ([]byte, error) {
 		// Term pages and the review dashboard keep their pictures in a page
 		// resource (generator/build/charts.go) that the layouts inline.
 		"cascade": []map[string]any{{"build": map[string]any{"publishResources": false}, "target": map[string]any{"kind": "{term,section}"}}},
+	}
+	if s.Minify {
+		cfg["minify"] = map[string]any{"minifyOutput": true}
 	}
 	b, err := toml.Marshal(cfg)
 	if err != nil {
@@ -371,7 +384,9 @@ func copyStatic(dst afero.Fs, in Input) (int, error) {
 	if in.Fs != nil && in.StaticDir != "" {
 		if _, err := in.Fs.Stat(in.StaticDir); err == nil {
 			err := afero.Walk(in.Fs, in.StaticDir, func(p string, info iofs.FileInfo, err error) error {
-				if err != nil || info.IsDir() {
+				// Go files are jisr's own source (static/embed.go, when the
+				// site is built inside jisr's repository), never the site's.
+				if err != nil || info.IsDir() || strings.HasSuffix(p, ".go") {
 					return err
 				}
 				data, err := afero.ReadFile(in.Fs, p)
