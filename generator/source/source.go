@@ -284,9 +284,9 @@ func one(a *article.Article, stem string) ([]*article.Article, error) {
 type record struct {
 	meta
 	ID            json.RawMessage `json:"id"`
-	Body          string `json:"body"`
-	Content       string `json:"content"`
-	DateExtracted string `json:"date_extracted"`
+	Body          string          `json:"body"`
+	Content       string          `json:"content"`
+	DateExtracted string          `json:"date_extracted"`
 }
 
 func records(file, stem string, recs []json.RawMessage, where func(int) string) ([]*article.Article, error) {
