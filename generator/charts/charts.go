@@ -251,13 +251,13 @@ var palette = map[string]string{Person: "#2b6cb0", Place: "#2f855a", Organizatio
 
 // svgOpen starts an accessible SVG: the viewBox, role="img", and a title
 // and description the image is labelled with.
-func svgOpen(b *strings.Builder, class, id string, w, h int, title, desc string, rtl bool) {
+func svgOpen(b *strings.Builder, class, id string, w, h, font int, title, desc string, rtl bool) {
 	dir := "ltr"
 	if rtl {
 		dir = "rtl"
 	}
 	b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" class="chart ` + class + `" viewBox="0 0 ` + strconv.Itoa(w) + " " + strconv.Itoa(h) +
-		`" role="img" aria-labelledby="` + id + `-t ` + id + `-d" direction="` + dir + `" font-size="11" fill="currentColor">`)
+		`" role="img" aria-labelledby="` + id + `-t ` + id + `-d" direction="` + dir + `" font-size="` + strconv.Itoa(font) + `" fill="currentColor">`)
 	b.WriteString(`<title id="` + id + `-t">` + esc(title) + `</title><desc id="` + id + `-d">` + esc(desc) + "</desc>\n")
 }
 

@@ -159,7 +159,7 @@ func TestEscapeAndEllipsis(t *testing.T) {
 			t.Errorf("unescaped name in %s", s)
 		}
 	}
-	if !strings.Contains(g.SVG, ">Saudi Press Age…</text>") {
+	if !strings.Contains(g.SVG, ">Saudi Press Agency of…</text>") {
 		t.Errorf("long name not shortened: %s", g.SVG)
 	}
 	if !strings.Contains(g.SVG, "<title>Saudi Press Agency of the Kingdom (Organization)") {
@@ -221,7 +221,7 @@ func TestGranularity(t *testing.T) {
 		days int
 		want unit
 		bars int
-	}{{0, day, 1}, {30, day, 31}, {62, day, 63}, {63, week, 10}, {400, week, 58}, {731, month, 25}} {
+	}{{0, day, 1}, {30, day, 31}, {62, day, 63}, {63, week, 10}, {400, week, 58}, {731, month, 25}, {3650, month, 120}, {3651, year, 10}, {23000, year, 63}} {
 		first := time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC) // a Thursday
 		a := []*Article{{ID: "a", Date: first}, {ID: "b", Date: first.AddDate(0, 0, c.days)}}
 		ps, u := periods(a)

@@ -18,12 +18,13 @@ const (
 
 // Graph geometry (viewBox units).
 const (
-	gW, gH       = 480, 410
-	gCX, gCY     = 240, 178
-	gR           = 122 // the circle of neighbours
-	gMinR, gMaxR = 5.0, 17.0
-	gLabelMax    = 16 // letters of a neighbour's label before the ellipsis
-	gCentreMax   = 24
+	gW, gH       = 460, 404
+	gCX, gCY     = 230, 174
+	gR           = 104 // the circle of neighbours
+	gMinR, gMaxR = 5.0, 16.0
+	gFont        = 12 // large enough to read on a 390 px phone, where the SVG shrinks to about 0.8
+	gLabelMax    = 15 // letters of a neighbour's label before the ellipsis
+	gCentreMax   = 22
 )
 
 type node struct {
@@ -153,7 +154,8 @@ func drawGraph(ix *Index, nodes []node, edges, minor []edge, loc *Locale, links 
 	ttl := loc.T("chart_graphTitle", map[string]any{"name": cname})
 	desc := loc.T("chart_graphDesc", map[string]any{"name": cname, "k": len(nodes) - 1})
 	var b strings.Builder
-	svgOpen(&b, "chart-graph", "cg", gW, gH, ttl, desc, loc.RTL())
+	font := fontSize(gFont, loc)
+	svgOpen(&b, "chart-graph", "cg", gW, gH, font, ttl, desc, loc.RTL())
 	maxS := 1
 	for _, e := range edges {
 		maxS = max(maxS, e.n)
@@ -198,7 +200,7 @@ func drawGraph(ix *Index, nodes []node, edges, minor []edge, loc *Locale, links 
 		cls := "chart-label"
 		if i == 0 {
 			max, cls = gCentreMax, "chart-label chart-label-centre"
-			y += n.r*1.35 + 13
+			y += n.r*1.35 + 14
 		} else {
 			dx, dy := math.Cos(n.angle), math.Sin(n.angle)
 			reach := n.r*1.35 + 5
@@ -209,11 +211,22 @@ func drawGraph(ix *Index, nodes []node, edges, minor []edge, loc *Locale, links 
 			case dx < -0.3:
 				side = -1
 			}
+			// A side label gets the letters that fit between its point
+			// and the edge of the picture.
+			room := float64(gW) - 4 - x
+			if side < 0 {
+				room = x - 4
+			}
+			if side != 0 {
+				max = min(max, int(room/letterWidth(full, font)))
+			} else {
+				max = gCentreMax // above or below: the neighbours' labels run sideways
+			}
 			switch {
 			case side != 0:
 				y += 4
 			case dy > 0:
-				y += 10
+				y += 11
 			default:
 				y -= 2
 			}
@@ -222,7 +235,7 @@ func drawGraph(ix *Index, nodes []node, edges, minor []edge, loc *Locale, links 
 		b.WriteString(`<text class="` + cls + `" x="` + num(x) + `" y="` + num(y) + `" text-anchor="` + anchor(side, isArabic(text)) + `"` + dirAttrs(text) +
 			` stroke="#fff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">` + esc(text) + "</text></a>\n")
 	}
-	legend(&b, nodes, ix, loc)
+	legend(&b, nodes, ix, loc, font)
 	b.WriteString("</svg>")
 
 	var t bytes.Buffer
@@ -240,7 +253,7 @@ func drawGraph(ix *Index, nodes []node, edges, minor []edge, loc *Locale, links 
 // legend names each type drawn, with its shape and colour, and says what
 // size and line width mean. It runs from the start edge of the page's
 // direction.
-func legend(b *strings.Builder, nodes []node, ix *Index, loc *Locale) {
+func legend(b *strings.Builder, nodes []node, ix *Index, loc *Locale, font int) {
 	present := map[string]bool{}
 	for _, n := range nodes {
 		present[typeOf(ix.ents[n.id].Type)] = true
@@ -260,7 +273,7 @@ func legend(b *strings.Builder, nodes []node, ix *Index, loc *Locale) {
 		lbl := loc.T("typeOne_"+typ, nil)
 		tx := x + sign*16
 		b.WriteString(`<text x="` + num(tx) + `" y="` + num(y) + `" text-anchor="` + anchor(int(sign), isArabic(lbl)) + `"` + dirAttrs(lbl) + `>` + esc(lbl) + `</text>`)
-		x += sign * (16 + textWidth(lbl) + 18)
+		x += sign * (16 + float64(len([]rune(lbl)))*letterWidth(lbl, font) + 18)
 	}
 	note := loc.T("chart_legendSize", nil)
 	nx := 14.0
@@ -270,8 +283,21 @@ func legend(b *strings.Builder, nodes []node, ix *Index, loc *Locale) {
 	b.WriteString(`<text class="chart-note" x="` + num(nx) + `" y="` + num(y+20) + `" text-anchor="` + anchor(int(sign), isArabic(note)) + `"` + dirAttrs(note) + `>` + esc(note) + "</text></g>\n")
 }
 
-// textWidth estimates the width of a label at the SVG's font size, for
-// spacing the legend (the browser measures the real one; this errs wide).
-func textWidth(s string) float64 {
-	return float64(len([]rune(s))) * 6.6
+// letterWidth estimates the mean width of a letter of s at the font size,
+// to fit labels in the picture (the browser measures the real one; this
+// errs wide): Naskh letters run narrower than Latin ones.
+func letterWidth(s string, font int) float64 {
+	if isArabic(s) {
+		return float64(font) * 0.5
+	}
+	return float64(font) * 0.58
+}
+
+// fontSize is the font size of a picture's text: Arabic pages take a
+// larger one, as the site's Arabic text does.
+func fontSize(base int, loc *Locale) int {
+	if loc.RTL() {
+		return base + 2
+	}
+	return base
 }

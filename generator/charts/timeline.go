@@ -14,13 +14,16 @@ const (
 	day   unit = "day"
 	week  unit = "week"
 	month unit = "month"
+	year  unit = "year"
 )
 
-// Spans up to which a timeline counts by day, then by week; longer spans
-// count by month. They keep the bars between about 1 and 100.
+// Spans up to which a timeline counts by day, then by week, then by month;
+// longer spans (an archive, or one article dated decades back) count by
+// year. They keep the bars between 1 and about 120.
 const (
-	maxDaySpan  = 62  // days
-	maxWeekSpan = 730 // days
+	maxDaySpan   = 62       // days
+	maxWeekSpan  = 730      // days
+	maxMonthSpan = 10 * 365 // days
 )
 
 // period is one bar: its first day and the articles in it.
@@ -43,12 +46,14 @@ func periods(arts []*Article) ([]period, unit) {
 	}
 	first, last := dated[0].Date, dated[len(dated)-1].Date
 	span := int(last.Sub(first).Hours() / 24)
-	u := month
+	u := year
 	switch {
 	case span <= maxDaySpan:
 		u = day
 	case span <= maxWeekSpan:
 		u = week
+	case span <= maxMonthSpan:
+		u = month
 	}
 	var ps []period
 	for _, a := range dated {
@@ -74,6 +79,8 @@ func startOf(t time.Time, u unit) time.Time {
 		return d.AddDate(0, 0, -((int(d.Weekday()) + 6) % 7))
 	case month:
 		return time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
+	case year:
+		return time.Date(t.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
 	}
 	return d
 }
@@ -84,30 +91,36 @@ func step(t time.Time, u unit) time.Time {
 		return t.AddDate(0, 0, 7)
 	case month:
 		return t.AddDate(0, 1, 0)
+	case year:
+		return t.AddDate(1, 0, 0)
 	}
 	return t.AddDate(0, 0, 1)
 }
 
 // key names a period in fragment IDs: tl-2015-07-21, tl-w2015-07-20,
-// tl-m2015-07.
+// tl-m2015-07, tl-y2015.
 func key(t time.Time, u unit) string {
 	switch u {
 	case week:
 		return "w" + t.Format("2006-01-02")
 	case month:
 		return "m" + t.Format("2006-01")
+	case year:
+		return "y" + t.Format("2006")
 	}
 	return t.Format("2006-01-02")
 }
 
 // label is a period's full name: "21 July 2015", "week of 20 July 2015",
-// "July 2015".
+// "July 2015", "2015".
 func label(t time.Time, u unit, loc *Locale) string {
 	switch u {
 	case week:
 		return loc.T("chart_weekOf", map[string]any{"date": loc.Date(t)})
 	case month:
 		return loc.Month(t.Month()) + " " + strconv.Itoa(t.Year())
+	case year:
+		return strconv.Itoa(t.Year())
 	}
 	return loc.Date(t)
 }
@@ -115,7 +128,7 @@ func label(t time.Time, u unit, loc *Locale) string {
 // tick is a period's short axis label: the day and month for days and
 // weeks (the axis title gives the years), the month and year for months.
 func tick(t time.Time, u unit, loc *Locale) string {
-	if u == month {
+	if u == month || u == year {
 		return label(t, u, loc)
 	}
 	return strconv.Itoa(t.Day()) + " " + loc.Month(t.Month())
@@ -154,7 +167,7 @@ func timeline(arts []*Article, title, name string, loc *Locale, links Links) Fig
 		"to": label(ps[len(ps)-1].start, u, loc), "max": maxN, "peak": label(ps[peak].start, u, loc)})
 
 	var b strings.Builder
-	svgOpen(&b, "chart-timeline", "tl", tlW, tlH, ttl, desc, loc.RTL())
+	svgOpen(&b, "chart-timeline", "tl", tlW, tlH, fontSize(12, loc), ttl, desc, loc.RTL())
 	// The y axis: 0, the middle (when it is a whole number) and the peak.
 	yOf := func(n int) float64 { return tlBottom - float64(n)/float64(maxN)*(tlBottom-tlTop) }
 	ticks := []int{0, maxN}
@@ -201,7 +214,7 @@ func timeline(arts []*Article, title, name string, loc *Locale, links Links) Fig
 		b.WriteString(`<text x="` + num(x) + `" y="` + strconv.Itoa(tlBottom+16) + `" text-anchor="middle"` + dirAttrs(t) + ">" + esc(t) + "</text>\n")
 	}
 	xTitle := loc.T("chart_axis_"+string(u), nil)
-	if u != month {
+	if u == day || u == week {
 		y0, y1 := ps[0].start.Year(), ps[len(ps)-1].start.Year()
 		years := strconv.Itoa(y0)
 		if y1 != y0 {
