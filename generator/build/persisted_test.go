@@ -2,8 +2,11 @@ package build
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/spf13/afero"
 
 	"github.com/jisr-news/jisr/generator/analyze"
 	"github.com/jisr-news/jisr/generator/article"
@@ -85,5 +88,40 @@ func TestQAAndExportReadStoredAnalysis(t *testing.T) {
 	}
 	if got, want := r2.Findings(), r.Findings(); got != want {
 		t.Errorf("findings from a fresh analysis = %d, from the stored one %d", got, want)
+	}
+}
+
+// A person breaks an article's segments.yaml by typing a text on the en:
+// line: the build names the file, line and column and what to fix, leaves
+// the file as it is, and the site still renders the article with every
+// translation that still reads.
+func TestBrokenStoreKeepsTheSite(t *testing.T) {
+	fs := loadTxtar(t, "testdata/site.txtar")
+	o := Options{Engines: withUpper(), Engine: "test-upper"}
+	buildSite(t, fs, o)
+	file := "/p/content/articles/iraq/segments.yaml"
+	data := read(t, fs, file)
+	// The title's English, typed on the en: line with a colon.
+	broken := strings.Replace(data, "    en: |-\n      EN(14 words)\n", "    en: Iraq: the coalition's #1 priority\n", 1)
+	if broken == data {
+		t.Fatal("no title block to edit")
+	}
+	afero.WriteFile(fs, file, []byte(broken), 0o644)
+	lineNo := strings.Count(broken[:strings.Index(broken, "Iraq: the coalition")], "\n") + 1
+
+	sum := buildSite(t, fs, o)
+	if len(sum.Skipped) != 2 { // broken.txt, and the store
+		t.Fatalf("skipped = %v", sum.Skipped)
+	}
+	msg := sum.Skipped[1].Error()
+	if !strings.Contains(msg, fmt.Sprintf("content/articles/iraq/segments.yaml:%d:", lineNo)) || !strings.Contains(msg, "en: |") || strings.Contains(msg, "delete") {
+		t.Errorf("message = %s", msg)
+	}
+	if got := read(t, fs, file); got != broken {
+		t.Error("the broken store was rewritten")
+	}
+	en := read(t, fs, "/p/public/en/articles/iraq/index.html")
+	if !strings.Contains(en, "EN(22 words)") {
+		t.Errorf("the article lost its translations:\n%s", en)
 	}
 }
