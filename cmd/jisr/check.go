@@ -37,7 +37,7 @@ It exits 1 when a check finds a problem.`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			p, err := build.Open(f.options(cmd))
 			if err != nil {
-				return exitWith(build.ExitCode(nil, err), err)
+				return fail(err)
 			}
 			var names []string
 			for name := range checks {
@@ -55,12 +55,12 @@ It exits 1 when a check finds a problem.`,
 				}
 				n, err := checks[name].run(cmd, p)
 				if err != nil {
-					return exitWith(build.ExitFailed, fmt.Errorf("check --%s: %w", name, err))
+					return exitWith(ExitFailed, fmt.Errorf("check --%s: %w", name, err))
 				}
 				total += n
 			}
 			if total > 0 {
-				return exitWith(build.ExitFailed, fmt.Errorf("%d problems found", total))
+				return exitWith(ExitFailed, fmt.Errorf("%d problems found", total))
 			}
 			return nil
 		},

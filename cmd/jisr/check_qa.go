@@ -4,12 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/jisr-news/jisr/generator/build"
-	"github.com/jisr-news/jisr/generator/content"
 	"github.com/jisr-news/jisr/generator/qa"
 )
 
@@ -31,30 +29,12 @@ func projectQA(p *build.Project) (*qa.Report, error) {
 	return r, err
 }
 
-// reviewLink returns the address of a segment's row on the review page.
-func reviewLink(p *build.Project) func(article, segment string) string {
-	base := p.Config.BaseURL
-	if base == "" {
-		base = "/"
-	}
-	if !strings.HasSuffix(base, "/") {
-		base += "/"
-	}
-	return func(article, segment string) string {
-		u := fmt.Sprintf("%sen/%s/%s/", base, content.ReviewSection, article)
-		if segment != "" {
-			u += "#seg-" + segment
-		}
-		return u
-	}
-}
-
 func checkQA(cmd *cobra.Command, p *build.Project) (int, error) {
 	r, err := projectQA(p)
 	if err != nil {
 		return 0, err
 	}
-	r.Write(cmd.OutOrStdout(), reviewLink(p))
+	r.Write(cmd.OutOrStdout(), p.ReviewLink)
 	return 0, nil
 }
 
@@ -70,7 +50,7 @@ func checkReviewed(cmd *cobra.Command, p *build.Project) (int, error) {
 	w := cmd.OutOrStdout()
 	for _, a := range r.Articles {
 		if left := a.Total - a.Counts["reviewed"]; left > 0 {
-			fmt.Fprintf(w, "not reviewed: %s: %d of %d segments (%s)\n", a.ID, left, a.Total, reviewLink(p)(a.ID, ""))
+			fmt.Fprintf(w, "not reviewed: %s: %d of %d segments (%s)\n", a.ID, left, a.Total, p.ReviewLink(a.ID, ""))
 		}
 	}
 	if n == 0 {

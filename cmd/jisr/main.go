@@ -18,6 +18,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/jisr-news/jisr/generator/build"
+	"github.com/jisr-news/jisr/generator/project"
+	"github.com/jisr-news/jisr/generator/translate/engines"
 )
 
 // version is set at link time (-ldflags "-X main.version=v1.2.3"); otherwise
@@ -58,10 +60,11 @@ func (f *projectFlags) register(cmd *cobra.Command) {
 	fl.BoolVar(&f.offline, "offline", false, "make a site that browses from file:// (relative .html links)")
 }
 
-// options turns the flags into build options.
+// options turns the flags into build options. The engines are listed here,
+// explicitly: a library caller chooses its own list.
 func (f *projectFlags) options(cmd *cobra.Command) build.Options {
 	o := build.Options{Root: rootDir, ConfigFile: configFile, Seeds: f.seeds, Content: f.content, Out: f.out,
-		BaseURL: f.baseURL, Engine: f.engine, EngineURL: f.engineURL, Log: cmd.ErrOrStderr()}
+		BaseURL: f.baseURL, Engine: f.engine, EngineURL: f.engineURL, Engines: engines.Providers(), Log: cmd.ErrOrStderr()}
 	if cmd.Flags().Changed("offline") {
 		o.Offline = &f.offline
 	}
@@ -69,6 +72,12 @@ func (f *projectFlags) options(cmd *cobra.Command) build.Options {
 }
 
 var rootDir, configFile string
+
+// layout resolves the project's folders from --root, --config and the
+// given --content (package project), for the commands that need no engine.
+func layout(content string) (*project.Layout, error) {
+	return project.Resolve(project.Flags{Root: rootDir, Config: configFile, Content: content})
+}
 
 func init() {
 	root.PersistentFlags().StringVar(&rootDir, "root", ".", "project folder")
@@ -83,23 +92,28 @@ func init() {
 	})
 	var f projectFlags
 	var zipFile *string
+	var strict bool
 	buildCmd := &cobra.Command{
 		Use:   "build",
 		Short: "Build the site: seeds/ → content/ → public/",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			o := zipOptions(cmd, f.options(cmd), *zipFile) // zip.go
+			if cmd.Flags().Changed("strict") {
+				o.Strict = &strict
+			}
 			sum, err := build.Run(cmd.Context(), o)
 			if err == nil && *zipFile != "" {
-				err = writeZip(cmd, o, *zipFile)
+				err = writeZip(cmd, o)
 			}
 			if sum != nil && err == nil {
 				sum.Report(cmd.ErrOrStderr())
 			}
-			return exitWith(build.ExitCode(sum, err), err)
+			return exitWith(exitCode(sum, err), err)
 		},
 	}
 	f.register(buildCmd)
+	buildCmd.Flags().BoolVar(&strict, "strict", false, "exit 3 on any skipped input, also records with no text (default: [build] strict in jisr.toml)")
 	zipFile = addZipFlag(buildCmd)
 	root.AddCommand(buildCmd)
 }
@@ -121,26 +135,6 @@ func versionString() string {
 	return "devel"
 }
 
-// exitError carries an exit code out of a command.
-type exitError struct {
-	code int
-	err  error
-}
-
-func (e *exitError) Error() string {
-	if e.err == nil {
-		return fmt.Sprintf("exit %d", e.code)
-	}
-	return e.err.Error()
-}
-
-func exitWith(code int, err error) error {
-	if code == 0 {
-		return nil
-	}
-	return &exitError{code, err}
-}
-
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
@@ -157,7 +151,7 @@ func main() {
 	if err == nil {
 		return
 	}
-	code := build.ExitUsage // cobra's own errors are usage errors
+	code := ExitUsage // cobra's own errors are usage errors
 	var ee *exitError
 	if errors.As(err, &ee) {
 		code = ee.code

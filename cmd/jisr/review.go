@@ -2,38 +2,25 @@ package main
 
 import (
 	"fmt"
-	"path/filepath"
 	"strings"
 
-	"github.com/spf13/afero"
 	"github.com/spf13/cobra"
 
 	"github.com/jisr-news/jisr/generator/analyze"
 	"github.com/jisr-news/jisr/generator/build"
-	"github.com/jisr-news/jisr/generator/config"
+	"github.com/jisr-news/jisr/generator/project"
 	"github.com/jisr-news/jisr/generator/review"
 )
 
-// contentDir resolves the content tree from --content, else jisr.toml,
-// relative to --root, without creating any engine (review needs none).
-func contentDir(fs afero.Fs, flag string) (string, error) {
-	if flag != "" {
-		return flag, nil
-	}
-	cfgFile, required := configFile, true
-	if cfgFile == "" {
-		cfgFile, required = filepath.Join(rootDir, config.FileName), false
-	} else if !filepath.IsAbs(cfgFile) {
-		cfgFile = filepath.Join(rootDir, cfgFile)
-	}
-	cfg, err := config.Load(fs, cfgFile, required)
+// reviewProject resolves the layout (--root, --config, --content) and the
+// project's analyzer; review needs no engine.
+func reviewProject(content string) (*project.Layout, *analyze.Analyzer, error) {
+	l, err := layout(content)
 	if err != nil {
-		return "", &build.UsageError{Msg: err.Error()}
+		return nil, nil, err
 	}
-	if filepath.IsAbs(cfg.Paths.Content) {
-		return cfg.Paths.Content, nil
-	}
-	return filepath.Join(rootDir, cfg.Paths.Content), nil
+	_, an, err := build.NewAnalyzer(l)
+	return l, an, err
 }
 
 func init() {
@@ -61,22 +48,17 @@ some units were conflicts (each is listed).`,
 		Short: "Write the translations as XLIFF 2.1, PO or TMX 1.4 files",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			fs := afero.NewOsFs()
-			dir, err := contentDir(fs, content)
-			if err != nil {
-				return exitWith(build.ExitUsage, err)
-			}
 			f := review.Format(strings.ToLower(format))
 			switch f {
 			case review.XLIFF, review.PO, review.TMX:
 			default:
-				return exitWith(build.ExitUsage, fmt.Errorf("--format %q: use xliff, po or tmx", format))
+				return usage(fmt.Errorf("--format %q: use xliff, po or tmx", format))
 			}
-			an, err := analyze.ForProject(fs, dir)
+			l, an, err := reviewProject(content)
 			if err != nil {
-				return exitWith(build.ExitUsage, err)
+				return fail(err)
 			}
-			o := review.Options{Fs: fs, Content: dir, Translator: translator, Analyzer: an}
+			o := review.Options{Fs: l.Fs, Content: l.Content, Translator: translator, Analyzer: an}
 			for _, a := range strings.Split(articles, ",") {
 				if a = strings.TrimSpace(a); a != "" {
 					o.Articles = append(o.Articles, a)
@@ -84,7 +66,7 @@ some units were conflicts (each is listed).`,
 			}
 			files, err := review.Export(o, f, out)
 			if err != nil {
-				return exitWith(build.ExitFailed, err)
+				return exitWith(ExitFailed, err)
 			}
 			for _, f := range files {
 				fmt.Fprintln(cmd.OutOrStdout(), f)
@@ -107,18 +89,13 @@ some units were conflicts (each is listed).`,
 		Short: "Bring edited XLIFF, PO or TMX files back into the content store",
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, files []string) error {
-			fs := afero.NewOsFs()
-			dir, err := contentDir(fs, icontent)
+			l, an, err := reviewProject(icontent)
 			if err != nil {
-				return exitWith(build.ExitUsage, err)
+				return fail(err)
 			}
-			an, err := analyze.ForProject(fs, dir)
+			res, err := review.Import(review.Options{Fs: l.Fs, Content: l.Content, Reviewer: reviewer, DryRun: dryRun, Analyzer: an}, files...)
 			if err != nil {
-				return exitWith(build.ExitUsage, err)
-			}
-			res, err := review.Import(review.Options{Fs: fs, Content: dir, Reviewer: reviewer, DryRun: dryRun, Analyzer: an}, files...)
-			if err != nil {
-				return exitWith(build.ExitFailed, err)
+				return exitWith(ExitFailed, err)
 			}
 			w := cmd.OutOrStdout()
 			for _, c := range res.Applied {
@@ -145,7 +122,7 @@ some units were conflicts (each is listed).`,
 			}
 			fmt.Fprintf(cmd.ErrOrStderr(), "; %d stores written\n", len(res.Written))
 			if len(res.Conflicts) > 0 {
-				return exitWith(build.ExitSkipped, fmt.Errorf("%d conflicts were not applied", len(res.Conflicts)))
+				return exitWith(ExitSkipped, fmt.Errorf("%d conflicts were not applied", len(res.Conflicts)))
 			}
 			return nil
 		},

@@ -3,12 +3,11 @@ package main
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 
 	"github.com/spf13/cobra"
 
 	"github.com/jisr-news/jisr/generator/build"
-	"github.com/jisr-news/jisr/generator/config"
+	"github.com/jisr-news/jisr/generator/project"
 	"github.com/jisr-news/jisr/generator/serve"
 )
 
@@ -28,9 +27,9 @@ server, whatever the base URL in jisr.toml; --offline is ignored.`,
 			o.BaseURL = "http://" + addr + "/"
 			offline := false
 			o.Offline = &offline
-			p, err := build.Open(o)
+			l, err := project.Resolve(o.Flags())
 			if err != nil {
-				return exitWith(build.ExitCode(nil, err), err)
+				return fail(err)
 			}
 			log := cmd.ErrOrStderr()
 			rebuild := func(ctx context.Context) error {
@@ -41,26 +40,23 @@ server, whatever the base URL in jisr.toml; --offline is ignored.`,
 				return err
 			}
 			if err := rebuild(cmd.Context()); err != nil {
-				if build.ExitCode(nil, err) == build.ExitUsage {
-					return exitWith(build.ExitUsage, err)
+				if exitCode(nil, err) == ExitUsage {
+					return fail(err)
 				}
 				// Serve anyway: the next save may fix it.
 				fmt.Fprintf(log, "build failed: %v\n", err)
 			}
-			cfgFile := filepath.Join(p.Root, config.FileName)
-			if configFile != "" {
-				cfgFile = configFile
-			}
+			watch, ignore := serve.Watched(l)
 			srv := serve.New(serve.Options{
 				Addr:   addr,
-				Dir:    p.Out,
-				Watch:  []string{p.Seeds, p.Content, p.Templates, p.Static, cfgFile},
-				Ignore: []string{p.Out},
+				Dir:    l.Out,
+				Watch:  watch,
+				Ignore: ignore,
 				Build:  rebuild,
 				Log:    log,
 			})
 			if err := srv.Run(cmd.Context()); err != nil {
-				return exitWith(build.ExitFailed, err)
+				return exitWith(ExitFailed, err)
 			}
 			return nil
 		},

@@ -2,13 +2,10 @@ package main
 
 import (
 	"fmt"
-	"sort"
-	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/jisr-news/jisr/generator/build"
-	"github.com/jisr-news/jisr/generator/gazetteer"
 	trun "github.com/jisr-news/jisr/generator/translate/run"
 )
 
@@ -35,25 +32,21 @@ segments are marked gist so that the next run upgrades them.`,
 			o := f.options(cmd)
 			p, err := build.Open(o)
 			if err != nil {
-				return exitWith(build.ExitCode(nil, err), err)
+				return fail(err)
 			}
 			if !text {
 				sum, _, err := p.Prepare(cmd.Context())
 				if sum != nil {
-					reportTranslate(cmd, sum)
+					sum.ReportTranslate(cmd.ErrOrStderr())
 				}
-				return exitWith(build.ExitCode(sum, err), err)
+				return exitWith(exitCode(sum, err), err)
 			}
-			g, err := gazetteer.LoadProject(p.Fs, p.Content)
-			if err != nil {
-				return exitWith(build.ExitUsage, err)
-			}
-			st, err := trun.Text(cmd.Context(), p.Engine, p.Fallback, cmd.InOrStdin(), cmd.OutOrStdout(), trun.Standard(g, cmd.ErrOrStderr()))
+			st, err := trun.Text(cmd.Context(), p.Engine, p.Fallback, cmd.InOrStdin(), cmd.OutOrStdout(), trun.Standard(p.Gazetteer, cmd.ErrOrStderr()))
 			if st.Segments > 0 {
 				fmt.Fprintf(cmd.ErrOrStderr(), "translate: engine %s: %s\n", p.Engine.Name(), st.Summary())
 			}
 			if err != nil {
-				return exitWith(build.ExitFailed, err)
+				return exitWith(ExitFailed, err)
 			}
 			return nil
 		},
@@ -61,26 +54,4 @@ segments are marked gist so that the next run upgrades them.`,
 	f.register(cmd)
 	cmd.Flags().BoolVar(&text, "text", false, "translate Arabic lines from stdin to English lines on stdout; no store")
 	root.AddCommand(cmd)
-}
-
-// reportTranslate prints what jisr translate did.
-func reportTranslate(cmd *cobra.Command, s *build.Summary) {
-	w := cmd.ErrOrStderr()
-	keys := make([]string, 0, len(s.Statuses))
-	for k := range s.Statuses {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	var st []string
-	for _, k := range keys {
-		st = append(st, fmt.Sprintf("%s %d", k, s.Statuses[k]))
-	}
-	fmt.Fprintf(w, "translated %d articles; segments: %s; engine %s: %d requests", s.Articles, strings.Join(st, ", "), s.Engine, s.Requests)
-	if s.Fallback > 0 {
-		fmt.Fprintf(w, "; %d segments fell back to gist (the next run retries them)", s.Fallback)
-	}
-	fmt.Fprintf(w, "; %d content files changed\n", s.Written)
-	for _, e := range s.Skipped {
-		fmt.Fprintf(w, "skipped: %v\n", e)
-	}
 }

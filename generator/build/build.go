@@ -8,7 +8,7 @@
 // A build never leaves a half-written site: Hugo writes into a temporary
 // folder beside the output folder, which replaces it only when everything
 // succeeded. Seeds that cannot be read are reported with their path and
-// reason; every other article still builds (see ExitCode).
+// reason; every other article still builds (see Summary.Skipped).
 package build
 
 import (
@@ -26,9 +26,9 @@ import (
 
 	"github.com/jisr-news/jisr/generator/analyze"
 	"github.com/jisr-news/jisr/generator/article"
-	"github.com/jisr-news/jisr/generator/config"
 	"github.com/jisr-news/jisr/generator/content"
 	"github.com/jisr-news/jisr/generator/gazetteer"
+	"github.com/jisr-news/jisr/generator/project"
 	"github.com/jisr-news/jisr/generator/publish"
 	"github.com/jisr-news/jisr/generator/render"
 	"github.com/jisr-news/jisr/generator/source"
@@ -40,16 +40,9 @@ import (
 	"github.com/jisr-news/jisr/templates"
 )
 
-// Exit codes of jisr commands.
-const (
-	ExitOK      = 0 // everything built
-	ExitFailed  = 1 // the build failed; public/ is unchanged
-	ExitUsage   = 2 // bad flags or configuration, or nothing to build
-	ExitSkipped = 3 // the site was built, but some inputs were skipped
-)
-
 // Options configure a build. Empty fields take their value from jisr.toml,
-// then from the defaults. Relative paths are relative to Root.
+// then from the defaults; package project resolves the paths (relative to
+// Root).
 type Options struct {
 	Fs         afero.Fs // the project's filesystem; nil means the OS
 	Root       string
@@ -57,14 +50,21 @@ type Options struct {
 	Seeds      string
 	Content    string
 	Out        string
+	Zip        string // build --zip FILE, relative to Root; "" for none
 	BaseURL    string
 	Offline    *bool
+	Strict     *bool // overrides [build] strict
 	Engine     string
 	EngineURL  string
 	Engines    translate.Providers // engines to choose from; nil means engines.Providers()
 	Log        io.Writer           // progress and warnings; nil discards
 	Getenv     func(string) string // nil means os.Getenv
 	Now        func() time.Time    // for the elapsed time only
+}
+
+// Flags returns the options that place the project, for project.Resolve.
+func (o Options) Flags() project.Flags {
+	return project.Flags{Fs: o.Fs, Root: o.Root, Config: o.ConfigFile, Seeds: o.Seeds, Content: o.Content, Out: o.Out, Zip: o.Zip}
 }
 
 // Summary reports what a build did.
@@ -81,82 +81,99 @@ type Summary struct {
 	Orphans  []string // content articles whose seed is gone (see Project.Orphans)
 	Elapsed  time.Duration
 	Out      string
+	Strict   bool // every skipped input counts (see Failing)
 }
 
-// ExitCode maps a summary and error to the documented exit code.
-func ExitCode(s *Summary, err error) int {
-	var ue *UsageError
-	switch {
-	case errors.As(err, &ue):
-		return ExitUsage
-	case err != nil:
-		return ExitFailed
-	case s != nil && len(s.Skipped) > 0:
-		return ExitSkipped
+// NoText reports whether a skipped input had no article text: an empty
+// file, or a file or record without a body (a titled cartoon, a photo
+// caption). Every real CMS export has some, so a build that is not
+// strict reports them and goes on.
+func NoText(err error) bool {
+	return errors.Is(err, source.ErrNoText) || errors.Is(err, source.ErrEmpty)
+}
+
+// Failing returns the skipped inputs that make the build incomplete: all
+// of them when the build is strict, else those that are not NoText (an
+// unreadable file, a corrupt store).
+func (s *Summary) Failing() []error {
+	if s == nil || s.Strict {
+		return s.skipped()
 	}
-	return ExitOK
+	var out []error
+	for _, e := range s.Skipped {
+		if !NoText(e) {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
-// UsageError is a problem with flags, configuration or the project layout.
-type UsageError struct{ Msg string }
+func (s *Summary) skipped() []error {
+	if s == nil {
+		return nil
+	}
+	return s.Skipped
+}
 
-func (e *UsageError) Error() string { return e.Msg }
+// SetupError is a problem the user must fix before anything can be built:
+// the configuration, an engine that cannot be made, the project's
+// gazetteer, or nothing to build. It wraps the cause; nothing was written.
+// (The command line maps it to its usage exit code.)
+type SetupError struct{ Err error }
 
-// Project is a resolved project: its config and folders.
+func (e *SetupError) Error() string { return e.Err.Error() }
+func (e *SetupError) Unwrap() error { return e.Err }
+
+// IsSetup reports whether err is, or wraps, a *SetupError or a
+// *project.ConfigError: a problem with the project rather than a failure
+// while building it.
+func IsSetup(err error) bool {
+	var se *SetupError
+	return errors.As(err, &se) || project.IsConfigError(err)
+}
+
+// ErrNothingToBuild is wrapped by the SetupError of a project with no
+// seeds and no content tree.
+var ErrNothingToBuild = errors.New("nothing to build")
+
+// Project is a resolved project: its layout (folders and config), and the
+// engines and analyzer a build uses.
 type Project struct {
-	Root                                   string
-	Fs                                     afero.Fs
-	Config                                 *config.Config
-	Seeds, Content, Out, Templates, Static string
-	Engine                                 translate.Engine
-	Gazetteer                              *gazetteer.Gazetteer
-	Analyzer                               *analyze.Analyzer
-	Fallback                               translate.Engine
-	Log                                    io.Writer
+	*project.Layout
+	Engine    translate.Engine
+	Gazetteer *gazetteer.Gazetteer
+	Analyzer  *analyze.Analyzer
+	Fallback  translate.Engine
+	Log       io.Writer
 	// badStores are the articles whose segment store did not parse in
 	// Prepare: Render shows their salvaged segments (store.LastGood).
 	badStores map[string]error
 }
 
-func (o *Options) abs(p string) string {
-	if p == "" || filepath.IsAbs(p) {
-		return p
+// Open resolves the project's layout (package project) and makes its
+// engines and analyzer (New).
+func Open(o Options) (*Project, error) {
+	l, err := project.Resolve(o.Flags())
+	if err != nil {
+		return nil, err
 	}
-	return filepath.Join(o.Root, p)
+	return New(l, o)
 }
 
-// Open loads the configuration and resolves folders and engines.
-func Open(o Options) (*Project, error) {
-	if o.Fs == nil {
-		o.Fs = afero.NewOsFs()
-	}
-	if o.Root == "" {
-		o.Root = "."
-	}
+// New makes the engines and the analyzer of the project laid out by l.
+// Of o it reads only the settings that are not paths (BaseURL, Offline,
+// Engine, EngineURL, Engines, Log, Getenv); BaseURL and Offline override
+// l.Config.
+func New(l *project.Layout, o Options) (*Project, error) {
 	if o.Getenv == nil {
 		o.Getenv = os.Getenv
 	}
 	if o.Log == nil {
 		o.Log = io.Discard
 	}
-	cfgFile, required := o.abs(o.ConfigFile), true
-	if o.ConfigFile == "" {
-		cfgFile, required = filepath.Join(o.Root, config.FileName), false
-	}
-	cfg, err := config.Load(o.Fs, cfgFile, required)
-	if err != nil {
-		return nil, &UsageError{err.Error()}
-	}
-	pick := func(flag, conf string) string {
-		if flag != "" {
-			return o.abs(flag)
-		}
-		return o.abs(conf)
-	}
-	p := &Project{Root: o.Root, Fs: o.Fs, Config: cfg, Log: o.Log,
-		Seeds: pick(o.Seeds, cfg.Paths.Seeds), Content: pick(o.Content, cfg.Paths.Content),
-		Out: pick(o.Out, cfg.Paths.Out), Templates: o.abs(cfg.Paths.Templates), Static: o.abs(cfg.Paths.Static)}
-	if err := p.checkFolders(o); err != nil { // safety.go
+	cfg := l.Config
+	p := &Project{Layout: l, Log: o.Log}
+	if err := p.checkFolders(); err != nil { // safety.go
 		return nil, err
 	}
 	if o.BaseURL != "" {
@@ -180,23 +197,35 @@ func Open(o Options) (*Project, error) {
 	if providers == nil {
 		providers = engines.Providers()
 	}
+	var err error
 	p.Engine, err = providers.New(name, translate.Options{URL: url, Model: cfg.Translate.Model, Settings: cfg.Translate.Engines[name], Getenv: o.Getenv})
 	if err != nil {
-		return nil, &UsageError{err.Error()}
+		return nil, &SetupError{fmt.Errorf("engine: %w", err)}
 	}
 	p.Fallback, err = providers.New("gist", translate.Options{Settings: cfg.Translate.Engines["gist"], Getenv: o.Getenv})
 	if err != nil {
 		return nil, err
 	}
-	// The embedded gazetteer, extended by the project's own entries.
-	if p.Gazetteer, err = gazetteer.LoadProject(o.Fs, p.Content); err != nil {
-		return nil, &UsageError{err.Error()}
-	}
-	p.Analyzer = analyze.Default()
-	if p.Gazetteer != gazetteer.Default() {
-		p.Analyzer = analyze.New(p.Gazetteer)
+	if p.Gazetteer, p.Analyzer, err = NewAnalyzer(l); err != nil {
+		return nil, err
 	}
 	return p, nil
+}
+
+// NewAnalyzer returns the gazetteer and the analyzer of the project laid
+// out by l: the embedded gazetteer merged with the project's file
+// (l.Gazetteer) and the entity term pages people wrote or reviewed
+// (l.Terms), and the embedded tagger. Commands that analyze without
+// translating (review, analyze) use it.
+func NewAnalyzer(l *project.Layout) (*gazetteer.Gazetteer, *analyze.Analyzer, error) {
+	g, err := gazetteer.LoadProject(l.Fs, l.Content) // l.Gazetteer and l.Terms
+	if err != nil {
+		return nil, nil, &SetupError{err}
+	}
+	if g == gazetteer.Default() {
+		return g, analyze.Default(), nil
+	}
+	return g, analyze.New(g), nil
 }
 
 // Run builds the site.
@@ -211,6 +240,12 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 		return nil, err
 	}
 	sum, pages, err := p.Prepare(ctx)
+	if sum != nil {
+		sum.Strict = p.Config.Build.Strict
+		if o.Strict != nil {
+			sum.Strict = *o.Strict
+		}
+	}
 	if err != nil {
 		return sum, err
 	}
@@ -244,7 +279,7 @@ func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error)
 		fmt.Fprintf(p.Log, "skipped: %v\n", e)
 	}
 	if len(arts) == 0 && !p.hasContent() {
-		return sum, nil, &UsageError{fmt.Sprintf("nothing to build: expected articles (.txt, .md, .json, .jsonl) in %s, or an existing content tree in %s", p.Seeds, p.Content)}
+		return sum, nil, &SetupError{fmt.Errorf("%w: expected articles (.txt, .md, .json, .jsonl) in %s, or an existing content tree in %s", ErrNothingToBuild, p.Seeds, p.Content)}
 	}
 	fmt.Fprintf(p.Log, "read %d articles from %s\n", len(arts), p.Seeds)
 
@@ -416,18 +451,23 @@ func (p *Project) Render() (*render.Result, error) {
 	return res, nil
 }
 
-// Report writes the summary as people read it.
-func (s *Summary) Report(w io.Writer) {
-	var st []string
+// statuses lists the segment counts by status, sorted: "gist 3, reviewed 1".
+func (s *Summary) statuses() string {
 	keys := make([]string, 0, len(s.Statuses))
 	for k := range s.Statuses {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	for _, k := range keys {
-		st = append(st, fmt.Sprintf("%s %d", k, s.Statuses[k]))
+	st := make([]string, len(keys))
+	for i, k := range keys {
+		st[i] = fmt.Sprintf("%s %d", k, s.Statuses[k])
 	}
-	fmt.Fprintf(w, "built %d articles; segments: %s; engine %s: %d calls, %d HTTP requests", s.Articles, strings.Join(st, ", "), s.Engine, s.Calls, s.Requests)
+	return strings.Join(st, ", ")
+}
+
+// Report writes the summary of a build as people read it.
+func (s *Summary) Report(w io.Writer) {
+	fmt.Fprintf(w, "built %d articles; segments: %s; engine %s: %d calls, %d HTTP requests", s.Articles, s.statuses(), s.Engine, s.Calls, s.Requests)
 	if s.Fallback > 0 {
 		fmt.Fprintf(w, ", %d segments fell back to gist (the next build retries them)", s.Fallback)
 	}
@@ -438,10 +478,51 @@ func (s *Summary) Report(w io.Writer) {
 			fmt.Fprintf(w, "  %s\n", o)
 		}
 	}
-	if len(s.Skipped) > 0 {
-		fmt.Fprintf(w, "%d inputs skipped:\n", len(s.Skipped))
-		for _, e := range s.Skipped {
-			fmt.Fprintf(w, "  %v\n", e)
-		}
+	s.reportSkipped(w)
+}
+
+// ReportTranslate writes the summary of "jisr translate" (Prepare without
+// rendering) as people read it.
+func (s *Summary) ReportTranslate(w io.Writer) {
+	fmt.Fprintf(w, "translated %d articles; segments: %s; engine %s: %d requests", s.Articles, s.statuses(), s.Engine, s.Requests)
+	if s.Fallback > 0 {
+		fmt.Fprintf(w, "; %d segments fell back to gist (the next run retries them)", s.Fallback)
 	}
+	fmt.Fprintf(w, "; %d content files changed\n", s.Written)
+	s.reportSkipped(w)
+}
+
+// reportSkipped lists the skipped inputs, and says which of them do not
+// fail the build.
+func (s *Summary) reportSkipped(w io.Writer) {
+	if len(s.Skipped) == 0 {
+		return
+	}
+	failing := len(s.Failing())
+	fmt.Fprintf(w, "%d inputs skipped", len(s.Skipped))
+	if n := len(s.Skipped) - failing; n > 0 {
+		fmt.Fprintf(w, " (%d without article text, tolerated; --strict or [build] strict = true fails on them)", n)
+	}
+	fmt.Fprintln(w, ":")
+	for _, e := range s.Skipped {
+		fmt.Fprintf(w, "  %v\n", e)
+	}
+}
+
+// ReviewLink returns the address of an article's review page, or of one
+// segment's row on it when segment is not empty, under the site's base
+// URL (or "/" when there is none).
+func (p *Project) ReviewLink(article, segment string) string {
+	base := p.Config.BaseURL
+	if base == "" {
+		base = "/"
+	}
+	if !strings.HasSuffix(base, "/") {
+		base += "/"
+	}
+	u := fmt.Sprintf("%sen/%s/%s/", base, content.ReviewSection, article)
+	if segment != "" {
+		u += "#seg-" + segment
+	}
+	return u
 }

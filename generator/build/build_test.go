@@ -2,6 +2,7 @@ package build
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -89,8 +90,8 @@ func TestBuildSite(t *testing.T) {
 	if len(sum.Skipped) != 1 || !strings.Contains(sum.Skipped[0].Error(), "broken.txt: empty file") {
 		t.Errorf("skipped = %v, want broken.txt reported as empty", sum.Skipped)
 	}
-	if ExitCode(sum, nil) != ExitSkipped {
-		t.Errorf("exit code = %d, want %d", ExitCode(sum, nil), ExitSkipped)
+	if f := sum.Failing(); len(f) != 0 {
+		t.Errorf("an empty file fails a build that is not strict: %v", f)
 	}
 
 	ar := read(t, fs, "/p/public/articles/iraq/index.html")
@@ -165,8 +166,8 @@ func TestNothingToBuild(t *testing.T) {
 	fs := afero.NewMemMapFs()
 	fs.MkdirAll("/p", 0o755)
 	_, err := Run(context.Background(), Options{Fs: fs, Root: "/p"})
-	if ExitCode(nil, err) != ExitUsage || err == nil || !strings.Contains(err.Error(), "expected articles") {
-		t.Errorf("err = %v (exit %d)", err, ExitCode(nil, err))
+	if !IsSetup(err) || !errors.Is(err, ErrNothingToBuild) || !strings.Contains(err.Error(), "expected articles") {
+		t.Errorf("err = %v, want a SetupError wrapping ErrNothingToBuild", err)
 	}
 }
 

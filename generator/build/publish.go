@@ -1,8 +1,8 @@
 package build
 
 import (
+	"errors"
 	"fmt"
-	"path/filepath"
 	"strings"
 
 	"github.com/jisr-news/jisr/generator/linkcheck"
@@ -22,7 +22,7 @@ const maxListed = 20
 func (p *Project) finishSite(dir string) error {
 	c := p.Config
 	if err := publish.Pages(p.Fs, dir, c.CNAME); err != nil {
-		return &UsageError{err.Error()}
+		return &SetupError{err}
 	}
 	rep, err := p.CheckLinks(dir)
 	if err != nil {
@@ -70,12 +70,12 @@ func (p *Project) CheckLinks(dir string) (*linkcheck.Report, error) {
 	return rep, nil
 }
 
-// WriteZip writes the built site (p.Out) to zipFile, relative to the
-// project root unless absolute; see publish.WriteZip. Call it last, after
-// every step that writes into the site.
-func (p *Project) WriteZip(zipFile string) (*publish.ZipResult, error) {
-	if !filepath.IsAbs(zipFile) {
-		zipFile = filepath.Join(p.Root, zipFile)
+// WriteZip writes the built site (p.Out) to the layout's zip file
+// (build --zip, resolved by package project); see publish.WriteZip. Call
+// it last, after every step that writes into the site.
+func (p *Project) WriteZip() (*publish.ZipResult, error) {
+	if p.Zip == "" {
+		return nil, &SetupError{errors.New("no zip file was given")}
 	}
-	return publish.WriteZip(p.Fs, p.Out, zipFile)
+	return publish.WriteZip(p.Fs, p.Out, p.Zip)
 }

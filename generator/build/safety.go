@@ -3,6 +3,7 @@ package build
 import (
 	"fmt"
 
+	"github.com/jisr-news/jisr/generator/project"
 	"github.com/jisr-news/jisr/generator/publish"
 	"github.com/jisr-news/jisr/generator/safepath"
 )
@@ -12,12 +13,13 @@ import (
 // folder that jisr did not make or that holds the project (publish.CheckOut);
 // a folder from jisr.toml that leads outside the project; a symbolic link
 // in content/, static/ or templates/ that leads outside its folder. Only
-// paths given on the command line (o) may point outside the project.
-func (p *Project) checkFolders(o Options) error {
+// paths given on the command line (p.Origin, from package project) may
+// point outside the project.
+func (p *Project) checkFolders() error {
 	keep := []string{p.Seeds, p.Content, p.Static, p.Templates}
 	if err := publish.CheckOut(p.Fs, publish.OutDir{Root: p.Root, Dir: p.Out,
-		FromCommandLine: o.Out != "", Keep: keep}); err != nil {
-		return &UsageError{err.Error()}
+		FromCommandLine: p.Origin[project.NameOut] == project.FromFlag, Keep: keep}); err != nil {
+		return &SetupError{err}
 	}
 	root, err := safepath.Resolve(p.Fs, p.Root)
 	if err != nil {
@@ -26,7 +28,7 @@ func (p *Project) checkFolders(o Options) error {
 	for _, f := range []struct {
 		name, dir string
 		flag      bool
-	}{{"seeds", p.Seeds, o.Seeds != ""}, {"content", p.Content, o.Content != ""}, {"static", p.Static, false}, {"templates", p.Templates, false}} {
+	}{{"seeds", p.Seeds, p.Origin[project.NameSeeds] == project.FromFlag}, {"content", p.Content, p.Origin[project.NameContent] == project.FromFlag}, {"static", p.Static, false}, {"templates", p.Templates, false}} {
 		if f.flag {
 			continue
 		}
@@ -35,11 +37,11 @@ func (p *Project) checkFolders(o Options) error {
 			return fmt.Errorf("%s folder: %w", f.name, err)
 		}
 		if !safepath.Within(root, real) {
-			return &UsageError{fmt.Sprintf("%s folder %s refused: the path comes from jisr.toml (or a link) and leads outside the project %s (only a path given on the command line may)", f.name, f.dir, p.Root)}
+			return &SetupError{fmt.Errorf("%s folder %s refused: the path comes from jisr.toml (or a link) and leads outside the project %s (only a path given on the command line may)", f.name, f.dir, p.Root)}
 		}
 	}
 	if err := safepath.CheckLinks(p.Fs, p.Content, p.Static, p.Templates); err != nil {
-		return &UsageError{err.Error()}
+		return &SetupError{err}
 	}
 	return nil
 }

@@ -2,16 +2,22 @@ package build
 
 import (
 	"context"
+	"encoding/xml"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/spf13/afero"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 	"golang.org/x/tools/txtar"
 
 	"github.com/jisr-news/jisr/generator/publish"
+	"github.com/jisr-news/jisr/generator/translate"
+	"github.com/jisr-news/jisr/generator/translate/engines"
 )
 
 // The output folder is replaced only when jisr made it: a path that is the
@@ -50,7 +56,7 @@ func TestOutputFolderRefused(t *testing.T) {
 				return nil
 			})
 			_, err := Run(context.Background(), Options{Fs: fs, Root: "/p", Out: tt.out})
-			var ue *UsageError
+			var ue *SetupError
 			if !errors.As(err, &ue) || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("build --out %q = %v, want a usage error naming %q", tt.out, err, tt.want)
 			}
@@ -125,7 +131,7 @@ func TestSymlinksOutsideRefused(t *testing.T) {
 				t.Fatal(err)
 			}
 			_, err := Run(context.Background(), Options{Root: root})
-			var ue *UsageError
+			var ue *SetupError
 			if !errors.As(err, &ue) || !strings.Contains(err.Error(), tt.link) {
 				t.Fatalf("build = %v, want a usage error naming %s", err, tt.link)
 			}
@@ -137,4 +143,97 @@ func TestSymlinksOutsideRefused(t *testing.T) {
 			}
 		})
 	}
+}
+
+// markupEngine answers every segment with markup and entities, as a
+// hostile or careless engine might.
+type markupEngine struct{}
+
+func (markupEngine) Name() string             { return "test-markup" }
+func (markupEngine) Model() string            { return "" }
+func (markupEngine) Status() translate.Status { return translate.StatusMachine }
+func (markupEngine) Translate(_ context.Context, ar []string) ([]string, error) {
+	out := make([]string, len(ar))
+	for i := range ar {
+		out[i] = `AT&T <img src=x onerror=alert(1)> &lt;script&gt;alert(2)&lt;/script&gt; <b>bold</b>`
+	}
+	return out, nil
+}
+
+// Every feed parses as XML, and no markup from an article or an engine
+// reaches a title or description as markup: an RSS description is HTML to
+// a feed reader, so what it holds after XML decoding must be text only;
+// an Atom summary is type="text" (issue: "&" made the feeds ill-formed,
+// and &lt;img&gt; in an article arrived as <img> in <description>).
+func TestFeedsCarryText(t *testing.T) {
+	fs := loadTxtar(t, "testdata/site.txtar")
+	afero.WriteFile(fs, "/p/seeds/xss.md", []byte("---\ntitle: شركة AT&T و <b>عنوان</b>\ndate: 2017-01-01\n---\n"+
+		"قالت شركة AT&T إن &lt;img src=x onerror=alert(1)&gt; و <script>alert(3)</script> نص.\n"), 0o644)
+	eng := append(engines.Providers(), translate.Provider{Name: "test-markup",
+		New: func(translate.Options) (translate.Engine, error) { return markupEngine{}, nil }})
+	buildSite(t, fs, Options{BaseURL: "https://example.org/news/", Engine: "test-markup", Engines: eng})
+	for _, feed := range []string{"index.xml", "atom.xml", "en/index.xml", "en/atom.xml"} {
+		data := read(t, fs, "/p/public/"+feed)
+		d := xml.NewDecoder(strings.NewReader(data)) // strict: entities, nesting
+		var path []string
+		texts := 0
+		for {
+			tok, err := d.Token()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				t.Fatalf("%s is not well-formed XML: %v\n%s", feed, err, data)
+			}
+			switch tok := tok.(type) {
+			case xml.StartElement:
+				path = append(path, tok.Name.Local)
+				if tok.Name.Local == "summary" || (tok.Name.Local == "title" && path[0] == "feed") {
+					for _, a := range tok.Attr {
+						if a.Name.Local == "type" && a.Value != "text" {
+							t.Errorf("%s: <%s type=%q>, want text", feed, tok.Name.Local, a.Value)
+						}
+					}
+				}
+			case xml.EndElement:
+				path = path[:len(path)-1]
+			case xml.CharData:
+				if len(path) == 0 {
+					continue
+				}
+				el := path[len(path)-1]
+				if el != "description" && el != "summary" && el != "title" {
+					continue
+				}
+				s := string(tok)
+				if el == "description" && path[0] == "rss" {
+					// A reader renders it as HTML: it must hold no element.
+					if n := htmlElements(s); n != "" {
+						t.Errorf("%s: <description> carries the element <%s> as markup: %q", feed, n, s)
+					}
+				}
+				if strings.Contains(s, "alert") {
+					texts++
+				}
+			}
+		}
+		if texts == 0 {
+			t.Errorf("%s: the article's text is not in the feed at all:\n%s", feed, data)
+		}
+	}
+}
+
+// htmlElements returns the name of the first element in an HTML fragment,
+// or "".
+func htmlElements(s string) string {
+	nodes, err := html.ParseFragment(strings.NewReader(s), &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div})
+	if err != nil {
+		return "unparsable"
+	}
+	for _, n := range nodes {
+		if n.Type == html.ElementNode {
+			return n.Data
+		}
+	}
+	return ""
 }

@@ -19,6 +19,8 @@
 //	model = ""
 //	[translate.openai]        # per-engine settings; never put keys here
 //	concurrency = 4
+//	[build]
+//	strict = false            # true: any skipped input fails the build (exit 3)
 //	[review]
 //	pages = true              # false: no side-by-side review pages in public/
 //
@@ -56,7 +58,12 @@ type Config struct {
 		Static    string `toml:"static"`
 	} `toml:"paths"`
 	Translate Translate `toml:"translate"`
-	Review    struct {
+	Build     struct {
+		// Strict makes any skipped input fail the build (exit 3), also
+		// records with no text, which are otherwise reported and skipped.
+		Strict bool `toml:"strict"`
+	} `toml:"build"`
+	Review struct {
 		// Pages publishes the side-by-side review pages and the review
 		// dashboard under /en/review/ (default true).
 		Pages bool `toml:"pages"`

@@ -62,7 +62,9 @@ package review
 
 import (
 	"encoding/xml"
+	"errors"
 	"fmt"
+	"io"
 	"path"
 	"sort"
 	"strings"
@@ -71,6 +73,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/jisr-news/jisr/generator/qa"
+	"github.com/jisr-news/jisr/generator/safepath"
 	"github.com/jisr-news/jisr/generator/store"
 	"github.com/jisr-news/jisr/generator/translate"
 )
@@ -105,6 +108,9 @@ type Options struct {
 	Reviewer string
 	// DryRun makes Import report without writing.
 	DryRun bool
+	// MaxFileSize is the largest exchange file Import reads, in bytes;
+	// 0 means MaxImportSize.
+	MaxFileSize int64
 	// Analyzer finds the entities for the QA notes of an article whose
 	// bundle has no stored analysis (a tree built before analysis was
 	// kept); the build's stored analysis is used otherwise, so exports
@@ -134,15 +140,19 @@ type storedArticle struct {
 func loadArticles(fs afero.Fs, content string, ids []string, an qa.Analyzer) ([]*storedArticle, error) {
 	want := map[string]bool{}
 	for _, id := range ids {
+		if err := safepath.CheckName("article ID", id); err != nil {
+			return nil, fmt.Errorf("review: %w", err)
+		}
 		want[id] = true
 	}
+	filter := len(want) > 0
 	all, err := store.MustArticles(fs, content)
 	if err != nil {
 		return nil, fmt.Errorf("review: read the content tree: %w", err)
 	}
 	var out []*storedArticle
 	for _, id := range all {
-		if len(want) > 0 && !want[id] {
+		if filter && !want[id] {
 			continue
 		}
 		a, err := loadArticle(fs, content, id, an)
@@ -174,6 +184,10 @@ func loadArticle(fs afero.Fs, content, id string, an qa.Analyzer) (*storedArticl
 		return nil, err
 	}
 	f := b.Store
+	// The article is the folder it is in, whatever the file's article
+	// field says: export names its files after it and import finds the
+	// store by it.
+	f.Article = id
 	// An English edited by hand since the last build is a person's work:
 	// mark it reviewed now, as store.Merge will at the next build, so that
 	// it is exported as such and an import never overwrites it. (Merge
@@ -192,13 +206,19 @@ func loadArticle(fs afero.Fs, content, id string, an qa.Analyzer) (*storedArticl
 // paths.
 func Export(o Options, format Format, dir string) ([]string, error) {
 	fs := o.fs()
+	if err := safepath.CheckLinks(fs, o.Content); err != nil {
+		return nil, fmt.Errorf("review: %w", err)
+	}
 	arts, err := loadArticles(fs, o.Content, o.Articles, o.Analyzer)
 	if err != nil {
 		return nil, err
 	}
 	var files []string
 	write := func(name string, data []byte) error {
-		p := path.Join(dir, name)
+		p, err := safepath.Join(dir, name)
+		if err != nil {
+			return fmt.Errorf("review: %w", err)
+		}
 		if err := store.WriteFileAtomic(fs, p, data); err != nil {
 			return fmt.Errorf("review: %w", err)
 		}
@@ -287,9 +307,12 @@ type Result struct {
 // error, and then nothing is written.
 func Import(o Options, files ...string) (*Result, error) {
 	fs := o.fs()
+	if err := safepath.CheckLinks(fs, o.Content); err != nil {
+		return nil, fmt.Errorf("review: %w", err)
+	}
 	var units []unit
 	for _, f := range files {
-		data, err := afero.ReadFile(fs, f)
+		data, err := readLimited(fs, f, o.MaxFileSize)
 		if err != nil {
 			return nil, fmt.Errorf("review: %w", err)
 		}
@@ -346,6 +369,10 @@ func Import(o Options, files ...string) (*Result, error) {
 				continue
 			}
 		} else {
+			if err := safepath.CheckName("article ID", u.article); err != nil {
+				res.Conflicts = append(res.Conflicts, Conflict{u.file, u.article, u.segment, err.Error()})
+				continue
+			}
 			a, err := get(u.article)
 			if err != nil {
 				return nil, err
@@ -424,6 +451,36 @@ func Import(o Options, files ...string) (*Result, error) {
 		res.Written = append(res.Written, a.file)
 	}
 	return res, nil
+}
+
+// MaxImportSize is the largest exchange file that Import reads: 32 MiB,
+// about a hundred times the XLIFF of a long article. Past it, Import fails
+// naming the file, before reading it into memory (a 150 MB file would
+// otherwise take about a gigabyte); export such work by --article.
+const MaxImportSize = 32 << 20
+
+// ErrTooLarge is wrapped by the error of a file over the size limit.
+var ErrTooLarge = errors.New("file too large")
+
+// readLimited reads file, failing when it holds more than max bytes
+// (MaxImportSize when max is 0).
+func readLimited(fs afero.Fs, file string, max int64) ([]byte, error) {
+	if max <= 0 {
+		max = MaxImportSize
+	}
+	f, err := fs.Open(file)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", file, err)
+	}
+	if int64(len(data)) > max {
+		return nil, fmt.Errorf("%s: %w: more than %d bytes, the limit for an import file (export fewer articles per file with --article)", file, ErrTooLarge, max)
+	}
+	return data, nil
 }
 
 type segRef struct {

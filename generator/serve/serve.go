@@ -34,6 +34,8 @@ import (
 	"time"
 
 	"github.com/fsnotify/fsnotify"
+
+	"github.com/jisr-news/jisr/generator/project"
 )
 
 // DefaultAddr is where the preview listens unless told otherwise.
@@ -432,4 +434,11 @@ func (s *Server) snapshotOf(dir string) map[string]bool {
 		return nil
 	})
 	return files
+}
+
+// Watched returns what the preview of the project laid out by l watches
+// (its seeds, content, templates and static folders and its config file,
+// as package project resolved them) and ignores (its output folder).
+func Watched(l *project.Layout) (watch, ignore []string) {
+	return []string{l.Seeds, l.Content, l.Templates, l.Static, l.ConfigFile}, []string{l.Out}
 }

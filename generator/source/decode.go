@@ -26,8 +26,10 @@ const (
 )
 
 // ErrEmpty, ErrBinary and ErrUndecodable classify input that cannot be read
-// as an article.
+// as an article; ErrNoText is a file or record without article text (a
+// titled cartoon, a photo caption).
 var (
+	ErrNoText      = errors.New("no article text")
 	ErrEmpty       = errors.New("empty file")
 	ErrBinary      = errors.New("binary data, not text")
 	ErrUndecodable = errors.New("not UTF-8, UTF-16 with a BOM or Windows-1256 text")

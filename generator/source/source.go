@@ -241,7 +241,7 @@ func records(file, stem string, recs []json.RawMessage, where func(int) string) 
 // finish checks the body, derives the title, date and ID, and segments.
 func finish(a *article.Article, stem, fallbackDate string) error {
 	if len(a.Blocks) == 0 {
-		return errors.New("no article text")
+		return ErrNoText
 	}
 	if a.Title == "" {
 		a.Title = DeriveTitle(a.Lead())

@@ -11,6 +11,8 @@ import (
 	"path"
 
 	"github.com/spf13/afero"
+
+	"github.com/jisr-news/jisr/generator/safepath"
 )
 
 // File modes of what jisr writes: ordinary files and folders, readable by
@@ -34,7 +36,10 @@ type Writer struct {
 // write puts data at rel (a slash path under Dir) unless it is already
 // there.
 func (w *Writer) write(rel string, data []byte) error {
-	name := path.Join(w.Dir, rel)
+	name, err := safepath.Join(w.Dir, rel) // IDs come from data: never leave Dir
+	if err != nil {
+		return fmt.Errorf("store: %w", err)
+	}
 	if old, err := afero.ReadFile(w.Fs, name); err == nil && bytes.Equal(old, data) {
 		return fixMode(w.Fs, name)
 	}

@@ -10,7 +10,11 @@
 // final (quota exhausted, key refused) or the breaker being open. The
 // runner (package run) falls back to the gist engine on any error.
 //
-// Secrets given to New never appear in an error message.
+// Secrets given to New never appear in an error message, in any form a
+// server may echo them: as they are, URL-, JSON- or Go-quoted (see
+// secretPattern). A response body is read through a limited reader: past
+// Policy.MaxBody (8 MiB by default, setting max_body) the call fails with
+// ErrTooLarge, before more is read.
 package resilient
 
 import (
@@ -24,6 +28,8 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -219,14 +225,14 @@ type Client struct {
 	// has the policy's).
 	HTTP *http.Client
 
-	name    string
-	pol     Policy
-	lim     *rate.Limiter
-	sem     chan struct{}
-	cb      *gobreaker.CircuitBreaker[struct{}]
-	final   atomic.Bool
-	secrets []string
-	sent    atomic.Int64
+	name     string
+	pol      Policy
+	lim      *rate.Limiter
+	sem      chan struct{}
+	cb       *gobreaker.CircuitBreaker[struct{}]
+	final    atomic.Bool
+	secretRE *regexp.Regexp
+	sent     atomic.Int64
 }
 
 // New returns a client for the engine name. Every secret (API keys) is
@@ -238,11 +244,7 @@ func New(name string, pol Policy, secrets ...string) *Client {
 	tr := http.DefaultTransport.(*http.Transport).Clone()
 	tr.MaxIdleConnsPerHost = max(pol.Concurrency, 2)
 	c := &Client{HTTP: &http.Client{Transport: tr}, name: name, pol: pol, sem: make(chan struct{}, pol.Concurrency)}
-	for _, s := range secrets {
-		if s != "" {
-			c.secrets = append(c.secrets, s)
-		}
-	}
+	c.secretRE = secretPattern(secrets)
 	if pol.Rate > 0 {
 		c.lim = rate.NewLimiter(rate.Limit(pol.Rate), max(1, pol.Burst))
 	}
@@ -364,7 +366,7 @@ func JSON[T any](ctx context.Context, c *Client, build func(ctx context.Context)
 			return err
 		}
 		if err := json.Unmarshal(body, &out); err != nil {
-			return &Error{Engine: c.name, Kind: Retryable, Err: fmt.Errorf("malformed JSON (%v): %s", err, preview(body))}
+			return &Error{Engine: c.name, Kind: Retryable, Err: fmt.Errorf("malformed JSON (%v): %s", err, preview(c.scrub(body)))}
 		}
 		return nil
 	})
@@ -374,6 +376,14 @@ func JSON[T any](ctx context.Context, c *Client, build func(ctx context.Context)
 // Fetch sends one request (no retries: use it inside Call) and returns its
 // body when the status is 2xx, the body fits MaxBody and is not HTML.
 func (c *Client) Fetch(ctx context.Context, build func(ctx context.Context) (*http.Request, error)) ([]byte, error) {
+	body, err := c.fetch(ctx, build)
+	if err != nil {
+		return nil, c.redact(err)
+	}
+	return body, nil
+}
+
+func (c *Client) fetch(ctx context.Context, build func(ctx context.Context) (*http.Request, error)) ([]byte, error) {
 	req, err := build(ctx)
 	if err != nil {
 		return nil, &Error{Engine: c.name, Kind: Failed, Err: err}
@@ -396,7 +406,7 @@ func (c *Client) Fetch(ctx context.Context, build func(ctx context.Context) (*ht
 		return nil, &Error{Engine: c.name, Status: resp.StatusCode, Kind: Failed, Err: fmt.Errorf("%w: more than %d bytes", ErrTooLarge, c.pol.MaxBody)}
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return nil, StatusError(c.name, resp, body)
+		return nil, StatusError(c.name, resp, c.scrub(body)) // before the preview cuts a key in two
 	}
 	if LooksHTML(resp.Header.Get("Content-Type"), body) {
 		return nil, &Error{Engine: c.name, Status: resp.StatusCode, Kind: Retryable, Err: ErrHTML}
@@ -435,31 +445,71 @@ func preview(body []byte) string {
 
 func strconvQuote(s string) string { return strconv.QuoteToGraphic(s) }
 
-// redact replaces the client's secrets in the message of err.
+// redact replaces the client's secrets in the message of err, in every
+// form a server or Go's HTTP client may give them back (see secretPattern).
 func (c *Client) redact(err error) error {
-	if len(c.secrets) == 0 {
+	if c.secretRE == nil || !c.secretRE.MatchString(err.Error()) {
 		return err
 	}
-	msg := err.Error()
-	for _, s := range c.secrets {
-		if strings.Contains(msg, s) {
-			return &redacted{err: err, secrets: c.secrets}
+	return &redacted{err: err, re: c.secretRE}
+}
+
+// secretPattern matches each secret as it is, URL-encoded for a query or
+// a path, JSON-encoded (with and without HTML escaping), and each of these
+// quoted as a Go string (as error previews quote bodies), ignoring case
+// (servers echo percent-encoding in lower case too). nil when there are no
+// secrets.
+func secretPattern(secrets []string) *regexp.Regexp {
+	seen := map[string]bool{}
+	var forms []string
+	add := func(f string) {
+		if f != "" && !seen[f] {
+			seen[f] = true
+			forms = append(forms, f)
 		}
 	}
-	return err
+	for _, s := range secrets {
+		base := []string{s, url.QueryEscape(s), url.PathEscape(s), jsonString(s, true), jsonString(s, false)}
+		for _, f := range base {
+			add(f)
+			add(strings.Trim(strconv.QuoteToGraphic(f), `"`))
+			add(url.QueryEscape(f)) // a URL inside a query
+		}
+	}
+	if len(forms) == 0 {
+		return nil
+	}
+	// Longest first, so that a form is never cut by a shorter one inside it.
+	sort.Slice(forms, func(i, j int) bool { return len(forms[i]) > len(forms[j]) })
+	for i, f := range forms {
+		forms[i] = regexp.QuoteMeta(f)
+	}
+	return regexp.MustCompile("(?i)" + strings.Join(forms, "|"))
+}
+
+// jsonString is s as encoding/json writes it inside quotes.
+func jsonString(s string, escapeHTML bool) string {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(escapeHTML)
+	enc.Encode(s)
+	return strings.Trim(strings.TrimSpace(b.String()), `"`)
+}
+
+// scrub replaces the secrets in a response body, before it is cut into an
+// error's preview.
+func (c *Client) scrub(body []byte) []byte {
+	if c.secretRE == nil {
+		return body
+	}
+	return c.secretRE.ReplaceAll(body, []byte("***"))
 }
 
 type redacted struct {
-	err     error
-	secrets []string
+	err error
+	re  *regexp.Regexp
 }
 
-func (r *redacted) Error() string {
-	msg := r.err.Error()
-	for _, s := range r.secrets {
-		msg = strings.ReplaceAll(msg, s, "***")
-	}
-	return msg
-}
+func (r *redacted) Error() string { return r.re.ReplaceAllString(r.err.Error(), "***") }
 
 func (r *redacted) Unwrap() error { return r.err }
