@@ -14,6 +14,7 @@ import (
 	"os/signal"
 	"runtime/debug"
 	"runtime/pprof"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -55,7 +56,7 @@ func (f *projectFlags) register(cmd *cobra.Command) {
 	fl.StringVar(&f.content, "content", "", "content tree folder (default content/)")
 	fl.StringVar(&f.out, "out", "", "output folder (default public/)")
 	fl.StringVar(&f.baseURL, "base-url", "", "URL the site is published under, e.g. https://user.github.io/repo/")
-	fl.StringVar(&f.engine, "engine", "", "translation engine: gist (offline, default), google, google-cloud, libretranslate, deepl, openai")
+	fl.StringVar(&f.engine, "engine", "", "translation engine: gist (offline, default), google, google-cloud, libretranslate, deepl, azure, openai")
 	fl.StringVar(&f.engineURL, "engine-url", "", "base URL of the engine's server (also JISR_ENGINE_URL)")
 	fl.BoolVar(&f.offline, "offline", false, "make a site that browses from file:// (relative .html links)")
 }
@@ -136,7 +137,7 @@ func versionString() string {
 }
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	registerCheckFlags()
 	// JISR_CPUPROFILE=FILE writes a CPU profile of the command, for

@@ -64,6 +64,7 @@ func engineCases() []engineCase {
 		{"deepl", "", "JISR_DEEPL_KEY", enginetest.FakeDeepL("k1:fx")},
 		{"google", "", "", enginetest.FakeGoogle()},
 		{"google-cloud", "/language/translate/", "JISR_GOOGLE_CLOUD_KEY", enginetest.FakeGoogleCloud("k1:fx")},
+		{"azure", "", "JISR_AZURE_KEY", enginetest.FakeAzure("k1:fx", "")},
 		{"openai", "/v1/", "JISR_OPENAI_KEY", enginetest.FakeOpenAI()},
 	}
 }

@@ -16,7 +16,12 @@
 // package store).
 package article
 
-import "time"
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
 
 // Kind says what a block or segment is.
 type Kind string
@@ -90,14 +95,56 @@ func (a *Article) Segments() []Segment {
 	return segs
 }
 
-// Text returns the body as plain text, blocks separated by blank lines.
+// Text returns the body as plain text, blocks separated by blank lines. It
+// is linear in the body's size (one allocation).
 func (a *Article) Text() string {
-	s := ""
+	n := 0
+	for _, b := range a.Blocks {
+		n += len(b.Text) + 2
+	}
+	var s strings.Builder
+	s.Grow(n)
 	for i, b := range a.Blocks {
 		if i > 0 {
-			s += "\n\n"
+			s.WriteString("\n\n")
 		}
-		s += b.Text
+		s.WriteString(b.Text)
 	}
-	return s
+	return s.String()
+}
+
+// Limits of what can be rendered. An article over one of them is skipped
+// with its reason (see Check) while the rest of the site builds.
+const (
+	// MaxNameBytes bounds a name that becomes a file or folder name in the
+	// content tree and the site (an article ID, a tag or an entity ID):
+	// file systems refuse names over 255 bytes, and an offline site adds
+	// ".html" to it.
+	MaxNameBytes = 255 - len(".html")
+	// MaxSegments bounds an article's segments, the title included: Hugo
+	// refuses a data file with more than 10,000 collections ("too many
+	// YAML aliases"), and segments.yaml holds one per segment; the bound
+	// keeps a margin below that.
+	MaxSegments = 9000
+)
+
+// ErrUnrenderable classifies the errors of Check.
+var ErrUnrenderable = errors.New("cannot be rendered")
+
+// Check reports whether an article with this ID, number of segments and
+// generated names (tag and entity IDs) can be rendered. The error names
+// the offending name or count and wraps ErrUnrenderable.
+func Check(id string, segments int, names ...string) error {
+	if len(id) > MaxNameBytes {
+		return fmt.Errorf("%w: its ID is %d bytes long (at most %d; set a shorter slug or file name)", ErrUnrenderable, len(id), MaxNameBytes)
+	}
+	if segments > MaxSegments {
+		return fmt.Errorf("%w: %d segments (at most %d; split the article)", ErrUnrenderable, segments, MaxSegments)
+	}
+	for _, n := range names {
+		if len(n) > MaxNameBytes {
+			return fmt.Errorf("%w: the name %.40q… is %d bytes long (at most %d)", ErrUnrenderable, n, len(n), MaxNameBytes)
+		}
+	}
+	return nil
 }

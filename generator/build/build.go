@@ -148,6 +148,7 @@ type Project struct {
 	// badStores are the articles whose segment store did not parse in
 	// Prepare: Render shows their salvaged segments (store.LastGood).
 	badStores map[string]error
+	seen      *seedSet // what Prepare read, for Orphans (orphans.go)
 }
 
 // Open resolves the project's layout (package project) and makes its
@@ -208,6 +209,9 @@ func New(l *project.Layout, o Options) (*Project, error) {
 	}
 	if p.Gazetteer, p.Analyzer, err = NewAnalyzer(l); err != nil {
 		return nil, err
+	}
+	if g, ok := p.Engine.(translate.GlossaryUser); ok {
+		g.UseGlossary(run.Names(p.Gazetteer.Entries()))
 	}
 	return p, nil
 }
@@ -270,10 +274,9 @@ func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error)
 	for _, a := range arts {
 		// Record seed paths relative to the project, so that content/ does
 		// not depend on where the project was checked out.
-		if rel, err := filepath.Rel(p.Root, a.Source); err == nil {
-			a.Source = filepath.ToSlash(rel)
-		}
+		a.Source = relSource(p.Root, a.Source) // orphans.go
 	}
+	p.seen = seenSeeds(p.Root, arts, errs) // orphans.go: for Orphans
 	sum.Skipped = errs
 	for _, e := range errs {
 		fmt.Fprintf(p.Log, "skipped: %v\n", e)
@@ -284,7 +287,12 @@ func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error)
 	fmt.Fprintf(p.Log, "read %d articles from %s\n", len(arts), p.Seeds)
 
 	pages := make([]content.Page, len(arts))
-	b := run.NewBatch(p.Engine, p.Fallback, run.Standard(p.Gazetteer, p.Log))
+	// Translations are stored as each batch arrives (run.Keeper), so an
+	// interrupted build keeps the engine work already done.
+	keep := run.NewKeeper(p.Fs, p.Content)
+	ropts := run.Standard(p.Gazetteer, p.Log)
+	ropts.Sink = keep.Sink
+	b := run.NewBatch(p.Engine, p.Fallback, ropts)
 	// Every stored translation, of every article, is a translation memory:
 	// a renamed seed or a repeated sentence keeps its translation and review.
 	stores, bad := store.LoadAll(p.Fs, p.Content)
@@ -303,13 +311,19 @@ func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error)
 			fmt.Fprintf(p.Log, "skipped: %v\n", sum.Skipped[len(sum.Skipped)-1])
 			continue
 		}
+		if err := checkArticle(a, len(a.Segments()), analyses[i]); err != nil { // orphans.go
+			sum.Skipped = append(sum.Skipped, &source.Error{Path: a.Source, Reason: err})
+			fmt.Fprintf(p.Log, "skipped: %v\n", sum.Skipped[len(sum.Skipped)-1])
+			continue
+		}
 		stored := stores[a.ID]
 		if stored == nil {
 			stored = &store.File{}
 		}
 		segs, need := store.MergeWith(stored, a.Segments(), p.Engine.Status(), mem)
 		pages[i] = content.Page{Article: a, Segments: segs, Analysis: analyses[i]}
-		b.Add(pages[i].Segments, staleGist(segs, need, p.Engine))
+		keep.Articles[a.ID] = pages[i].Segments
+		b.Add(a.ID, pages[i].Segments, staleGist(segs, need, p.Engine))
 	}
 	dropWeakEntities(pages)
 	if b.Len() > 0 {
@@ -350,7 +364,7 @@ func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error)
 	if err := p.writeCharts(w, built); err != nil { // charts.go: the pictures of term pages and the dashboard
 		return sum, nil, err
 	}
-	sum.Articles, sum.Written = len(built), w.Written
+	sum.Articles, sum.Written = len(built), w.Written+keep.Saved()
 	return sum, built, nil
 }
 
@@ -383,7 +397,7 @@ func staleGist(segs []store.Segment, need []int, eng translate.Engine) []int {
 const MinUnknownArticles = 2
 
 // dropWeakEntities removes from the analyses the unknown entities that fewer
-// than MinUnknownArticles articles name.
+// than MinUnknownArticles articles name or that fail analyze.PageWorthy.
 func dropWeakEntities(pages []content.Page) {
 	n := map[string]int{}
 	for _, pg := range pages {
@@ -396,7 +410,7 @@ func dropWeakEntities(pages []content.Page) {
 	for i := range pages {
 		ents := pages[i].Analysis.Entities[:0]
 		for _, e := range pages[i].Analysis.Entities {
-			if e.Known || n[e.ID] >= MinUnknownArticles {
+			if worthy, _ := analyze.PageWorthy(e); e.Known || (n[e.ID] >= MinUnknownArticles && worthy) {
 				ents = append(ents, e)
 			}
 		}
@@ -425,15 +439,21 @@ func (p *Project) Render() (*render.Result, error) {
 	}
 	defer p.Fs.RemoveAll(tmp)
 	c := p.Config
+	var skip []string // orphans.go: articles that cannot be rendered stay out
+	for id, err := range p.Unrenderable() {
+		fmt.Fprintf(p.Log, "left out of the site: %s/articles/%s: %v\n", filepath.Base(p.Content), id, err)
+		skip = append(skip, "articles/"+id, content.ReviewSection+"/"+id)
+	}
+	sort.Strings(skip)
 	view, err := store.LastGood(p.Fs, p.Content, p.badStores) // never render a store a person left broken
 	if err != nil {
 		return nil, err
 	}
 	res, err := render.Render(render.Input{
 		Fs: view, ContentDir: p.Content, TemplatesDir: p.Templates, StaticDir: p.Static,
-		Templates: templates.FS, Static: static.FS,
-	}, render.Site{BaseURL: c.BaseURL, Offline: c.Offline, TitleAR: c.Title.AR, TitleEN: c.Title.EN,
-		Params: map[string]any{"cname": c.CNAME}}, afero.NewBasePathFs(p.Fs, tmp), p.Log)
+		Templates: templates.FS, Static: static.FS, Skip: skip,
+	}, render.Site{BaseURL: c.BaseURL, Offline: c.Offline, TitleAR: c.Title.AR, TitleEN: c.Title.EN, PageSize: c.PageSize,
+		Params: map[string]any{"cname": c.CNAME, "index_unreviewed": c.SEO.IndexUnreviewed}}, afero.NewBasePathFs(p.Fs, tmp), p.Log)
 	if err != nil {
 		return nil, err
 	}
@@ -473,7 +493,7 @@ func (s *Summary) Report(w io.Writer) {
 	}
 	fmt.Fprintf(w, "; %d pages in %s; %d content files changed; %s\n", s.Pages, s.Out, s.Written, s.Elapsed.Round(time.Millisecond))
 	if len(s.Orphans) > 0 {
-		fmt.Fprintf(w, "%d articles in the content tree have no seed any more; they are still published (delete the folder to remove one):\n", len(s.Orphans))
+		fmt.Fprintf(w, "%d articles in the content tree have no seed any more; they are still published (jisr prune removes them):\n", len(s.Orphans))
 		for _, o := range s.Orphans {
 			fmt.Fprintf(w, "  %s\n", o)
 		}

@@ -272,10 +272,14 @@ func TestReviewPagesOff(t *testing.T) {
 }
 
 func TestDropWeakEntities(t *testing.T) {
-	e := func(id string, known bool) analyze.Entity { return analyze.Entity{ID: id, Known: known} }
+	e := func(id string, known bool) analyze.Entity {
+		return analyze.Entity{ID: id, Known: known, NameAR: "جون كيربي", Type: analyze.Person}
+	}
+	// A name two articles give that is not one (PageWorthy) has no page.
+	junk := analyze.Entity{ID: "junk", NameAR: "رحمه الله", Type: analyze.Person}
 	pages := []content.Page{
-		{Analysis: analyze.Result{Entities: []analyze.Entity{e("putin", true), e("once", false), e("twice", false)}}},
-		{Analysis: analyze.Result{Entities: []analyze.Entity{e("twice", false)}}},
+		{Analysis: analyze.Result{Entities: []analyze.Entity{e("putin", true), e("once", false), e("twice", false), junk}}},
+		{Analysis: analyze.Result{Entities: []analyze.Entity{e("twice", false), junk}}},
 	}
 	dropWeakEntities(pages)
 	var got []string

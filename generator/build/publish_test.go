@@ -13,6 +13,7 @@ import (
 	"os"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -84,13 +85,19 @@ func TestSubPathBaseURL(t *testing.T) {
 	if files["CNAME"] != "news.example.org\n" {
 		t.Errorf("CNAME = %q", files["CNAME"])
 	}
-	if !strings.Contains(files["robots.txt"], "Sitemap: "+base+"sitemap.xml") {
-		t.Errorf("robots.txt:\n%s", files["robots.txt"])
+	// Crawlers read robots.txt only at a host's root, never under /repo/.
+	if _, ok := files["robots.txt"]; ok {
+		t.Errorf("robots.txt written under a sub-path:\n%s", files["robots.txt"])
 	}
-	// One sitemap, no per-language sitemaps or index.
+	// One sitemap index and one sitemap per language; none of Hugo's own.
 	for _, f := range []string{"ar/sitemap.xml", "en/sitemap.xml"} {
 		if _, ok := files[f]; ok {
 			t.Errorf("%s written", f)
+		}
+	}
+	for _, f := range []string{"sitemap-pages.xml", "en/sitemap-pages.xml"} {
+		if _, ok := files[f]; !ok {
+			t.Errorf("%s missing", f)
 		}
 	}
 	// Term pages have ASCII file names under the base path.
@@ -125,9 +132,30 @@ func TestSitemap(t *testing.T) {
 	fs := loadTxtar(t, "testdata/site.txtar")
 	buildSite(t, fs, Options{BaseURL: base})
 	files := siteFiles(t, fs)
-	var sm sitemap
-	if err := xml.Unmarshal([]byte(files["sitemap.xml"]), &sm); err != nil {
+	// sitemap.xml is an index naming one sitemap per language.
+	var index struct {
+		Sitemaps []struct {
+			Loc string `xml:"loc"`
+		} `xml:"sitemap"`
+	}
+	if err := xml.Unmarshal([]byte(files["sitemap.xml"]), &index); err != nil {
 		t.Fatalf("sitemap.xml: %v", err)
+	}
+	var got []string
+	var sm sitemap
+	for _, s := range index.Sitemaps {
+		got = append(got, s.Loc)
+		var one sitemap
+		if err := xml.Unmarshal([]byte(files[strings.TrimPrefix(s.Loc, base)]), &one); err != nil {
+			t.Fatalf("%s: %v", s.Loc, err)
+		}
+		if len(one.URLs) == 0 {
+			t.Errorf("%s lists no page", s.Loc)
+		}
+		sm.URLs = append(sm.URLs, one.URLs...)
+	}
+	if want := []string{base + "sitemap-pages.xml", base + "en/sitemap-pages.xml"}; !slices.Equal(got, want) {
+		t.Errorf("sitemap index names %v, want %v", got, want)
 	}
 	locs := map[string]bool{}
 	for _, u := range sm.URLs {
@@ -157,14 +185,15 @@ func TestSitemap(t *testing.T) {
 			t.Errorf("%s: alternates %v, want ar, en and x-default = ar", u.Loc, langs)
 		}
 	}
-	for _, want := range []string{base, base + "en/", base + "articles/iraq/", base + "en/articles/iraq/", base + "articles/oil-prices/"} {
+	for _, want := range []string{base, base + "en/", base + "articles/iraq/", base + "articles/oil-prices/"} {
 		if !locs[want] {
 			t.Errorf("sitemap lacks %s", want)
 		}
 	}
-	// Every HTML page but the review pages and 404 is in the sitemap.
+	// Every HTML page but the review pages, 404 and noindex pages
+	// (unreviewed English, see seo_test.go) is in the sitemap.
 	for name := range files {
-		if !strings.HasSuffix(name, "index.html") || strings.Contains(name, "review/") {
+		if !strings.HasSuffix(name, "index.html") || strings.Contains(name, "review/") || strings.Contains(files[name], `<meta name="robots" content="noindex">`) {
 			continue
 		}
 		if loc := base + strings.TrimSuffix(name, "index.html"); !locs[loc] {
@@ -262,7 +291,8 @@ func TestFeeds(t *testing.T) {
 	}
 	// Feeds only for the home pages: no feed per section, tag or entity.
 	for name := range files {
-		if strings.HasSuffix(name, ".xml") && !map[string]bool{"index.xml": true, "atom.xml": true, "en/index.xml": true, "en/atom.xml": true, "sitemap.xml": true}[name] {
+		if strings.HasSuffix(name, ".xml") && !map[string]bool{"index.xml": true, "atom.xml": true, "en/index.xml": true, "en/atom.xml": true, "sitemap.xml": true,
+			"sitemap-pages.xml": true, "en/sitemap-pages.xml": true}[name] {
 			t.Errorf("unexpected feed %s", name)
 		}
 	}

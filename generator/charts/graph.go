@@ -163,17 +163,19 @@ func drawGraph(ix *Index, nodes []node, edges, minor []edge, loc *Locale, links 
 	for _, e := range minor {
 		maxS = max(maxS, e.n)
 	}
-	line := func(e edge, cls string, w float64, op string) {
+	line := func(e edge, w float64) {
 		a, c := nodes[e.a], nodes[e.b]
-		b.WriteString(`<line class="` + cls + `" x1="` + num(a.x) + `" y1="` + num(a.y) + `" x2="` + num(c.x) + `" y2="` + num(c.y) +
-			`" stroke="currentColor" stroke-opacity="` + op + `" stroke-width="` + num(w) + `"/>` + "\n")
+		b.WriteString(`<line x1="` + num(a.x) + `" y1="` + num(a.y) + `" x2="` + num(c.x) + `" y2="` + num(c.y) + `" stroke-width="` + num(w) + `"/>` + "\n")
 	}
+	b.WriteString(`<g class="chart-edges-minor" stroke="currentColor" stroke-opacity=".18">`)
 	for _, e := range minor {
-		line(e, "chart-edge-minor", 0.6+2.4*float64(e.n)/float64(maxS), ".18")
+		line(e, 0.6+2.4*float64(e.n)/float64(maxS))
 	}
+	b.WriteString(`</g><g class="chart-edges" stroke="currentColor" stroke-opacity=".45">`)
 	for _, e := range edges {
-		line(e, "chart-edge", 1+5*float64(e.n)/float64(maxS), ".45")
+		line(e, 1+5*float64(e.n)/float64(maxS))
 	}
+	b.WriteString("</g>\n")
 	for i, n := range nodes {
 		e := ix.ents[n.id]
 		typ := typeOf(e.Type)
@@ -232,8 +234,7 @@ func drawGraph(ix *Index, nodes []node, edges, minor []edge, loc *Locale, links 
 			}
 		}
 		text, _ := shorten(full, max)
-		b.WriteString(`<text class="` + cls + `" x="` + num(x) + `" y="` + num(y) + `" text-anchor="` + anchor(side, isArabic(text)) + `"` + dirAttrs(text) +
-			` stroke="#fff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">` + esc(text) + "</text></a>\n")
+		b.WriteString(`<text class="` + cls + `" x="` + num(x) + `" y="` + num(y) + `" text-anchor="` + anchor(side, isArabic(text)) + `"` + dirAttrs(text) + `>` + esc(text) + "</text></a>\n")
 	}
 	legend(&b, nodes, ix, loc, font)
 	b.WriteString("</svg>")

@@ -21,7 +21,7 @@ var statusStyle = map[string]string{
 
 // Status bar geometry.
 const (
-	stW, stH    = 420, 78
+	stW         = 420
 	stBarH      = 26
 	stLegendGap = 132 // legend column width
 )
@@ -49,8 +49,9 @@ func StatusChart(counts map[string]int, loc *Locale) Figure {
 	if loc.RTL() {
 		sep = "، "
 	}
+	rows := (len(parts) + 2) / 3 // legend rows, three statuses a row
 	var b strings.Builder
-	svgOpen(&b, "chart-status", "st", stW, stH, fontSize(12, loc), loc.T("chart_statusTitle", nil),
+	svgOpen(&b, "chart-status", "st", stW, stBarH+20*rows+10, fontSize(12, loc), loc.T("chart_statusTitle", nil),
 		loc.T("chart_statusDesc", map[string]any{"n": total, "list": strings.Join(parts, sep)}), loc.RTL())
 	b.WriteString(`<defs><pattern id="st-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect class="chart-pat-gist" width="6" height="6" fill="#c9a227"/><line x1="0" y1="0" x2="0" y2="6" stroke="#000" stroke-opacity=".35" stroke-width="2"/></pattern>` +
 		`<pattern id="st-cross" width="6" height="6" patternUnits="userSpaceOnUse"><rect class="chart-pat-stale" width="6" height="6" fill="#d9822b"/><path d="M0 0L6 6M6 0L0 6" stroke="#000" stroke-opacity=".35"/></pattern></defs>` + "\n")

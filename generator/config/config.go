@@ -6,6 +6,7 @@
 //	baseURL = "https://user.github.io/repo/"
 //	offline = false           # true: links work from file://
 //	cname   = "news.example.org"
+//	page_size = 50            # articles per page of the home, section and term lists
 //	[title]
 //	ar = "جسر"
 //	en = "Jisr"
@@ -14,7 +15,7 @@
 //	content = "content"
 //	out = "public"
 //	[translate]
-//	engine = "gist"           # or google, google-cloud, libretranslate, deepl, openai
+//	engine = "gist"           # or google, google-cloud, libretranslate, deepl, azure, openai
 //	url = ""                  # base URL override (also JISR_ENGINE_URL)
 //	model = ""
 //	[translate.openai]        # per-engine settings; never put keys here
@@ -46,7 +47,10 @@ type Config struct {
 	BaseURL string `toml:"baseURL"`
 	Offline bool   `toml:"offline"`
 	CNAME   string `toml:"cname"`
-	Title   struct {
+	// PageSize is the number of articles on one page of the home, section
+	// and term lists (Hugo's paginator); default 50.
+	PageSize int `toml:"page_size"`
+	Title    struct {
 		AR string `toml:"ar"`
 		EN string `toml:"en"`
 	} `toml:"title"`
@@ -68,6 +72,12 @@ type Config struct {
 		// dashboard under /en/review/ (default true).
 		Pages bool `toml:"pages"`
 	} `toml:"review"`
+	SEO struct {
+		// IndexUnreviewed lets search engines index English articles that
+		// no person has reviewed, and lists them in the sitemap (default
+		// false: noindex and left out).
+		IndexUnreviewed bool `toml:"index_unreviewed"`
+	} `toml:"seo"`
 }
 
 // Translate selects and configures the translation engine.
@@ -87,6 +97,7 @@ func Default() *Config {
 	c.Paths.Templates, c.Paths.Static = "templates", "static"
 	c.Translate.Engine = "gist"
 	c.Review.Pages = true
+	c.PageSize = 50
 	return c
 }
 
@@ -123,6 +134,9 @@ func Load(fs afero.Fs, file string, required bool) (*Config, error) {
 	}
 	if c.Paths.Seeds == "" || c.Paths.Content == "" || c.Paths.Out == "" {
 		return nil, fmt.Errorf("config %s: [paths] seeds, content and out may not be empty", file)
+	}
+	if c.PageSize < 1 {
+		return nil, fmt.Errorf("config %s: page_size = %d: a list page needs at least 1 article", file, c.PageSize)
 	}
 	return c, nil
 }

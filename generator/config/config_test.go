@@ -23,6 +23,9 @@ func TestLoad(t *testing.T) {
 		{"review pages off", "[review]\npages = false\n", func(c *Config) bool { return !c.Review.Pages }, ""},
 		{"secret refused", "[translate.deepl]\napi_key = \"k:fx\"\n", nil, "JISR_DEEPL_KEY"},
 		{"bad toml", "baseURL = ", nil, "jisr.toml"},
+		{"page size", "page_size = 20\n", func(c *Config) bool { return c.PageSize == 20 }, ""},
+		{"page size default", "cname = \"x.org\"\n", func(c *Config) bool { return c.PageSize == 50 }, ""},
+		{"page size zero", "page_size = 0\n", nil, "page_size"},
 		{"empty path", "[paths]\nout = \"\"\n", nil, "may not be empty"},
 	}
 	for _, tt := range tests {

@@ -49,14 +49,14 @@ func TestHugoConfig(t *testing.T) {
 		ugly, offlineParam bool
 	}{
 		{"pages under a sub-path", Site{BaseURL: "https://user.github.io/repo"}, "https://user.github.io/repo/",
-			[]string{"html", "rss", "atom", "sitemapxml"}, []string{"html", "rss", "atom"}, false, false},
+			[]string{"html", "rss", "atom", "sitemapxml", "sitemaplang"}, []string{"html", "rss", "atom", "sitemaplang"}, false, false},
 		{"no base URL: no feeds, no sitemap", Site{}, "/", []string{"html"}, []string{"html"}, false, false},
 		// Offline ignores the base path, or every relative link would
 		// carry it ("../repo/x.html").
 		{"offline", Site{BaseURL: "https://user.github.io/repo/", Offline: true}, "/", []string{"html"}, []string{"html"}, true, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			b, err := hugoConfig(tc.site)
+			b, err := HugoConfig(tc.site)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -20,6 +20,7 @@ import (
 	"net/url"
 	"os"
 	"path"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -46,6 +47,9 @@ type Site struct {
 	Offline bool
 	// TitleAR and TitleEN are the site's names in each language.
 	TitleAR, TitleEN string
+	// PageSize is the number of articles on one page of a list (home,
+	// sections, terms); 0 means 50.
+	PageSize int
 	// Params are extra site parameters passed to the templates (.Site.Params).
 	Params map[string]any
 }
@@ -59,6 +63,10 @@ type Input struct {
 	ContentDir, TemplatesDir, StaticDir string
 	// Templates and Static are the embedded defaults.
 	Templates, Static iofs.FS
+	// Skip lists folders of the content tree (relative to ContentDir, with
+	// "/") that are left out of the site, such as an article that cannot
+	// be rendered.
+	Skip []string
 }
 
 // Result reports what a build wrote.
@@ -76,13 +84,13 @@ func Render(in Input, site Site, dst afero.Fs, log io.Writer) (*Result, error) {
 	if err := copyFS(mem, root, in.Templates, "."); err != nil {
 		return nil, fmt.Errorf("render: embedded templates: %w", err)
 	}
-	if err := overlay(mem, root, in.Fs, in.TemplatesDir); err != nil {
+	if err := overlay(mem, root, in.Fs, in.TemplatesDir, nil); err != nil {
 		return nil, fmt.Errorf("render: templates %s: %w", in.TemplatesDir, err)
 	}
-	if err := overlay(mem, path.Join(root, "content"), in.Fs, in.ContentDir); err != nil {
+	if err := overlay(mem, path.Join(root, "content"), in.Fs, in.ContentDir, writeBodies, in.Skip...); err != nil {
 		return nil, fmt.Errorf("render: content %s: %w", in.ContentDir, err)
 	}
-	cfg, err := hugoConfig(site)
+	cfg, err := HugoConfig(site)
 	if err != nil {
 		return nil, err
 	}
@@ -115,6 +123,9 @@ func Render(in Input, site Site, dst afero.Fs, log io.Writer) (*Result, error) {
 	if err := h.Build(hugolib.BuildCfg{}); err != nil {
 		return nil, fmt.Errorf("render: %w", err)
 	}
+	if err := removePageOneRedirects(dst); err != nil {
+		return nil, fmt.Errorf("render: %w", err)
+	}
 	res := &Result{}
 	for _, s := range h.Sites {
 		res.Pages += len(s.Pages())
@@ -129,6 +140,46 @@ func Render(in Input, site Site, dst afero.Fs, log io.Writer) (*Result, error) {
 	return res, nil
 }
 
+// removePageOneRedirects deletes the redirect that Hugo's paginator writes
+// at page/1/ (page/1.html offline) beside every list page: nothing links to
+// it (the first page of a list is the list's own URL), and it would double
+// the number of files of every term.
+func removePageOneRedirects(dst afero.Fs) error {
+	var gone []string
+	err := afero.Walk(dst, "/", func(p string, info iofs.FileInfo, err error) error {
+		if err != nil || info.IsDir() {
+			return err
+		}
+		p = filepath.ToSlash(p)
+		if !strings.HasSuffix(p, "/page/1/index.html") && !strings.HasSuffix(p, "/page/1.html") {
+			return nil
+		}
+		if b, err := afero.ReadFile(dst, p); err == nil && bytes.Contains(b, []byte(`http-equiv="refresh"`)) {
+			gone = append(gone, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, p := range gone {
+		if err := dst.Remove(p); err != nil {
+			return err
+		}
+		// page/1 and page, when empty (checked first: afero's MemMapFs
+		// removes a folder that still has files).
+		for dir := path.Dir(p); path.Base(dir) == "1" || path.Base(dir) == "page"; dir = path.Dir(dir) {
+			if empty, err := afero.IsEmpty(dst, dir); err != nil || !empty {
+				break
+			}
+			if err := dst.Remove(dir); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
 // FeedsAndSitemap reports whether a site published at baseURL gets feeds, a
 // sitemap and a robots.txt Sitemap line: only an absolute base URL (scheme
 // and host) can give them the absolute URLs their formats require.
@@ -137,16 +188,26 @@ func FeedsAndSitemap(baseURL string) bool {
 	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }
 
-// hugoConfig writes the site configuration that jisr's layouts expect.
+// AtHostRoot reports whether a site published at baseURL is served at its
+// host's root, the only place crawlers read robots.txt (RFC 9309): a
+// site under a sub-path such as /repo/ gets none.
+func AtHostRoot(baseURL string) bool {
+	u, err := url.Parse(baseURL)
+	return err == nil && strings.Trim(u.Path, "/") == ""
+}
+
+// HugoConfig returns the hugo.toml that jisr's layouts expect for site s
+// (Render uses it; scripts/bench-site.go writes it beside a copy of the
+// content tree so that the hugo command renders what jisr renders).
 //
 // Outputs: every page gets HTML. With an absolute base URL, each language's
 // home page also gets an RSS 2.0 feed (index.xml) and an Atom feed
-// (atom.xml), and the Arabic home page gets the one sitemap.xml of the site
-// (all pages of both languages, with hreflang alternates); Hugo's own
-// per-language sitemaps and sitemap index are turned off. One bilingual
+// (atom.xml) and its sitemap (sitemap-pages.xml, with hreflang alternates),
+// and the Arabic home page gets the sitemap index sitemap.xml naming both;
+// Hugo's own sitemaps are turned off. One bilingual
 // 404.html is written at the root (GitHub Pages serves it for any missing
 // URL), and robots.txt points at the sitemap.
-func hugoConfig(s Site) ([]byte, error) {
+func HugoConfig(s Site) ([]byte, error) {
 	base := s.BaseURL
 	if base == "" {
 		base = "/"
@@ -163,14 +224,18 @@ func hugoConfig(s Site) ([]byte, error) {
 		base = "/"
 	}
 	feeds := FeedsAndSitemap(base)
+	pageSize := s.PageSize
+	if pageSize <= 0 {
+		pageSize = 50
+	}
 	params := map[string]any{"offline": s.Offline, "feeds": feeds}
 	for k, v := range s.Params {
 		params[k] = v
 	}
 	homeAR, homeEN := []string{"html"}, []string{"html"}
 	if feeds {
-		homeAR = append(homeAR, "rss", "atom", "sitemapxml")
-		homeEN = append(homeEN, "rss", "atom")
+		homeAR = append(homeAR, "rss", "atom", "sitemapxml", "sitemaplang")
+		homeEN = append(homeEN, "rss", "atom", "sitemaplang")
 	}
 	// Sections, taxonomies and terms: HTML only (Hugo's default adds an RSS
 	// feed to each, with relative links when the base URL is not absolute).
@@ -186,14 +251,17 @@ func hugoConfig(s Site) ([]byte, error) {
 		"defaultContentLanguageInSubdir": false,
 		"disableHugoGeneratorInject":     true,
 		"disableDefaultSiteRedirect":     true,
-		"enableRobotsTXT":                true,
-		"disableKinds":                   []string{"sitemap"},
-		"timeZone":                       "UTC",
-		"uglyURLs":                       s.Offline,
-		"relativeURLs":                   s.Offline,
-		"capitalizeListTitles":           false,
-		"pluralizeListTitles":            false,
-		"taxonomies":                     map[string]string{"tag": "tags", "entity": "entities"},
+		// No redirect files: jisr sets no aliases, and Hugo would write a
+		// page/1/ redirect beside every list page.
+		"disableAliases":       true,
+		"enableRobotsTXT":      AtHostRoot(base),
+		"disableKinds":         []string{"sitemap"},
+		"timeZone":             "UTC",
+		"uglyURLs":             s.Offline,
+		"relativeURLs":         s.Offline,
+		"capitalizeListTitles": false,
+		"pluralizeListTitles":  false,
+		"taxonomies":           map[string]string{"tag": "tags", "entity": "entities"},
 		"languages": map[string]any{
 			"ar": map[string]any{"direction": "rtl", "weight": 1, "label": "العربية", "title": s.TitleAR, "locale": "ar",
 				"outputs": outputs(homeAR)},
@@ -206,14 +274,19 @@ func hugoConfig(s Site) ([]byte, error) {
 		},
 		"outputFormats": map[string]any{
 			"atom": map[string]any{"mediaType": "application/atom+xml", "baseName": "atom", "rel": "alternate", "noUgly": true},
-			// The site's one sitemap, rendered from the Arabic home page
-			// (layouts/home.sitemapxml.xml) at the site root.
+			// The site's sitemap index, rendered from the Arabic home page
+			// (layouts/home.sitemapxml.xml) at the site root, and one
+			// sitemap per language (layouts/home.sitemaplang.xml):
+			// sitemap-pages.xml and en/sitemap-pages.xml.
 			"sitemapxml": map[string]any{"mediaType": "application/xml", "baseName": "sitemap", "rel": "sitemap",
 				"noUgly": true, "root": true, "notAlternative": true},
+			"sitemaplang": map[string]any{"mediaType": "application/xml", "baseName": "sitemap-pages", "rel": "sitemap",
+				"noUgly": true, "notAlternative": true},
 		},
-		"outputs": outputs(homeAR),
-		"markup":  map[string]any{"goldmark": map[string]any{"renderer": map[string]any{"unsafe": false}}},
-		"params":  params,
+		"outputs":    outputs(homeAR),
+		"pagination": map[string]any{"pagerSize": pageSize},
+		"markup":     map[string]any{"goldmark": map[string]any{"renderer": map[string]any{"unsafe": false}}},
+		"params":     params,
 		// Term pages and the review dashboard keep their pictures in a page
 		// resource (generator/build/charts.go) that the layouts inline.
 		"cascade": []map[string]any{{"build": map[string]any{"publishResources": false}, "target": map[string]any{"kind": "{term,section}"}}},
@@ -243,8 +316,10 @@ func copyFS(mem afero.Fs, root string, src iofs.FS, dir string) error {
 }
 
 // overlay copies every file under dir of fs into mem at root. A missing dir
-// is not an error.
-func overlay(mem afero.Fs, root string, fs afero.Fs, dir string) error {
+// is not an error; files under the skip folders (slash paths relative to
+// dir) are left out. When bodies is not nil, each article's segments.yaml
+// also gets its body files (see BodyFile).
+func overlay(mem afero.Fs, root string, fs afero.Fs, dir string, bodies func(mem afero.Fs, root, rel string, segmentsYAML []byte) error, skip ...string) error {
 	if fs == nil || dir == "" {
 		return nil
 	}
@@ -259,11 +334,22 @@ func overlay(mem afero.Fs, root string, fs afero.Fs, dir string) error {
 		if strings.HasPrefix(path.Base(rel), ".tmp-") || strings.HasSuffix(rel, ".go") {
 			return nil
 		}
+		for _, s := range skip {
+			if strings.HasPrefix(filepath.ToSlash(rel), s+"/") {
+				return nil
+			}
+		}
 		data, err := afero.ReadFile(fs, p)
 		if err != nil {
 			return err
 		}
-		return writeFile(mem, path.Join(root, rel), data)
+		if err := writeFile(mem, path.Join(root, rel), data); err != nil {
+			return err
+		}
+		if rel = filepath.ToSlash(rel); bodies != nil && isArticleStore(rel) {
+			return bodies(mem, root, rel, data)
+		}
+		return nil
 	})
 }
 
@@ -293,7 +379,9 @@ func copyStatic(dst afero.Fs, in Input) (int, error) {
 	if in.Fs != nil && in.StaticDir != "" {
 		if _, err := in.Fs.Stat(in.StaticDir); err == nil {
 			err := afero.Walk(in.Fs, in.StaticDir, func(p string, info iofs.FileInfo, err error) error {
-				if err != nil || info.IsDir() {
+				// Go files are jisr's own source (static/embed.go, when the
+				// site is built inside jisr's repository), never the site's.
+				if err != nil || info.IsDir() || strings.HasSuffix(p, ".go") {
 					return err
 				}
 				data, err := afero.ReadFile(in.Fs, p)
@@ -317,5 +405,3 @@ func copyStatic(dst afero.Fs, in Input) (int, error) {
 	}
 	return len(names), nil
 }
-
-var _ = bytes.NewReader

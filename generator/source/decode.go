@@ -42,7 +42,8 @@ var (
 //   - otherwise Windows-1256, the legacy Arabic code page, when the result
 //     reads as Arabic text.
 //
-// NUL bytes or control characters mean binary data.
+// NUL bytes or control characters mean binary data. The text is then
+// cleaned of invisible characters by Clean.
 func Decode(data []byte) (text, enc string, err error) {
 	var raw string
 	switch {
@@ -81,7 +82,7 @@ func Decode(data []byte) (text, enc string, err error) {
 	if isBinary(raw) {
 		return "", "", ErrBinary
 	}
-	text = norm.NFC.String(strings.ReplaceAll(strings.ReplaceAll(raw, "\r\n", "\n"), "\r", "\n"))
+	text = Clean(norm.NFC.String(strings.ReplaceAll(strings.ReplaceAll(raw, "\r\n", "\n"), "\r", "\n")))
 	if strings.TrimSpace(text) == "" {
 		return "", enc, ErrEmpty
 	}
@@ -123,4 +124,50 @@ func looksArabic(s string) bool {
 		}
 	}
 	return letters > 0 && arabic*3 >= letters
+}
+
+// Clean applies the invisible-character rule to decoded text, in one pass
+// (linear in its length). Control and other invisible characters are never
+// passed on to the segmenter, the engines or the pages, where they give
+// empty translations or reorder the page's text:
+//   - kept: "\n" and "\t"; ZWNJ and ZWJ (U+200C, U+200D), which change how
+//     letters join; the Arabic number signs U+0600–U+0605, U+06DD and
+//     U+08E2, which are drawn;
+//   - "\v", "\f" become a space; NEL (U+0085) and the Unicode line and
+//     paragraph separators (U+2028, U+2029) become "\n";
+//   - removed: every other control character (C0, DEL, C1) and every other
+//     format character (Unicode category Cf): byte order marks and
+//     U+FEFF inside the text, zero-width spaces, LRM, RLM and ALM, bidi
+//     embeddings, overrides and isolates (the pages set the direction
+//     themselves), soft hyphens, word joiners, tag characters.
+//
+// A segment made only of such characters thus becomes empty and is dropped
+// by the segmenter.
+func Clean(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { return invisible(r) != r }) {
+		return s
+	}
+	return strings.Map(invisible, s)
+}
+
+// invisible maps one rune by Clean's rule: itself, a replacement, or -1 to
+// drop it.
+func invisible(r rune) rune {
+	switch {
+	case r == '\n' || r == '\t':
+		return r
+	case r == '\v' || r == '\f':
+		return ' '
+	case r == 0x85 || r == 0x2028 || r == 0x2029:
+		return '\n'
+	case r < 0x20 || r >= 0x7f && r < 0xa0:
+		return -1
+	case r < 0xad:
+		return r
+	case r == 0x200c || r == 0x200d || r >= 0x0600 && r <= 0x0605 || r == 0x06dd || r == 0x08e2:
+		return r
+	case unicode.Is(unicode.Cf, r):
+		return -1
+	}
+	return r
 }

@@ -33,7 +33,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	iofs "io/fs"
 	"path"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -71,11 +73,25 @@ func isSidecar(name string) bool {
 // Files it does not know (and .txt sidecars) are ignored. It returns the
 // articles that could be read and one *Error for each file or record that
 // could not; an error reading dir itself is returned as the only error.
+//
+// Symlinks: a link inside dir that points outside it (or cannot be
+// resolved) is refused with an error naming it, and never read, whether it
+// is an article or a sidecar; links that stay inside are read. Size: a file
+// over MaxFileBytes is refused with its size (see ReadFile).
 func ReadDir(fs afero.Fs, dir string) ([]*article.Article, []error) {
 	var files []string
+	var errs []error
+	refused := map[string]bool{}
 	err := afero.Walk(fs, dir, func(p string, info iofsInfo, err error) error {
 		if err != nil {
 			return err
+		}
+		if info.Mode()&iofs.ModeSymlink != 0 {
+			if err := linkInside(fs, dir, p); err != nil {
+				refused[p] = true
+				errs = append(errs, &Error{p, err})
+				return nil
+			}
 		}
 		if info.IsDir() {
 			if p != dir && strings.HasPrefix(info.Name(), ".") {
@@ -98,10 +114,12 @@ func ReadDir(fs afero.Fs, dir string) ([]*article.Article, []error) {
 	}
 	sort.Strings(files)
 	var arts []*article.Article
-	var errs []error
 	ids := map[string]string{}
 	for _, f := range files {
-		as, err := ReadFile(fs, f)
+		if refused[f] {
+			continue
+		}
+		as, err := readFile(fs, f, refused)
 		if err != nil {
 			errs = append(errs, unjoin(err)...)
 		}
@@ -124,10 +142,77 @@ func unjoin(err error) []error {
 	return []error{err}
 }
 
+// MaxFileBytes is the largest seed file jisr reads (an article, a
+// collection or a sidecar): 256 MiB, room for a 50 MB article or a
+// 100,000-record export, and a clear error instead of running out of
+// memory on anything larger. Split a larger export into several files.
+const MaxFileBytes = 256 << 20
+
+// maxFileBytes is MaxFileBytes; tests lower it.
+var maxFileBytes int64 = MaxFileBytes
+
+// ErrTooLarge and ErrOutside classify refused seed files.
+var (
+	ErrTooLarge = errors.New("file too large")
+	ErrOutside  = errors.New("symbolic link to a file outside the seeds folder")
+)
+
+// linkInside reports, for the symlink p under root, whether it resolves
+// to a path inside root.
+func linkInside(fs afero.Fs, root, p string) error {
+	var target, base string
+	if _, ok := fs.(*afero.OsFs); ok {
+		t, err := filepath.EvalSymlinks(p)
+		if err != nil {
+			return fmt.Errorf("%w: %v", ErrOutside, err)
+		}
+		b, err := filepath.EvalSymlinks(root)
+		if err != nil {
+			return fmt.Errorf("%w: %v", ErrOutside, err)
+		}
+		target, base = t, b
+	} else {
+		lr, ok := fs.(afero.LinkReader)
+		if !ok {
+			return ErrOutside
+		}
+		t, err := lr.ReadlinkIfPossible(p)
+		if err != nil {
+			return fmt.Errorf("%w: %v", ErrOutside, err)
+		}
+		if !filepath.IsAbs(t) {
+			t = filepath.Join(filepath.Dir(p), t)
+		}
+		target, base = filepath.Clean(t), filepath.Clean(root)
+	}
+	rel, err := filepath.Rel(base, target)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
+		return fmt.Errorf("%w (it points to %s); copy the file into the seeds folder instead", ErrOutside, target)
+	}
+	return nil
+}
+
+// readSeed reads a seed file, refusing one over maxFileBytes.
+func readSeed(fs afero.Fs, file string) ([]byte, error) {
+	if st, err := fs.Stat(file); err == nil && st.Size() > maxFileBytes {
+		return nil, fmt.Errorf("%w: %d bytes, over the limit of %d (split it into several files)", ErrTooLarge, st.Size(), maxFileBytes)
+	}
+	return afero.ReadFile(fs, file)
+}
+
 // ReadFile reads one article file. Collections may yield some articles and
-// an error joining one *Error per bad record.
+// an error joining one *Error per bad record. A file over MaxFileBytes is
+// refused (ErrTooLarge).
 func ReadFile(fs afero.Fs, file string) ([]*article.Article, error) {
-	data, err := afero.ReadFile(fs, file)
+	return readFile(fs, file, nil)
+}
+
+// readFile is ReadFile, refusing the sidecars in refused.
+func readFile(fs afero.Fs, file string, refused map[string]bool) ([]*article.Article, error) {
+	data, err := readSeed(fs, file)
+	if errors.Is(err, ErrTooLarge) {
+		return nil, &Error{file, err}
+	}
 	if err != nil {
 		return nil, &Error{file, fmt.Errorf("unreadable: %w", err)}
 	}
@@ -138,7 +223,7 @@ func ReadFile(fs afero.Fs, file string) ([]*article.Article, error) {
 	stem := strings.TrimSuffix(path.Base(file), path.Ext(file))
 	switch strings.ToLower(path.Ext(file)) {
 	case ".txt":
-		meta, err := sidecar(fs, file)
+		meta, err := sidecar(fs, file, refused)
 		if err != nil {
 			return nil, err
 		}
@@ -198,6 +283,7 @@ func one(a *article.Article, stem string) ([]*article.Article, error) {
 // record is a CMS export record.
 type record struct {
 	meta
+	ID            json.RawMessage `json:"id"`
 	Body          string `json:"body"`
 	Content       string `json:"content"`
 	DateExtracted string `json:"date_extracted"`
@@ -212,7 +298,11 @@ func records(file, stem string, recs []json.RawMessage, where func(int) string) 
 			errs = append(errs, &Error{where(i), fmt.Errorf("invalid JSON record: %w", err)})
 			continue
 		}
+		id, key := recordKey(r, stem)
 		a := &article.Article{Source: where(i)}
+		if key != "" {
+			a.Source = file + "#" + key
+		}
 		if err := r.meta.apply(a); err != nil {
 			errs = append(errs, &Error{a.Source, err})
 			continue
@@ -221,21 +311,60 @@ func records(file, stem string, recs []json.RawMessage, where func(int) string) 
 		if body == "" {
 			body = r.Content
 		}
-		body = norm.NFC.String(strings.ReplaceAll(body, "\r\n", "\n"))
+		// JSON escapes can carry any character: the same rule as Decode.
+		body = Clean(norm.NFC.String(strings.ReplaceAll(strings.ReplaceAll(body, "\r\n", "\n"), "\r", "\n")))
 		a.Blocks = segment.Lines(body)
-		// A record's ID must not depend on its position in the file: hash
-		// its URL, else its title and body.
-		key := r.URL
-		if key == "" {
-			key = a.Title + "\n" + body
+		if id == "" {
+			// No stable key: the ID still does not depend on the record's
+			// position, but on the file name and the record's text.
+			id = stem + "-" + shortHash(a.Title+"\n"+body)
 		}
-		if err := finish(a, stem+"-"+shortHash(key), r.DateExtracted); err != nil {
+		if err := finish(a, id, r.DateExtracted); err != nil {
 			errs = append(errs, &Error{a.Source, err})
 			continue
 		}
 		arts = append(arts, a)
 	}
 	return arts, errors.Join(errs...)
+}
+
+// recordKey returns a record's stable key and the article ID made from it.
+// The key is the record's "id" (a string or a number), else its "url";
+// a record with neither has no stable key ("", ""), and is known by its
+// position (Article.Source "file.jsonl#<line>", or "file.json#<n>").
+// A keyed record's ID depends on the key alone, not on the file's name, so
+// renaming the export does not move the article: "r-<id as a slug>" (or
+// "r-" and a hash when the id makes no short ASCII slug), "u-<hash of the
+// url>". Its Source is "file.jsonl#id=<id>" or "file.jsonl#url=<url>".
+func recordKey(r record, stem string) (id, key string) {
+	if rid := strings.TrimSpace(Clean(rawID(r.ID))); rid != "" {
+		if s := Slugify(rid); s != "" && len(s) <= 64 {
+			return "r-" + s, "id=" + rid
+		}
+		return "r-" + longHash(rid), "id=" + rid
+	}
+	if u := strings.TrimSpace(Clean(r.URL)); u != "" {
+		return "u-" + longHash(u), "url=" + u
+	}
+	return "", ""
+}
+
+// rawID reads a JSON "id" that is a string or a number.
+func rawID(raw json.RawMessage) string {
+	var s string
+	if json.Unmarshal(raw, &s) == nil {
+		return s
+	}
+	var n json.Number
+	if json.Unmarshal(raw, &n) == nil {
+		return n.String()
+	}
+	return ""
+}
+
+func longHash(s string) string {
+	h := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(h[:6])
 }
 
 // finish checks the body, derives the title, date and ID, and segments.
@@ -334,10 +463,21 @@ type meta struct {
 	URL      string   `yaml:"url" toml:"url" json:"url"`
 }
 
+// oneLine cleans a metadata field by Clean's rule and makes it one line.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(Clean(s)), " ")
+}
+
 func (m *meta) apply(a *article.Article) error {
-	a.Title = strings.TrimSpace(norm.NFC.String(m.Title))
+	a.Title = strings.TrimSpace(norm.NFC.String(oneLine(m.Title)))
+	a.Author, a.Publisher, a.Slug, a.URL = oneLine(m.Author), oneLine(m.Source), oneLine(m.Slug), strings.TrimSpace(Clean(m.URL))
+	for i, t := range m.Tags {
+		m.Tags[i] = oneLine(t)
+	}
+	for i, e := range m.Entities {
+		m.Entities[i] = oneLine(e)
+	}
 	a.Tags, a.Entities = m.Tags, m.Entities
-	a.Author, a.Publisher, a.Slug, a.URL = m.Author, m.Source, m.Slug, m.URL
 	switch d := m.Date.(type) {
 	case nil:
 	case time.Time:
@@ -391,11 +531,17 @@ func splitFrontMatter(text string) (*meta, string, error) {
 }
 
 // sidecar reads the .yaml, .yml or .toml file beside a .txt article.
-func sidecar(fs afero.Fs, file string) (*meta, error) {
+func sidecar(fs afero.Fs, file string, refused map[string]bool) (*meta, error) {
 	base := strings.TrimSuffix(file, path.Ext(file))
 	m := &meta{}
 	for _, ext := range []string{".yaml", ".yml", ".toml"} {
-		data, err := afero.ReadFile(fs, base+ext)
+		if refused[base+ext] {
+			return nil, &Error{base + ext, ErrOutside}
+		}
+		data, err := readSeed(fs, base+ext)
+		if errors.Is(err, ErrTooLarge) {
+			return nil, &Error{base + ext, err}
+		}
 		if err != nil {
 			continue
 		}

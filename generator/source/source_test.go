@@ -172,10 +172,11 @@ func TestReadFormats(t *testing.T) {
 	if len(arts) != 11 {
 		t.Errorf("got %d articles, want 11: %v", len(arts), keys(byID))
 	}
-	// Collections: IDs from URL or content hash, dates from metadata.
+	// Collections: IDs from URL (u-…) or the file name and content hash,
+	// dates from metadata.
 	var coll []*article.Article
 	for _, a := range arts {
-		if strings.HasPrefix(a.ID, "coll-") {
+		if strings.HasPrefix(a.Source, "/s/coll.json#") {
 			coll = append(coll, a)
 		}
 	}

@@ -46,6 +46,15 @@ type Engine interface {
 	Translate(ctx context.Context, ar []string) ([]string, error)
 }
 
+// GlossaryUser is implemented by engines that can hold a glossary of
+// names (DeepL). In: the names the gazetteer knows, Arabic forms with
+// their English. The build gives them before the first Translate; an
+// engine that cannot use them (unsupported language pair, refused
+// request) translates without.
+type GlossaryUser interface {
+	UseGlossary(names []Name)
+}
+
 // Options configure an engine when it is created.
 type Options struct {
 	// URL overrides the engine's base URL (--engine-url, JISR_ENGINE_URL).

@@ -1,6 +1,7 @@
 // Package engines lists every translation engine jisr knows: the offline
-// gist and the HTTP engines google, google-cloud, libretranslate, deepl and
-// openai.
+// gist and the HTTP engines google, google-cloud, libretranslate, deepl,
+// azure and openai. Each HTTP engine is a small REST client of its own
+// (see each package for why), so the binary carries no provider SDK.
 //
 // In: nothing. Out: Providers(), the explicit list that the CLI and the
 // build choose from by name. Nothing registers itself at init: a program
@@ -30,11 +31,12 @@
 //
 // Keys never go in jisr.toml; they come from the environment:
 // JISR_DEEPL_KEY, JISR_GOOGLE_CLOUD_KEY, JISR_LIBRETRANSLATE_KEY,
-// JISR_OPENAI_KEY. The keyless google engine needs none.
+// JISR_AZURE_KEY (and JISR_AZURE_REGION), JISR_OPENAI_KEY. The keyless google engine needs none.
 package engines
 
 import (
 	"github.com/jisr-news/jisr/generator/translate"
+	"github.com/jisr-news/jisr/generator/translate/engines/azure"
 	"github.com/jisr-news/jisr/generator/translate/engines/deepl"
 	"github.com/jisr-news/jisr/generator/translate/engines/google"
 	"github.com/jisr-news/jisr/generator/translate/engines/googlecloud"
@@ -52,6 +54,7 @@ func Providers() translate.Providers {
 		googlecloud.Provider(),
 		libre.Provider(),
 		deepl.Provider(),
+		azure.Provider(),
 		openai.Provider(),
 	}
 }

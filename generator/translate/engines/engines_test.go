@@ -11,7 +11,7 @@ import (
 func TestProvidersListed(t *testing.T) {
 	ps := Providers()
 	names := ps.Names()
-	for _, want := range []string{"gist", "google", "google-cloud", "libretranslate", "deepl", "openai"} {
+	for _, want := range []string{"gist", "google", "google-cloud", "libretranslate", "deepl", "azure", "openai"} {
 		if !slices.Contains(names, want) {
 			t.Errorf("%s not listed (have %v)", want, names)
 		}
@@ -32,7 +32,7 @@ func TestProvidersListed(t *testing.T) {
 		}
 	}
 	// Engines that need a key say which variable when it is missing.
-	for _, name := range []string{"deepl", "google-cloud"} {
+	for _, name := range []string{"deepl", "google-cloud", "azure"} {
 		if _, err := ps.New(name, translate.Options{Getenv: func(string) string { return "" }}); err == nil {
 			t.Errorf("%s created without a key", name)
 		}

@@ -336,59 +336,6 @@ func baseVerb(s string) string {
 	return s
 }
 
-var translit = map[rune]string{
-	'ا': "a", 'ب': "b", 'ت': "t", 'ث': "th", 'ج': "j", 'ح': "h", 'خ': "kh",
-	'د': "d", 'ذ': "dh", 'ر': "r", 'ز': "z", 'س': "s", 'ش': "sh", 'ص': "s",
-	'ض': "d", 'ط': "t", 'ظ': "z", 'ع': "", 'غ': "g", 'ف': "f", 'ق': "q",
-	'ك': "k", 'ل': "l", 'م': "m", 'ن': "n", 'ه': "h", 'ء': "", 'ة': "a",
-	'ى': "a", 'پ': "p", 'چ': "ch", 'گ': "g", 'ڤ': "v", 'ڨ': "g", '.': ".",
-}
-
-// transliterate is gist's own romanization, kept apart from
-// arabic.Transliterate (the scheme for entity names) on purpose: most words
-// gist does not know are foreign loanwords and names written in Arabic
-// letters, for which غ is g and ع is silent. Measured on ntrex-dev,
-// switching gist to arabic.Transliterate lowers chrF from 40.34 to 40.00.
-//
-// It writes an unknown word in Latin letters, capitalized, so a
-// reader can at least recognise a name. Vowels are not written in Arabic;
-// و and ي become o and i after a consonant, w and y elsewhere; غ is g, as
-// in the foreign names that make up most unknown words (ليفينغستون).
-func transliterate(n string) string {
-	rs := []rune(n)
-	var b strings.Builder
-	for i, r := range rs {
-		switch r {
-		case 'و', 'ي':
-			cons := i > 0 && rs[i-1] != 'ا' && rs[i-1] != 'و' && rs[i-1] != 'ي'
-			if r == 'و' {
-				if cons {
-					b.WriteString("o")
-				} else {
-					b.WriteString("w")
-				}
-			} else {
-				if cons {
-					b.WriteString("i")
-				} else {
-					b.WriteString("y")
-				}
-			}
-		default:
-			if s, ok := translit[r]; ok {
-				b.WriteString(s)
-			} else if r < 128 {
-				b.WriteRune(r)
-			}
-		}
-	}
-	s := b.String()
-	if s == "" {
-		return n
-	}
-	return capitalizeFirst(s)
-}
-
 // abstract reports whether a one-word gloss is an abstract noun
 // in -ism or -ness (terrorism, awareness), which English uses without the
 // article where Arabic has one: الإرهاب is "terrorism".

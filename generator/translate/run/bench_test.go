@@ -28,12 +28,12 @@ func BenchmarkFill2000At50ms(b *testing.B) {
 				bt := NewBatch(eng, &fakeGist{}, Options{Concurrency: workers, BatchSize: batch})
 				for a := range 100 {
 					segs, need := store.Merge(&store.File{}, articleSegs(fmt.Sprint(a), 19)[1:], translate.StatusMachine)
-					bt.Add(segs, need)
+					bt.Add(fmt.Sprint(a), segs, need)
 				}
 				// 100 articles × 19 paragraphs + 100 distinct titles.
 				for a := range 100 {
 					segs, need := store.Merge(&store.File{}, articleSegs(fmt.Sprint(a), 0), translate.StatusMachine)
-					bt.Add(segs, need)
+					bt.Add(fmt.Sprint(a), segs, need)
 				}
 				if bt.Len() != segsN {
 					b.Fatalf("queued %d", bt.Len())

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net/http/httptest"
+	"strconv"
 
 	"github.com/jisr-news/jisr/generator/article"
 	"github.com/jisr-news/jisr/generator/store"
@@ -34,12 +35,22 @@ func ExampleBatch() {
 		{{ID: "title", Kind: article.KindTitle, Text: "انفجار في العراق"}},
 		{{ID: "title", Kind: article.KindTitle, Text: "قتل ١٥ شخصا"}},
 	}
-	b := run.NewBatch(eng, gist{}, run.Standard(nil, io.Discard))
 	pages := make([][]store.Segment, len(articles))
+	opts := run.Standard(nil, io.Discard)
+	// Each batch's results arrive as it finishes: store them there (with
+	// store.Save) and an interruption loses at most the batches in flight.
+	opts.Sink = func(rs []run.Result) error {
+		for _, r := range rs {
+			i, _ := strconv.Atoi(r.Key)
+			pages[i][r.Index] = r.Segment
+		}
+		return nil
+	}
+	b := run.NewBatch(eng, gist{}, opts)
 	for i, fresh := range articles {
 		var need []int
 		pages[i], need = store.Merge(&store.File{}, fresh, eng.Status()) // stored: from store.Load
-		b.Add(pages[i], need)
+		b.Add(strconv.Itoa(i), pages[i], need)
 	}
 	st, err := b.Run(context.Background())
 	if err != nil {

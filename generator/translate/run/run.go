@@ -15,8 +15,19 @@
 // still lacks it. When the engine fails for a batch (after its own
 // retries, or because its circuit breaker is open) the batch goes to the
 // fallback engine and is marked with its status ("gist"), so that the next
-// run upgrades it. A segment that no engine translated is left as it was:
-// nothing stored is lost.
+// run upgrades it.
+//
+// Failure is per segment, never per run. An empty answer (after clean) for
+// one segment sends that segment alone to the fallback engine; when the
+// fallback also gives nothing, fails, or is the same engine, the segment is
+// left as it was (untranslated, or with its old English), listed in
+// Stats.Untranslated and logged, and the run goes on. Only a cancelled
+// context or a failing Sink ends a run early.
+//
+// Results. Add copies the segments it queues; the caller's slices are never
+// written. Each finished batch is handed to Options.Sink as it finishes
+// (one call at a time), so a caller can store the work as it is done and an
+// interruption loses at most the batches in flight.
 package run
 
 import (
@@ -24,6 +35,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -65,6 +77,29 @@ type Options struct {
 	// Log receives one line per distinct engine failure and per segment
 	// that lacks a name or number; nil discards.
 	Log io.Writer
+	// Sink, when set, receives the segments of every finished batch, as
+	// the batch finishes; calls never overlap. An error from it stops the
+	// run and is returned by Run.
+	Sink Sink
+}
+
+// Result is one finished segment: Key and Index say where it came from (the
+// key and the index in the slice given to Add), Segment is its new value.
+type Result struct {
+	Key     string
+	Index   int
+	Segment store.Segment
+}
+
+// Sink receives the results of one finished batch.
+type Sink func([]Result) error
+
+// Left is a segment that no engine translated in a run: it keeps what it
+// had (often nothing), and the next run tries it again.
+type Left struct {
+	Key, ID string // the key given to Add and the segment ID
+	AR      string // its Arabic
+	Reason  string
 }
 
 // Miss is a segment whose translation lacks names or numbers of its
@@ -87,6 +122,7 @@ type Stats struct {
 	FallbackEngine string                   // its name
 	Retried        int                      // segments retried alone for a missing name or number
 	Misses         []Miss                   // segments still lacking a name or number
+	Untranslated   []Left                   // segments no engine translated; they keep what they had
 	Errors         []string                 // distinct engine failures, in order
 }
 
@@ -105,18 +141,34 @@ func (s Stats) Summary() string {
 	if len(s.Misses) > 0 {
 		line += fmt.Sprintf("; %d lack a name or number", len(s.Misses))
 	}
+	if len(s.Untranslated) > 0 {
+		line += fmt.Sprintf("; %d left untranslated (no engine gave a usable answer)", len(s.Untranslated))
+	}
 	return line
 }
 
 // Fill translates segs[i] for every i in need (as store.Merge returns
-// them) with eng, falling back to fallback when eng fails. It sets EN,
-// Status, Engine, Model and Sum on each segment it fills. The error is
-// non-nil only when the context ends or the fallback fails too; the
-// segments filled so far keep their new values, the others their old.
-func Fill(ctx context.Context, eng, fallback translate.Engine, segs []store.Segment, need []int, opts Options) (Stats, error) {
+// them) with eng, falling back to fallback when eng fails, and returns a
+// copy of segs with EN, Status, Engine, Model and Sum set on each segment
+// it filled; segs itself is not written. The error is non-nil only when the
+// context ends or the Sink fails; the returned segments then hold what was
+// finished before.
+func Fill(ctx context.Context, eng, fallback translate.Engine, segs []store.Segment, need []int, opts Options) ([]store.Segment, Stats, error) {
+	out := slices.Clone(segs)
+	next := opts.Sink
+	opts.Sink = func(rs []Result) error {
+		for _, r := range rs {
+			out[r.Index] = r.Segment
+		}
+		if next != nil {
+			return next(rs)
+		}
+		return nil
+	}
 	b := NewBatch(eng, fallback, opts)
-	b.Add(segs, need)
-	return b.Run(ctx)
+	b.Add("", segs, need)
+	st, err := b.Run(ctx)
+	return out, st, err
 }
 
 // Batch collects the segments of many articles so that they are translated
@@ -125,7 +177,14 @@ func Fill(ctx context.Context, eng, fallback translate.Engine, segs []store.Segm
 type Batch struct {
 	eng, fb translate.Engine
 	opts    Options
-	targets []*store.Segment
+	targets []target
+}
+
+// target is one queued segment and where it came from.
+type target struct {
+	key   string
+	index int
+	seg   store.Segment
 }
 
 // NewBatch returns an empty batch for eng with fallback.
@@ -133,11 +192,11 @@ func NewBatch(eng, fallback translate.Engine, opts Options) *Batch {
 	return &Batch{eng: eng, fb: fallback, opts: opts}
 }
 
-// Add queues segs[i] for every i in need. The batch keeps pointers into
-// segs: do not append to segs before Run returns.
-func (b *Batch) Add(segs []store.Segment, need []int) {
+// Add queues a copy of segs[i] for every i in need, under key (an article
+// ID, say); results come back to Options.Sink with the same key and index.
+func (b *Batch) Add(key string, segs []store.Segment, need []int) {
 	for _, i := range need {
-		b.targets = append(b.targets, &segs[i])
+		b.targets = append(b.targets, target{key: key, index: i, seg: segs[i]})
 	}
 }
 
@@ -149,7 +208,7 @@ type unit struct {
 	ar   string
 	sent string           // protected text
 	exp  translate.Expect // what its English must contain
-	segs []*store.Segment // every segment with this Arabic
+	segs []int            // indexes in Batch.targets of every segment with this Arabic
 }
 
 // Run translates every queued segment; see Fill.
@@ -167,7 +226,8 @@ func (b *Batch) Run(ctx context.Context) (Stats, error) {
 	// One unit per distinct Arabic text.
 	var units []*unit
 	byAR := map[string]*unit{}
-	for _, s := range b.targets {
+	for ti := range b.targets {
+		s := &b.targets[ti].seg
 		u := byAR[s.AR]
 		if u == nil {
 			u = &unit{ar: s.AR, sent: s.AR}
@@ -180,7 +240,7 @@ func (b *Batch) Run(ctx context.Context) (Stats, error) {
 			byAR[s.AR] = u
 			units = append(units, u)
 		}
-		u.segs = append(u.segs, s)
+		u.segs = append(u.segs, ti)
 	}
 	st.Unique = len(units)
 
@@ -202,6 +262,7 @@ func (b *Batch) Run(ctx context.Context) (Stats, error) {
 
 	var (
 		mu       sync.Mutex
+		sinkMu   sync.Mutex
 		fatal    error
 		errsSeen = map[string]bool{}
 	)
@@ -219,7 +280,18 @@ func (b *Batch) Run(ctx context.Context) (Stats, error) {
 		go func() {
 			defer wg.Done()
 			for bt := range work {
-				if err := b.do(ctx, bt, &st, record, errsSeen, log); err != nil {
+				var done []Result
+				err := b.do(ctx, bt, &st, record, errsSeen, log, &done)
+				// Hand over what the batch finished, even when it was
+				// cut short, so that it is kept.
+				if b.opts.Sink != nil && len(done) > 0 {
+					sinkMu.Lock()
+					if serr := b.opts.Sink(done); serr != nil {
+						err = errors.Join(err, fmt.Errorf("storing translations: %w", serr))
+					}
+					sinkMu.Unlock()
+				}
+				if err != nil {
 					record(func() {
 						if fatal == nil {
 							fatal = err
@@ -250,8 +322,9 @@ func (b *Batch) Run(ctx context.Context) (Stats, error) {
 	return st, fatal
 }
 
-// do translates one batch and writes the results into its segments.
-func (b *Batch) do(ctx context.Context, bt []*unit, st *Stats, record func(func()), errsSeen map[string]bool, log io.Writer) error {
+// do translates one batch and appends its finished segments to done. It
+// returns an error only when the context ended.
+func (b *Batch) do(ctx context.Context, bt []*unit, st *Stats, record func(func()), errsSeen map[string]bool, log io.Writer, done *[]Result) error {
 	sent := make([]string, len(bt))
 	for i, u := range bt {
 		sent[i] = u.sent
@@ -270,7 +343,7 @@ func (b *Batch) do(ctx context.Context, bt []*unit, st *Stats, record func(func(
 				fmt.Fprintf(log, "translate: %v; segments fall back to %s\n", err, b.fbName())
 			}
 		})
-		return b.fallback(ctx, bt, st, record)
+		return b.fallback(ctx, bt, st, record, log, done)
 	}
 	var empty []*unit
 	for i, u := range bt {
@@ -289,20 +362,20 @@ func (b *Batch) do(ctx context.Context, bt []*unit, st *Stats, record func(func(
 				}
 			}
 			if len(miss) > 0 {
-				id := u.segs[0].ID
+				id := b.targets[u.segs[0]].seg.ID
 				record(func() {
 					st.Misses = append(st.Misses, Miss{ID: id, AR: u.ar, Missing: miss})
 					fmt.Fprintf(log, "translate: segment %s lacks %s in %q\n", id, strings.Join(miss, ", "), en)
 				})
 			}
 		}
-		b.write(u, en, b.eng, st, record)
+		b.write(u, en, b.eng, st, record, done)
 	}
 	if len(empty) > 0 {
 		record(func() {
 			fmt.Fprintf(log, "translate: %s returned %d empty translations; they fall back to %s\n", b.eng.Name(), len(empty), b.fbName())
 		})
-		return b.fallback(ctx, empty, st, record)
+		return b.fallback(ctx, empty, st, record, log, done)
 	}
 	return nil
 }
@@ -330,10 +403,13 @@ func (b *Batch) fbName() string {
 }
 
 // fallback translates a batch with the fallback engine, from the
-// unprotected Arabic (the fallback has its own name handling).
-func (b *Batch) fallback(ctx context.Context, bt []*unit, st *Stats, record func(func())) error {
+// unprotected Arabic (the fallback has its own name handling). A segment
+// the fallback cannot translate is left as it was and listed in
+// st.Untranslated; the error is only the context's.
+func (b *Batch) fallback(ctx context.Context, bt []*unit, st *Stats, record func(func()), log io.Writer, done *[]Result) error {
 	if b.fb == nil || b.fb == b.eng || b.fb.Name() == b.eng.Name() {
-		return fmt.Errorf("translate: engine %s failed and there is no other engine to fall back to", b.eng.Name())
+		b.leave(bt, fmt.Sprintf("engine %s gave no usable answer and there is no other engine to fall back to", b.eng.Name()), st, record, log)
+		return nil
 	}
 	ar := make([]string, len(bt))
 	for i, u := range bt {
@@ -344,22 +420,64 @@ func (b *Batch) fallback(ctx context.Context, bt []*unit, st *Stats, record func
 		err = fmt.Errorf("returned %d texts for %d", len(out), len(ar))
 	}
 	if err != nil {
-		return fmt.Errorf("translate: fallback engine %s: %w", b.fb.Name(), err)
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		b.leave(bt, fmt.Sprintf("fallback engine %s: %v", b.fb.Name(), err), st, record, log)
+		return nil
 	}
+	var left []*unit
 	for i, u := range bt {
-		b.write(u, clean(out[i]), b.fb, st, record)
+		en := clean(out[i])
+		if en == "" && strings.TrimSpace(u.ar) != "" {
+			left = append(left, u)
+			continue
+		}
+		b.write(u, en, b.fb, st, record, done)
 		n := len(u.segs)
 		record(func() { st.Fallback += n })
+	}
+	if len(left) > 0 {
+		b.leave(left, fmt.Sprintf("engines %s and %s gave no usable answer", b.eng.Name(), b.fb.Name()), st, record, log)
 	}
 	return nil
 }
 
-// write stores en in every segment of u.
-func (b *Batch) write(u *unit, en string, eng translate.Engine, st *Stats, record func(func())) {
+// leave records the segments of units that no engine translated: they
+// keep their old values and are reported.
+func (b *Batch) leave(us []*unit, reason string, st *Stats, record func(func()), log io.Writer) {
+	n := 0
+	record(func() {
+		for _, u := range us {
+			for _, ti := range u.segs {
+				t := b.targets[ti]
+				st.Untranslated = append(st.Untranslated, Left{Key: t.key, ID: t.seg.ID, AR: t.seg.AR, Reason: reason})
+				fmt.Fprintf(log, "translate: segment %s left untranslated: %s\n", where(t.key, t.seg.ID), reason)
+				n++
+			}
+		}
+	})
+	if p := b.opts.Progress; p != nil {
+		p.Add(n)
+	}
+}
+
+func where(key, id string) string {
+	if key == "" {
+		return id
+	}
+	return key + " " + id
+}
+
+// write stores en in every segment of u and appends them to done.
+func (b *Batch) write(u *unit, en string, eng translate.Engine, st *Stats, record func(func()), done *[]Result) {
 	sum := store.Hash(en)
-	for _, s := range u.segs {
+	for _, ti := range u.segs {
+		t := &b.targets[ti]
+		s := &t.seg
 		s.EN, s.Status, s.Engine, s.Model, s.Sum = en, eng.Status(), eng.Name(), eng.Model(), sum
 		s.Reviewer, s.OldAR = "", ""
+		*done = append(*done, Result{Key: t.key, Index: t.index, Segment: *s})
 	}
 	n := len(u.segs)
 	record(func() {

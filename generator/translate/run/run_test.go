@@ -8,6 +8,8 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -116,7 +118,7 @@ func TestWarmStoreMakesZeroRequests(t *testing.T) {
 		}
 		segs, need := store.Merge(stored, fresh, eng.Status())
 		before := srv.requests.Load()
-		st, err := Fill(context.Background(), eng, fb, segs, need, Options{})
+		segs, st, err := Fill(context.Background(), eng, fb, segs, need, Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -158,7 +160,7 @@ func TestBreakerFallsBackToGistAndNextRunUpgrades(t *testing.T) {
 		t.Fatalf("need %v", need)
 	}
 	var log strings.Builder
-	st, err := Fill(context.Background(), eng, fb, segs, need, Options{BatchSize: 1, Concurrency: 1, Log: &log})
+	segs, st, err := Fill(context.Background(), eng, fb, segs, need, Options{BatchSize: 1, Concurrency: 1, Log: &log})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -194,7 +196,7 @@ func TestBreakerFallsBackToGistAndNextRunUpgrades(t *testing.T) {
 	if len(need) != 9 {
 		t.Fatalf("second run need %v, want the 9 gist segments", need)
 	}
-	if _, err := Fill(context.Background(), eng, fb, segs, need, Options{}); err != nil {
+	if segs, _, err = Fill(context.Background(), eng, fb, segs, need, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	for i, s := range segs {
@@ -224,27 +226,115 @@ func TestFallbackFailureLeavesSegmentsAsTheyWere(t *testing.T) {
 	eng := newEngine(t, srv.URL, nil)
 	old := store.Segment{ID: "p1-1", AR: "أ", EN: "old gist", Status: translate.StatusGist, Engine: "gist", Src: store.Hash("أ")}
 	segs := []store.Segment{old}
-	_, err := Fill(context.Background(), eng, &fakeGist{fail: true}, segs, []int{0}, Options{})
-	if err == nil || !strings.Contains(err.Error(), "gist broke") {
-		t.Fatalf("got %v", err)
+	var log strings.Builder
+	segs, st, err := Fill(context.Background(), eng, &fakeGist{fail: true}, segs, []int{0}, Options{Log: &log})
+	// Both engines failing is a per-segment failure, not a failed run.
+	if err != nil {
+		t.Fatalf("run failed: %v", err)
 	}
 	if segs[0] != old {
 		t.Errorf("segment changed: %+v", segs[0])
+	}
+	if len(st.Untranslated) != 1 || st.Untranslated[0].ID != "p1-1" || !strings.Contains(st.Untranslated[0].Reason, "gist broke") {
+		t.Errorf("untranslated %+v", st.Untranslated)
+	}
+	if !strings.Contains(log.String(), "p1-1 left untranslated") || !strings.Contains(st.Summary(), "1 left untranslated") {
+		t.Errorf("log %q, summary %q", log.String(), st.Summary())
+	}
+}
+
+// emptyFor is a gist-like engine that answers nothing for texts made only of
+// control characters, as the real gist did for "\x1a\x1a\x1a\x1a".
+type emptyFor struct{ fakeGist }
+
+func (g *emptyFor) Translate(ctx context.Context, ar []string) ([]string, error) {
+	out, err := g.fakeGist.Translate(ctx, ar)
+	for i, s := range ar {
+		if strings.TrimFunc(s, func(r rune) bool { return r < 0x20 }) == "" {
+			out[i] = ""
+		}
+	}
+	return out, err
+}
+
+// One segment that the only engine cannot translate must not fail the run:
+// it is left untranslated and said so, and every other segment is filled.
+func TestEmptyAnswerWithoutFallbackIsPerSegment(t *testing.T) {
+	g := &emptyFor{}
+	segs := []store.Segment{{ID: "a", AR: "أ"}, {ID: "b", AR: "\x1a\x1a\x1a\x1a"}, {ID: "c", AR: "ج"}}
+	var log strings.Builder
+	got, st, err := Fill(context.Background(), g, g, segs, []int{0, 1, 2}, Options{Log: &log})
+	if err != nil {
+		t.Fatalf("run failed: %v", err)
+	}
+	if got[0].EN != "gist:أ" || got[2].EN != "gist:ج" {
+		t.Errorf("other segments not filled: %+v", got)
+	}
+	if got[1].EN != "" || got[1].Status != translate.StatusNone {
+		t.Errorf("unusable segment written: %+v", got[1])
+	}
+	if len(st.Untranslated) != 1 || st.Untranslated[0].ID != "b" {
+		t.Errorf("untranslated %+v", st.Untranslated)
+	}
+	if segs[0].EN != "" {
+		t.Errorf("Fill wrote into its argument: %+v", segs[0])
+	}
+}
+
+// A machine engine's empty answer falls back for that segment; when the
+// fallback gives nothing either, the segment is left and reported.
+func TestEmptyFromBothEngines(t *testing.T) {
+	eng := &scripted{reply: func(ar []string) ([]string, error) {
+		out := make([]string, len(ar))
+		for i, s := range ar {
+			if s != "\x1a" {
+				out[i] = "EN " + s
+			}
+		}
+		return out, nil
+	}}
+	segs := []store.Segment{{ID: "a", AR: "أ"}, {ID: "b", AR: "\x1a"}}
+	got, st, err := Fill(context.Background(), eng, &emptyFor{}, segs, []int{0, 1}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got[0].Status != translate.StatusMachine || got[1].EN != "" || len(st.Untranslated) != 1 {
+		t.Errorf("segments %+v, stats %+v", got, st)
+	}
+}
+
+// A sink that fails (the disk is full) stops the run with its error.
+func TestSinkErrorStopsRun(t *testing.T) {
+	segs, need := store.Merge(&store.File{}, articleSegs("x", 30), translate.StatusGist)
+	boom := errors.New("disk full")
+	_, _, err := Fill(context.Background(), &fakeGist{}, &fakeGist{}, segs, need, Options{BatchSize: 5, Concurrency: 1,
+		Sink: func([]Result) error { return boom }})
+	if !errors.Is(err, boom) {
+		t.Errorf("got %v", err)
 	}
 }
 
 func TestBatchAcrossArticles(t *testing.T) {
 	srv := newLibre(t, 0)
 	eng := newEngine(t, srv.URL, map[string]any{"batch": 50})
-	b := NewBatch(eng, &fakeGist{}, Options{})
-	var all [][]store.Segment
+	var all, orig [][]store.Segment
+	var sinkCalls int
+	b := NewBatch(eng, &fakeGist{}, Options{Sink: func(rs []Result) error {
+		sinkCalls++ // calls never overlap
+		for _, r := range rs {
+			a, _ := strconv.Atoi(r.Key)
+			all[a][r.Index] = r.Segment
+		}
+		return nil
+	}})
 	total := 0
 	for a := range 100 {
 		fresh := articleSegs(fmt.Sprint(a), 19)
 		fresh[0].Text = "عنوان مشترك" // every article has the same title
 		segs, need := store.Merge(&store.File{}, fresh, eng.Status())
-		b.Add(segs, need)
-		all = append(all, segs)
+		b.Add(fmt.Sprint(a), segs, need)
+		orig = append(orig, segs)
+		all = append(all, slices.Clone(segs))
 		total += len(need)
 	}
 	if b.Len() != 2000 || total != 2000 {
@@ -270,6 +360,18 @@ func TestBatchAcrossArticles(t *testing.T) {
 	}
 	if st.Segments != 2000 || st.ByStatus[translate.StatusMachine] != 2000 {
 		t.Errorf("stats %+v", st)
+	}
+	// Results arrive through the sink, one call per batch; the slices
+	// given to Add are never written.
+	if want := int((unique + 49) / 50); sinkCalls != want {
+		t.Errorf("%d sink calls, want one per batch (%d)", sinkCalls, want)
+	}
+	for _, segs := range orig {
+		for _, s := range segs {
+			if s.EN != "" {
+				t.Fatalf("Add's slice was written: %+v", s)
+			}
+		}
 	}
 }
 
@@ -310,7 +412,7 @@ func TestNamesAndNumbersCheckedAndRetried(t *testing.T) {
 	}}
 	segs := []store.Segment{{ID: "a", AR: "في بغداد"}, {ID: "b", AR: "قتل ١٥"}, {ID: "c", AR: "نعم"}}
 	var log strings.Builder
-	st, err := Fill(context.Background(), eng, &fakeGist{}, segs, []int{0, 1, 2}, Options{Protector: names, Log: &log})
+	segs, st, err := Fill(context.Background(), eng, &fakeGist{}, segs, []int{0, 1, 2}, Options{Protector: names, Log: &log})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -348,7 +450,7 @@ func TestWrongCountAndEmptyAnswersFallBack(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			segs := []store.Segment{{ID: "a", AR: "أ"}, {ID: "b", AR: "ب"}}
-			st, err := Fill(context.Background(), &scripted{reply: tt.reply}, &fakeGist{}, segs, []int{0, 1}, Options{})
+			segs, st, err := Fill(context.Background(), &scripted{reply: tt.reply}, &fakeGist{}, segs, []int{0, 1}, Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -367,7 +469,8 @@ func TestWrongCountAndEmptyAnswersFallBack(t *testing.T) {
 func TestCleanAnswers(t *testing.T) {
 	segs := []store.Segment{{ID: "a", AR: "أ"}}
 	eng := &scripted{reply: func([]string) ([]string, error) { return []string{"  two\nlines\t<b>x</b>\x00 "}, nil }}
-	if _, err := Fill(context.Background(), eng, &fakeGist{}, segs, []int{0}, Options{}); err != nil {
+	segs, _, err := Fill(context.Background(), eng, &fakeGist{}, segs, []int{0}, Options{})
+	if err != nil {
 		t.Fatal(err)
 	}
 	// One line, controls gone; markup stays text for the writer to escape.
@@ -383,7 +486,7 @@ func TestCancelled(t *testing.T) {
 	defer cancel()
 	segs := []store.Segment{{ID: "a", AR: "أ"}}
 	fb := &fakeGist{}
-	_, err := Fill(ctx, eng, fb, segs, []int{0}, Options{})
+	segs, _, err := Fill(ctx, eng, fb, segs, []int{0}, Options{})
 	if !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("got %v", err)
 	}
@@ -407,7 +510,8 @@ func TestProgressCountsSegments(t *testing.T) {
 	eng := newEngine(t, srv.URL, nil)
 	segs, need := store.Merge(&store.File{}, articleSegs("x", 30), eng.Status())
 	p := &countProgress{}
-	if _, err := Fill(context.Background(), eng, &fakeGist{}, segs, need, Options{Progress: p, BatchSize: 7}); err != nil {
+	segs, _, err := Fill(context.Background(), eng, &fakeGist{}, segs, need, Options{Progress: p, BatchSize: 7})
+	if err != nil {
 		t.Fatal(err)
 	}
 	if p.total != 31 || p.done != 31 || !p.finished {
@@ -439,7 +543,8 @@ func TestText(t *testing.T) {
 func TestGistPrimaryGetsRawText(t *testing.T) {
 	g := &recordingGist{}
 	segs := []store.Segment{{ID: "a", AR: "في العراق ٣ قتلى"}}
-	if _, err := Fill(context.Background(), g, g, segs, []int{0}, Standard(nil, io.Discard)); err != nil {
+	segs, _, err := Fill(context.Background(), g, g, segs, []int{0}, Standard(nil, io.Discard))
+	if err != nil {
 		t.Fatal(err)
 	}
 	if len(g.got) != 1 || g.got[0] != "في العراق ٣ قتلى" || segs[0].Status != translate.StatusGist {

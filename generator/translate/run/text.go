@@ -38,7 +38,7 @@ func Text(ctx context.Context, eng, fallback translate.Engine, in io.Reader, out
 	if err := sc.Err(); err != nil {
 		return Stats{}, fmt.Errorf("reading input: %w", err)
 	}
-	st, err := Fill(ctx, eng, fallback, segs, need, opts)
+	segs, st, err := Fill(ctx, eng, fallback, segs, need, opts)
 	if err != nil {
 		return st, err
 	}

@@ -72,6 +72,83 @@ func TestRequestAndTranslation(t *testing.T) {
 	}
 }
 
+// TestContextAndGlossary: against the strict DeepL server, a request
+// carries its segments' text as context and names the glossary made from
+// the gazetteer's names; a second engine (the next run) finds the same
+// glossary instead of making another.
+func TestContextAndGlossary(t *testing.T) {
+	s, h := enginetest.NewDeepL(enginetest.DeepLLimits, key)
+	srv := enginetest.NewServer(t, h, nil)
+	names := []translate.Name{{EN: "Baghdad", AR: []string{"بغداد", "ببغداد"}}, {EN: "Iraq", AR: []string{"العراق"}}, {EN: "Bad\tname", AR: []string{"سيئ"}}}
+	var ids []string
+	for run := range 2 {
+		eng, err := New(translate.Options{URL: srv.URL, Getenv: env})
+		if err != nil {
+			t.Fatal(err)
+		}
+		eng.UseGlossary(names)
+		if _, err := eng.Translate(context.Background(), []string{"وصل الوفد إلى بغداد.", "وقال المتحدث إن العراق يرحب."}); err != nil {
+			t.Fatalf("run %d: %v", run+1, err)
+		}
+		if err := eng.GlossaryError(); err != nil {
+			t.Fatalf("run %d: glossary: %v", run+1, err)
+		}
+		ids = append(ids, eng.glossID)
+	}
+	reqs, bodies := s.Seen()
+	var posts, translates int
+	for i, r := range reqs {
+		switch {
+		case r.Method == http.MethodPost && r.URL.Path == "/v2/glossaries":
+			posts++
+			var g map[string]string
+			json.Unmarshal([]byte(bodies[i]), &g)
+			if g["entries"] != "العراق\tIraq\nببغداد\tBaghdad\nبغداد\tBaghdad" {
+				t.Errorf("entries %q", g["entries"])
+			}
+		case r.URL.Path == "/v2/translate":
+			translates++
+			var req request
+			json.Unmarshal([]byte(bodies[i]), &req)
+			if req.GlossaryID == "" || req.GlossaryID != ids[0] {
+				t.Errorf("glossary_id %q, want %q", req.GlossaryID, ids[0])
+			}
+			if req.Context != "وصل الوفد إلى بغداد.\nوقال المتحدث إن العراق يرحب." {
+				t.Errorf("context %q", req.Context)
+			}
+		}
+	}
+	if posts != 1 || translates != 2 || ids[0] != ids[1] {
+		t.Errorf("%d glossaries made, %d translations, ids %q: want 1, 2, the same", posts, translates, ids)
+	}
+}
+
+// TestStrictLimits: DeepL's 50 texts and 128 KiB per request hold for a
+// long article, and glossary = false sends none.
+func TestStrictLimits(t *testing.T) {
+	s, h := enginetest.NewDeepL(enginetest.DeepLLimits, key)
+	srv := enginetest.NewServer(t, h, nil)
+	eng, err := New(translate.Options{URL: srv.URL, Getenv: env, Settings: map[string]any{"glossary": false}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	eng.UseGlossary([]translate.Name{{EN: "Iraq", AR: []string{"العراق"}}})
+	ar := make([]string, 120)
+	for i := range ar {
+		ar[i] = strings.Repeat("قال المتحدث إن العراق يرحب بالوفد ", 8)
+	}
+	out, err := eng.Translate(context.Background(), ar)
+	if err != nil || len(out) != len(ar) {
+		t.Fatalf("%d translations: %v", len(out), err)
+	}
+	reqs, _ := s.Seen()
+	for _, r := range reqs {
+		if r.URL.Path != "/v2/translate" {
+			t.Errorf("glossary off, yet %s %s", r.Method, r.URL.Path)
+		}
+	}
+}
+
 func TestHostByKey(t *testing.T) {
 	tests := []struct{ key, want string }{
 		{"abc:fx", FreeURL},
@@ -113,5 +190,5 @@ func TestQuotaIsFinalAndKeyNeverInErrors(t *testing.T) {
 func TestFaults(t *testing.T) {
 	enginetest.Run(t, func(url string) (translate.Engine, error) {
 		return New(translate.Options{URL: url, Getenv: env, Settings: enginetest.Settings()})
-	}, server(t, nil))
+	}, enginetest.FakeDeepL(key))
 }

@@ -1,5 +1,8 @@
-// Package google is the "google" engine: our own client of the keyless
-// web endpoint that gtranslate uses (client=gtx, no token).
+// Package google is the "google" engine: our own client of Google's keyless
+// web endpoint translate.googleapis.com/translate_a/single with client=gtx,
+// which needs no token. (The gtranslate library calls a different host,
+// translate.google.com, with a "tk" token computed by a JavaScript
+// interpreter; this client shares neither.)
 //
 // In: Arabic segments. Out: English texts, status machine. A request is
 // GET {url}/translate_a/single?client=gtx&sl=ar&tl=en&dt=t&ie=UTF-8&oe=UTF-8&q=...
@@ -10,17 +13,22 @@
 // the line breaks, so it is split back into lines. When the line count
 // does not match, the batch is sent again one segment per request.
 //
-// Unlike gtranslate, the client has no package globals (each Engine has its
-// own host), every call has a context and a timeout, bodies are always
-// closed, 429 and 5xx are retried a bounded number of times, and an
-// unexpected JSON shape is an error, never a panic. A CAPTCHA page (HTML
-// where JSON was expected) is a failure. Limits are unofficial: keep
-// requests small (max_chars, default 1800 letters, which keeps the URL
-// near 20 KB) and the rate modest (default 5 requests a second).
+// URL length: an Arabic letter takes six bytes once percent-encoded, and
+// Google's front end answers 413/414 to long URLs, so a batch is also cut
+// where its URL would pass max_url (default 2,000 bytes, the limit Google
+// documents for its GET APIs); one segment longer than that is cut at
+// spaces and its pieces joined again.
+//
+// The client has no package globals (each Engine has its own host), every
+// call has a context and a timeout, bodies are always closed, 429 and 5xx
+// are retried a bounded number of times, and an unexpected JSON shape is
+// an error, never a panic. A CAPTCHA page (HTML where JSON was expected)
+// is a failure. Limits are unofficial: keep the rate modest (default 5
+// requests a second).
 //
 // Configuration ([translate.google]): url (default
-// https://translate.googleapis.com), batch, max_chars, and the policy of
-// package resilient.
+// https://translate.googleapis.com), batch, max_chars (default 1800),
+// max_url, and the policy of package resilient.
 package google
 
 import (
@@ -52,6 +60,7 @@ type Engine struct {
 	base     string
 	batch    int
 	maxChars int
+	maxURL   int
 }
 
 // New creates the engine from options.
@@ -70,6 +79,12 @@ func New(o translate.Options) (*Engine, error) {
 	}
 	if e.maxChars, err = resilient.Int(o.Settings, "max_chars", 1800); err != nil {
 		return nil, fmt.Errorf("%s: %w", Name, err)
+	}
+	if e.maxURL, err = resilient.Int(o.Settings, "max_url", 2000); err != nil {
+		return nil, fmt.Errorf("%s: %w", Name, err)
+	}
+	if e.maxURL < 200 {
+		return nil, fmt.Errorf("%s: max_url %d is too short for one word", Name, e.maxURL)
 	}
 	e.c = resilient.New(Name, pol)
 	return e, nil
@@ -94,8 +109,8 @@ func (e *Engine) Limits() translate.Limits {
 func (e *Engine) Requests() int64 { return e.c.Requests() }
 
 // Translate sends the texts joined by line breaks, in chunks that fit the
-// limits, and falls back to one request per text for a chunk whose answer
-// has the wrong number of lines.
+// limits and max_url, and falls back to one request per text for a chunk
+// whose answer has the wrong number of lines.
 func (e *Engine) Translate(ctx context.Context, ar []string) ([]string, error) {
 	out := make([]string, 0, len(ar))
 	// Each segment costs its characters plus the line break that joins it.
@@ -106,26 +121,92 @@ func (e *Engine) Translate(ctx context.Context, ar []string) ([]string, error) {
 			// A segment is one line; a stray break would shift the rest.
 			lines[i] = strings.Join(strings.Fields(s), " ")
 		}
-		en, err := e.send(ctx, strings.Join(lines, "\n"))
-		if err != nil {
-			return nil, err
-		}
-		parts := strings.Split(strings.TrimRight(en, "\n"), "\n")
-		if len(parts) != len(chunk) {
-			parts = parts[:0]
-			for _, s := range lines {
-				one, err := e.send(ctx, s)
+		for _, run := range e.pack(lines) {
+			part := lines[run[0]:run[1]]
+			var parts []string
+			if len(part) > 1 {
+				en, err := e.send(ctx, strings.Join(part, "\n"))
 				if err != nil {
 					return nil, err
 				}
-				parts = append(parts, strings.ReplaceAll(one, "\n", " "))
+				parts = strings.Split(strings.TrimRight(en, "\n"), "\n")
 			}
-		}
-		for _, p := range parts {
-			out = append(out, strings.TrimSpace(p))
+			if len(parts) != len(part) {
+				parts = parts[:0]
+				for _, s := range part {
+					one, err := e.one(ctx, s)
+					if err != nil {
+						return nil, err
+					}
+					parts = append(parts, one)
+				}
+			}
+			for _, p := range parts {
+				out = append(out, strings.TrimSpace(p))
+			}
 		}
 	}
 	return out, nil
+}
+
+// url is the request URL for q.
+func (e *Engine) url(q string) string {
+	params := url.Values{"client": {"gtx"}, "sl": {"ar"}, "tl": {"en"}, "dt": {"t"}, "ie": {"UTF-8"}, "oe": {"UTF-8"}, "q": {q}}
+	return e.base + "/translate_a/single?" + params.Encode()
+}
+
+// pack cuts lines into runs [i, j) whose joined URL fits max_url. A line
+// too long on its own is a run of one (see one).
+func (e *Engine) pack(lines []string) [][2]int {
+	var runs [][2]int
+	start := 0
+	for i := range lines {
+		if i > start && len(e.url(strings.Join(lines[start:i+1], "\n"))) > e.maxURL {
+			runs = append(runs, [2]int{start, i})
+			start = i
+		}
+	}
+	if start < len(lines) {
+		runs = append(runs, [2]int{start, len(lines)})
+	}
+	return runs
+}
+
+// one translates one line; a line whose URL would pass max_url is cut at
+// spaces into pieces that fit, translated in turn and joined by spaces.
+func (e *Engine) one(ctx context.Context, line string) (string, error) {
+	if len(e.url(line)) <= e.maxURL {
+		en, err := e.send(ctx, line)
+		return strings.ReplaceAll(en, "\n", " "), err
+	}
+	var pieces []string
+	var cur []string
+	for _, w := range strings.Fields(line) {
+		if len(cur) > 0 && len(e.url(strings.Join(append(cur, w), " "))) > e.maxURL {
+			pieces = append(pieces, strings.Join(cur, " "))
+			cur = nil
+		}
+		for len(cur) == 0 && len(e.url(w)) > e.maxURL {
+			// A "word" longer than the URL allows (no spaces at all).
+			r := []rune(w)
+			n := len(r) / 2
+			pieces = append(pieces, string(r[:n]))
+			w = string(r[n:])
+		}
+		cur = append(cur, w)
+	}
+	if len(cur) > 0 {
+		pieces = append(pieces, strings.Join(cur, " "))
+	}
+	out := make([]string, 0, len(pieces))
+	for _, p := range pieces {
+		en, err := e.send(ctx, p)
+		if err != nil {
+			return "", err
+		}
+		out = append(out, strings.TrimSpace(strings.ReplaceAll(en, "\n", " ")))
+	}
+	return strings.Join(out, " "), nil
 }
 
 // send translates one q.
@@ -133,9 +214,9 @@ func (e *Engine) send(ctx context.Context, q string) (string, error) {
 	if strings.TrimSpace(q) == "" {
 		return "", nil
 	}
-	params := url.Values{"client": {"gtx"}, "sl": {"ar"}, "tl": {"en"}, "dt": {"t"}, "ie": {"UTF-8"}, "oe": {"UTF-8"}, "q": {q}}
+	u := e.url(q)
 	raw, err := resilient.JSON[json.RawMessage](ctx, e.c, func(ctx context.Context) (*http.Request, error) {
-		req, err := http.NewRequestWithContext(ctx, http.MethodGet, e.base+"/translate_a/single?"+params.Encode(), nil)
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
 		if err != nil {
 			return nil, err
 		}

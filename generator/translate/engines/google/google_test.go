@@ -118,3 +118,41 @@ func TestFaults(t *testing.T) {
 		return New(translate.Options{URL: url, Settings: enginetest.Settings()})
 	}, server(t, nil, false))
 }
+
+// TestURLsStayShort: a 22-segment article once made a 16 KB URL. Against
+// a server that refuses URIs over 2,048 bytes (as Google's front end
+// does), every batch is cut to fit, and one segment too long for any URL
+// is cut at spaces and joined again.
+func TestURLsStayShort(t *testing.T) {
+	s, h := enginetest.NewGoogle(enginetest.GoogleLimits)
+	srv := enginetest.NewServer(t, h, nil)
+	eng, err := New(translate.Options{URL: srv.URL})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sentence := "قال المتحدث باسم وزارة الخارجية إن الوفد سيصل إلى العاصمة يوم الأحد المقبل لبحث الملفات العالقة"
+	ar := make([]string, 22)
+	for i := range ar {
+		ar[i] = sentence
+	}
+	ar = append(ar, strings.Repeat(sentence+" ", 8))
+	out, err := eng.Translate(context.Background(), ar)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out) != len(ar) || out[0] != "EN<"+sentence+">" {
+		t.Fatalf("got %d translations, first %q", len(out), out[0])
+	}
+	if strings.Count(out[22], "EN<") < 2 {
+		t.Errorf("long segment not cut: %q", out[22])
+	}
+	reqs, _ := s.Seen()
+	for _, r := range reqs {
+		if n := len(r.URL.RequestURI()); n > 2000 {
+			t.Errorf("URI of %d bytes", n)
+		}
+	}
+	if len(reqs) > 16 {
+		t.Errorf("%d requests for 23 segments: batches not packed", len(reqs))
+	}
+}

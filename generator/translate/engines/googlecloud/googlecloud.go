@@ -1,13 +1,17 @@
 // Package googlecloud is the "google-cloud" engine: Google Cloud
-// Translation, Basic (v2), through the official cloud.google.com/go/translate
-// client with an API key.
+// Translation, Basic (v2), with an API key.
 //
-// In: Arabic segments. Out: English texts, status machine. One request
-// (GET or POST {url}v2?q=..&q=..&source=ar&target=en&format=text&key=..)
-// carries up to 50 segments and about 5,000 letters, as Google recommends.
+// In: Arabic segments. Out: English texts, status machine. One request,
+// POST {url}v2 with header X-Goog-Api-Key and the JSON body
+// {"q":[...],"source":"ar","target":"en","format":"text","model":..},
+// carries up to 128 segments (Google's limit; default batch 50) and about
+// 5,000 letters, as Google recommends, well under its 204,800-byte body
+// limit. The key never goes in the URL, where proxies and logs keep it.
 //
-// It lives in its own package because the client pulls in gRPC and
-// OpenTelemetry: import it only where the engine is wanted.
+// It is a small REST client of its own rather than
+// cloud.google.com/go/translate: that SDK sent every text in a GET URL
+// (16 KB for one article, past Google's 2K URL limit) and linked gRPC and
+// OpenTelemetry, about 7 MB of the binary, for this one call.
 //
 // The key comes from JISR_GOOGLE_CLOUD_KEY. 403 "User Rate Limit
 // Exceeded" (over quota per minute) is retried like 429; any other 403
@@ -19,15 +23,14 @@
 package googlecloud
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"html"
 	"net/http"
 	"strings"
-
-	gtranslate "cloud.google.com/go/translate"
-	"golang.org/x/text/language"
-	"google.golang.org/api/option"
 
 	"github.com/jisr-news/jisr/generator/translate"
 	"github.com/jisr-news/jisr/generator/translate/resilient"
@@ -42,6 +45,9 @@ const DefaultURL = "https://translation.googleapis.com/language/translate/"
 // KeyEnv is the environment variable holding the API key.
 const KeyEnv = "JISR_GOOGLE_CLOUD_KEY"
 
+// MaxSegments is Google's limit of texts per request.
+const MaxSegments = 128
+
 // Provider creates the engine by name; package engines lists it.
 func Provider() translate.Provider {
 	return translate.Provider{Name: Name, New: func(o translate.Options) (translate.Engine, error) { return New(o) }}
@@ -49,11 +55,11 @@ func Provider() translate.Provider {
 
 // Engine is a Cloud Translation v2 client.
 type Engine struct {
-	c        *resilient.Client
-	client   *gtranslate.Client
-	model    string
-	batch    int
-	maxChars int
+	c         *resilient.Client
+	base, key string
+	model     string
+	batch     int
+	maxChars  int
 }
 
 // New creates the engine; it fails without a key.
@@ -76,26 +82,17 @@ func New(o translate.Options) (*Engine, error) {
 	if !strings.HasSuffix(base, "/") {
 		base += "/"
 	}
-	e := &Engine{model: resilient.String(o.Settings, "model", o.Model)}
+	e := &Engine{base: base, key: key, model: resilient.String(o.Settings, "model", o.Model)}
 	if e.batch, err = resilient.Int(o.Settings, "batch", 50); err != nil {
 		return nil, fmt.Errorf("%s: %w", Name, err)
+	}
+	if e.batch < 1 || e.batch > MaxSegments {
+		return nil, fmt.Errorf("%s: batch %d: Google takes 1 to %d texts per request", Name, e.batch, MaxSegments)
 	}
 	if e.maxChars, err = resilient.Int(o.Settings, "max_chars", 5000); err != nil {
 		return nil, fmt.Errorf("%s: %w", Name, err)
 	}
 	e.c = resilient.New(Name, pol, key)
-	// The key goes on every request as the v2 API wants it (a "key"
-	// parameter); our transport adds it, so the client needs no other
-	// credentials and errors never show it (the resilient client redacts).
-	hc := &http.Client{Transport: e.c.Transport(nil, func(r *http.Request) {
-		q := r.URL.Query()
-		q.Set("key", key)
-		r.URL.RawQuery = q.Encode()
-	})}
-	e.client, err = gtranslate.NewClient(context.Background(), option.WithHTTPClient(hc), option.WithEndpoint(base))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", Name, err)
-	}
 	return e, nil
 }
 
@@ -129,43 +126,74 @@ func (e *Engine) Translate(ctx context.Context, ar []string) ([]string, error) {
 	return out, nil
 }
 
+type request struct {
+	Q      []string `json:"q"`
+	Source string   `json:"source"`
+	Target string   `json:"target"`
+	Format string   `json:"format"`
+	Model  string   `json:"model,omitempty"`
+}
+
+type response struct {
+	Data struct {
+		Translations []struct {
+			TranslatedText string `json:"translatedText"`
+		} `json:"translations"`
+	} `json:"data"`
+}
+
 func (e *Engine) send(ctx context.Context, ar []string) ([]string, error) {
-	var res []gtranslate.Translation
-	err := e.c.Call(ctx, func(ctx context.Context) error {
-		var err error
-		res, err = e.client.Translate(ctx, ar, language.English,
-			&gtranslate.Options{Source: language.Arabic, Format: gtranslate.Text, Model: e.model})
-		return classify(err)
+	body, err := json.Marshal(request{Q: ar, Source: "ar", Target: "en", Format: "text", Model: e.model})
+	if err != nil {
+		return nil, err
+	}
+	var res response
+	err = e.c.Call(ctx, func(ctx context.Context) error {
+		raw, err := e.c.Fetch(ctx, func(ctx context.Context) (*http.Request, error) {
+			req, err := http.NewRequestWithContext(ctx, http.MethodPost, e.base+"v2", bytes.NewReader(body))
+			if err != nil {
+				return nil, err
+			}
+			req.Header.Set("Content-Type", "application/json; charset=utf-8")
+			req.Header.Set("Accept", "application/json")
+			req.Header.Set("X-Goog-Api-Key", e.key)
+			return req, nil
+		})
+		if err != nil {
+			return classify(err)
+		}
+		res = response{}
+		if err := json.Unmarshal(raw, &res); err != nil {
+			return &resilient.Error{Engine: Name, Kind: resilient.Retryable, Err: fmt.Errorf("malformed JSON: %w", err)}
+		}
+		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	if len(res) != len(ar) {
-		return nil, fmt.Errorf("%s: got %d translations for %d texts", Name, len(res), len(ar))
+	if len(res.Data.Translations) != len(ar) {
+		return nil, fmt.Errorf("%s: got %d translations for %d texts", Name, len(res.Data.Translations), len(ar))
 	}
 	en := make([]string, len(ar))
-	for i, t := range res {
-		en[i] = t.Text
+	for i, t := range res.Data.Translations {
+		// format=text answers plain text; a stray entity is still decoded.
+		en[i] = html.UnescapeString(t.TranslatedText)
 	}
 	return en, nil
 }
 
-// classify makes the per-minute quota (403 with a rate-limit reason)
-// retryable, and decoding failures (malformed or truncated JSON)
-// retryable too.
+// classify makes the per-minute quota (403 with reason
+// userRateLimitExceeded or rateLimitExceeded) retryable; any other 403
+// (the key refused) stays final.
 func classify(err error) error {
-	if err == nil || errors.Is(err, context.Canceled) {
-		return err
-	}
 	var re *resilient.Error
-	if errors.As(err, &re) {
+	if errors.As(err, &re) && re.Status == http.StatusForbidden {
 		msg := strings.ToLower(re.Error())
-		if re.Status == http.StatusForbidden && (strings.Contains(msg, "ratelimitexceeded") || strings.Contains(msg, "rate limit exceeded")) {
+		if strings.Contains(msg, "ratelimitexceeded") || strings.Contains(msg, "rate limit exceeded") {
 			c := *re
 			c.Kind = resilient.Retryable
 			return &c
 		}
-		return err
 	}
-	return &resilient.Error{Engine: Name, Kind: resilient.Retryable, Err: err}
+	return err
 }

@@ -4,9 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/jisr-news/jisr/generator/translate"
@@ -23,44 +23,13 @@ func env(k string) string {
 	return ""
 }
 
-type seenReq struct {
-	method, path string
-	params       map[string][]string
-}
-
-// server speaks Cloud Translation v2: each q comes back "EN<q>".
-func server(t *testing.T, mu *sync.Mutex, seen *[]seenReq) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path != "/language/translate/v2" {
-			http.Error(w, `{"error":{"code":404,"message":"not found"}}`, http.StatusNotFound)
-			return
-		}
-		if err := r.ParseForm(); err != nil {
-			http.Error(w, "bad form", http.StatusBadRequest)
-			return
-		}
-		if r.Form.Get("key") != key {
-			http.Error(w, `{"error":{"code":403,"message":"API key not valid"}}`, http.StatusForbidden)
-			return
-		}
-		if seen != nil {
-			mu.Lock()
-			*seen = append(*seen, seenReq{r.Method, r.URL.Path, r.Form})
-			mu.Unlock()
-		}
-		var tr []map[string]string
-		for _, q := range r.Form["q"] {
-			tr = append(tr, map[string]string{"translatedText": "EN<" + q + ">"})
-		}
-		w.Header().Set("Content-Type", "application/json; charset=UTF-8")
-		json.NewEncoder(w).Encode(map[string]any{"data": map[string]any{"translations": tr}})
-	})
+func strict(t *testing.T, l enginetest.Limits) (*enginetest.Strict, *enginetest.Counter) {
+	s, h := enginetest.NewGoogleCloud(l, key)
+	return s, enginetest.NewServer(t, h, nil)
 }
 
 func TestRequestAndTranslation(t *testing.T) {
-	var mu sync.Mutex
-	var seen []seenReq
-	srv := enginetest.NewServer(t, server(t, &mu, &seen), nil)
+	s, srv := strict(t, enginetest.GoogleCloudLimits)
 	eng, err := Provider().New(translate.Options{URL: srv.URL + "/language/translate/", Getenv: env, Settings: map[string]any{"model": "nmt", "batch": 2}})
 	if err != nil {
 		t.Fatal(err)
@@ -72,25 +41,57 @@ func TestRequestAndTranslation(t *testing.T) {
 	if strings.Join(out, "|") != "EN<أ>|EN<ب>|EN<ج>" {
 		t.Errorf("got %q", out)
 	}
-	if len(seen) != 2 {
-		t.Fatalf("%d requests, want 2", len(seen))
+	reqs, bodies := s.Seen()
+	if len(reqs) != 2 {
+		t.Fatalf("%d requests, want 2", len(reqs))
 	}
-	p := seen[0].params
+	var p map[string]any
+	if err := json.Unmarshal([]byte(bodies[0]), &p); err != nil {
+		t.Fatalf("body %q: %v", bodies[0], err)
+	}
 	for k, v := range map[string]string{"source": "ar", "target": "en", "format": "text", "model": "nmt"} {
-		if got := strings.Join(p[k], ","); got != v {
-			t.Errorf("%s = %q, want %q", k, got, v)
+		if p[k] != v {
+			t.Errorf("%s = %v, want %q", k, p[k], v)
 		}
 	}
-	if len(p["q"]) != 2 {
-		t.Errorf("q = %q", p["q"])
+	if q, _ := p["q"].([]any); len(q) != 2 {
+		t.Errorf("q = %v", p["q"])
+	}
+	if r := reqs[0]; r.Method != http.MethodPost || r.URL.RawQuery != "" || r.Header.Get("X-Goog-Api-Key") != key {
+		t.Errorf("request %s %s, key header %q: want POST, no query, the key in X-Goog-Api-Key", r.Method, r.URL, r.Header.Get("X-Goog-Api-Key"))
 	}
 	if eng.Model() != "nmt" {
 		t.Errorf("Model() = %q", eng.Model())
 	}
 }
 
+// TestLongArticleFitsGoogleLimits sends an article far longer than a 2K
+// URL could carry: the strict server refuses any URL over 2,000 bytes,
+// more than 128 texts, or a body over 204,800 bytes.
+func TestLongArticleFitsGoogleLimits(t *testing.T) {
+	_, srv := strict(t, enginetest.GoogleCloudLimits)
+	eng, err := New(translate.Options{URL: srv.URL + "/language/translate/", Getenv: env, Settings: map[string]any{"batch": 128, "max_chars": 100000}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ar := make([]string, 300)
+	for i := range ar {
+		ar[i] = fmt.Sprintf("قال المتحدث باسم الحكومة إن الوزراء سيجتمعون غدا في العاصمة %d", i)
+	}
+	out, err := eng.Translate(context.Background(), ar)
+	if err != nil || len(out) != len(ar) {
+		t.Fatalf("%d translations, %v", len(out), err)
+	}
+	if n := srv.Requests(); n != 3 {
+		t.Errorf("%d requests, want 3 (128+128+44)", n)
+	}
+	if _, err := New(translate.Options{Getenv: env, Settings: map[string]any{"batch": 129}}); err == nil {
+		t.Error("batch 129 accepted, Google takes at most 128")
+	}
+}
+
 func TestKeyRefusedIsFinalAndHidden(t *testing.T) {
-	srv := enginetest.NewServer(t, server(t, nil, nil), nil)
+	_, srv := strict(t, enginetest.GoogleCloudLimits)
 	eng, err := New(translate.Options{URL: srv.URL + "/language/translate/", Settings: enginetest.Settings(),
 		Getenv: func(string) string { return "wrong-key-123" }})
 	if err != nil {
@@ -109,25 +110,28 @@ func TestKeyRefusedIsFinalAndHidden(t *testing.T) {
 	}
 }
 
+// TestUserRateLimitRetried spends the server's per-minute characters: the
+// 403 userRateLimitExceeded that follows is retried, not final.
 func TestUserRateLimitRetried(t *testing.T) {
-	srv := enginetest.NewServer(t, server(t, nil, nil), func(n int, w http.ResponseWriter, r *http.Request) bool {
-		if n > 1 {
-			return false
-		}
-		w.Header().Set("Content-Type", "application/json")
-		w.WriteHeader(http.StatusForbidden)
-		w.Write([]byte(`{"error":{"code":403,"message":"User Rate Limit Exceeded","errors":[{"reason":"userRateLimitExceeded"}]}}`))
-		return true
-	})
+	l := enginetest.GoogleCloudLimits
+	l.Budget = 1
+	s, srv := strict(t, l)
 	eng, _ := New(translate.Options{URL: srv.URL + "/language/translate/", Getenv: env, Settings: enginetest.Settings()})
-	out, err := eng.Translate(context.Background(), []string{"أ"})
-	if err != nil || len(out) != 1 || srv.Requests() != 2 {
-		t.Errorf("got %q, %v after %d requests", out, err, srv.Requests())
+	if _, err := eng.Translate(context.Background(), []string{"أ"}); err != nil {
+		t.Fatal(err)
+	}
+	_, err := eng.Translate(context.Background(), []string{"ب"})
+	var re *resilient.Error
+	if !errors.As(err, &re) || re.Status != http.StatusForbidden || re.Kind != resilient.Retryable || srv.Requests() != 4 {
+		t.Errorf("over quota: %v after %d requests, want a retryable 403 after 1+3", err, srv.Requests())
+	}
+	if s.Used() != 1 {
+		t.Errorf("used %d characters", s.Used())
 	}
 }
 
 func TestFaults(t *testing.T) {
 	enginetest.Run(t, func(url string) (translate.Engine, error) {
 		return New(translate.Options{URL: url + "/language/translate/", Getenv: env, Settings: enginetest.Settings()})
-	}, server(t, nil, nil))
+	}, enginetest.FakeGoogleCloud(key))
 }

@@ -8,8 +8,14 @@
 // Configuration ([translate.libretranslate] in jisr.toml): url (default
 // http://localhost:5000), batch (segments per request, default 20),
 // max_chars (default 5000) and the calling policy of package resilient
-// (concurrency default 2, rate, retries, timeout, ...). The key, when the
+// (concurrency default 2, retries, timeout, ...). The key, when the
 // server wants one, comes from JISR_LIBRETRANSLATE_KEY.
+//
+// Rate: LibreTranslate charges a batch of n texts as n requests against
+// its --req-limit (per minute), so rate here counts texts per second, not
+// HTTP calls (burst: texts at once, at least one batch). With
+// --req-limit 60, set rate = 1 and burst = 20; counting calls would let a
+// batch of 20 spend the server's minute twenty times faster.
 package libre
 
 import (
@@ -19,6 +25,8 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+
+	"golang.org/x/time/rate"
 
 	"github.com/jisr-news/jisr/generator/translate"
 	"github.com/jisr-news/jisr/generator/translate/resilient"
@@ -45,6 +53,7 @@ type Engine struct {
 	key      string
 	batch    int
 	maxChars int
+	pace     *rate.Limiter // texts per second, nil when unlimited
 }
 
 // New creates the engine from options.
@@ -65,6 +74,10 @@ func New(o translate.Options) (*Engine, error) {
 	}
 	if e.maxChars, err = resilient.Int(o.Settings, "max_chars", 5000); err != nil {
 		return nil, fmt.Errorf("%s: %w", Name, err)
+	}
+	if pol.Rate > 0 {
+		e.pace = rate.NewLimiter(rate.Limit(pol.Rate), max(pol.Burst, e.batch))
+		pol.Rate = 0 // the client would count calls
 	}
 	e.c = resilient.New(Name, pol, e.key)
 	return e, nil
@@ -115,6 +128,11 @@ func (e *Engine) Translate(ctx context.Context, ar []string) ([]string, error) {
 }
 
 func (e *Engine) send(ctx context.Context, ar []string) ([]string, error) {
+	if e.pace != nil {
+		if err := e.pace.WaitN(ctx, len(ar)); err != nil {
+			return nil, fmt.Errorf("%s: waiting for the rate limit: %w", Name, err)
+		}
+	}
 	body, err := json.Marshal(request{Q: ar, Source: "ar", Target: "en", Format: "text", APIKey: e.key})
 	if err != nil {
 		return nil, err

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/jisr-news/jisr/generator/translate"
 	"github.com/jisr-news/jisr/generator/translate/engines/enginetest"
@@ -73,6 +74,47 @@ func TestRequestAndTranslation(t *testing.T) {
 	}
 	if eng.Status() != translate.StatusMachine || eng.Name() != "libretranslate" {
 		t.Errorf("identity %s %s", eng.Name(), eng.Status())
+	}
+}
+
+// TestRateCountsTexts: a server with --req-limit 6 charges a batch of 3
+// texts as 3 requests. With rate in texts, 6 texts spend the burst; the
+// 7th waits (here: past the deadline, so it is never sent), where a limit
+// counting HTTP calls would have sent it into a 429.
+func TestRateCountsTexts(t *testing.T) {
+	s, h := enginetest.NewLibre(enginetest.Limits{Budget: 6}, "sekret")
+	srv := enginetest.NewServer(t, h, nil)
+	eng, err := New(translate.Options{URL: srv.URL, Settings: map[string]any{"batch": 3, "rate": 0.001, "burst": 6, "retries": -1},
+		Getenv: func(string) string { return "sekret" }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := eng.Translate(context.Background(), []string{"أ", "ب", "ج", "د", "ه", "و"}); err != nil {
+		t.Fatal(err)
+	}
+	if s.Used() != 6 || srv.Requests() != 2 {
+		t.Fatalf("server charged %d texts in %d requests, want 6 in 2", s.Used(), srv.Requests())
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	if _, err := eng.Translate(ctx, []string{"ز"}); err == nil || srv.Requests() != 2 {
+		t.Errorf("7th text: %v after %d requests; want a rate wait, not a request", err, srv.Requests())
+	}
+}
+
+// TestStrictServerShapes: the strict server refuses a wrong key (403) and
+// a spent limit (429 "Slowdown"), in LibreTranslate's {"error"} shape,
+// and the errors never show the key.
+func TestStrictServerShapes(t *testing.T) {
+	_, h := enginetest.NewLibre(enginetest.Limits{Budget: 1}, "sekret")
+	srv := enginetest.NewServer(t, h, nil)
+	eng, _ := New(translate.Options{URL: srv.URL, Settings: enginetest.Settings(), Getenv: func(string) string { return "wrong-key" }})
+	if _, err := eng.Translate(context.Background(), []string{"أ"}); err == nil || !strings.Contains(err.Error(), "Invalid API key") || strings.Contains(err.Error(), "wrong-key") {
+		t.Errorf("wrong key: %v", err)
+	}
+	eng, _ = New(translate.Options{URL: srv.URL, Settings: enginetest.Settings(), Getenv: func(string) string { return "sekret" }})
+	if _, err := eng.Translate(context.Background(), []string{"أ", "ب"}); err == nil || !strings.Contains(err.Error(), "Slowdown") {
+		t.Errorf("over the limit: %v", err)
 	}
 }
 

@@ -1,6 +1,12 @@
 // Package openai is the "openai" engine: any OpenAI-compatible chat server
-// (Ollama, llama.cpp server, vLLM, hosted services), through
-// github.com/openai/openai-go/v3.
+// (Ollama, llama.cpp server, vLLM, hosted services): POST
+// {url}chat/completions with {"model","messages","temperature"}, read
+// choices[0].message.content.
+//
+// It is a small REST client of its own, not github.com/openai/openai-go:
+// jisr needs this one endpoint and its three fields, while the SDK linked
+// about 52 MB of types (realtime, websockets, responses, ...) into the
+// binary, a third of its size.
 //
 // In: Arabic segments. Out: English texts, status machine, with the model
 // recorded. A batch is one chat completion: the segments go in as numbered
@@ -11,10 +17,10 @@
 // letters and every number as written (see translate.Protector, which
 // writes known names in English before the text goes out).
 //
-// The SDK's own retries are off: package resilient retries, limits and
-// breaks, as for every engine. The SDK's defaults from OPENAI_* variables
-// are not used: the key comes only from JISR_OPENAI_KEY (optional, local
-// servers need none), the base URL from configuration.
+// Package resilient retries, limits and breaks, as for every engine.
+// Nothing is read from OPENAI_* variables: the key comes only from
+// JISR_OPENAI_KEY (optional, local servers need none; it goes as a Bearer
+// token), the base URL from configuration.
 //
 // Configuration ([translate.openai] and [translate] model): url (default
 // https://api.openai.com/v1/), model (default gpt-4o-mini), temperature
@@ -25,7 +31,9 @@
 package openai
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -33,9 +41,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	oa "github.com/openai/openai-go/v3"
-	"github.com/openai/openai-go/v3/option"
 
 	"github.com/jisr-news/jisr/generator/translate"
 	"github.com/jisr-news/jisr/generator/translate/resilient"
@@ -68,7 +73,7 @@ func Provider() translate.Provider {
 // Engine is a client of an OpenAI-compatible chat server.
 type Engine struct {
 	c           *resilient.Client
-	client      oa.Client
+	base, key   string
 	model       string
 	system      string
 	temperature float64
@@ -116,20 +121,7 @@ func New(o translate.Options) (*Engine, error) {
 		return nil, fmt.Errorf("%s: %w", Name, err)
 	}
 	e.c = resilient.New(Name, pol, key)
-	opts := []option.RequestOption{
-		option.WithBaseURL(base),
-		option.WithMaxRetries(0),
-		option.WithHTTPClient(&http.Client{Transport: e.c.Transport(nil, nil)}),
-		// Nothing from the process environment (OPENAI_*) goes out.
-		option.WithHeaderDel("OpenAI-Organization"),
-		option.WithHeaderDel("OpenAI-Project"),
-	}
-	if key != "" {
-		opts = append(opts, option.WithAPIKey(key))
-	} else {
-		opts = append(opts, option.WithAPIKey(""), option.WithHeaderDel("Authorization"))
-	}
-	e.client = oa.NewClient(opts...)
+	e.base, e.key = base, key
 	return e, nil
 }
 
@@ -238,20 +230,56 @@ func stripFences(s string) string {
 	return strings.Join(keep, "\n")
 }
 
+type message struct {
+	Role    string `json:"role"`
+	Content string `json:"content"`
+}
+
+type chatRequest struct {
+	Model       string    `json:"model"`
+	Messages    []message `json:"messages"`
+	Temperature *float64  `json:"temperature,omitempty"`
+}
+
+type chatResponse struct {
+	Choices []struct {
+		Message struct {
+			Content string `json:"content"`
+		} `json:"message"`
+	} `json:"choices"`
+}
+
 // chat sends one completion request under the resilient client.
 func (e *Engine) chat(ctx context.Context, user string) (string, error) {
+	req := chatRequest{Model: e.model, Messages: []message{{"system", e.system}, {"user", user}}}
+	if e.temperature >= 0 {
+		t := e.temperature
+		req.Temperature = &t
+	}
+	body, err := json.Marshal(req)
+	if err != nil {
+		return "", err
+	}
 	var content string
-	err := e.c.Call(ctx, func(ctx context.Context) error {
-		params := oa.ChatCompletionNewParams{
-			Model:    e.model,
-			Messages: []oa.ChatCompletionMessageParamUnion{oa.SystemMessage(e.system), oa.UserMessage(user)},
-		}
-		if e.temperature >= 0 {
-			params.Temperature = oa.Float(e.temperature)
-		}
-		res, err := e.client.Chat.Completions.New(ctx, params)
+	err = e.c.Call(ctx, func(ctx context.Context) error {
+		raw, err := e.c.Fetch(ctx, func(ctx context.Context) (*http.Request, error) {
+			r, err := http.NewRequestWithContext(ctx, http.MethodPost, e.base+"chat/completions", bytes.NewReader(body))
+			if err != nil {
+				return nil, err
+			}
+			r.Header.Set("Content-Type", "application/json")
+			r.Header.Set("Accept", "application/json")
+			if e.key != "" {
+				r.Header.Set("Authorization", "Bearer "+e.key)
+			}
+			return r, nil
+		})
 		if err != nil {
-			return classify(err)
+			return err
+		}
+		var res chatResponse
+		if err := json.Unmarshal(raw, &res); err != nil {
+			return &resilient.Error{Engine: Name, Kind: resilient.Retryable, Err: fmt.Errorf("malformed JSON: %w", err)}
 		}
 		if len(res.Choices) == 0 || strings.TrimSpace(res.Choices[0].Message.Content) == "" {
 			return &resilient.Error{Engine: Name, Kind: resilient.Retryable, Err: errors.New("answer has no message content (malformed response?)")}
@@ -260,27 +288,4 @@ func (e *Engine) chat(ctx context.Context, user string) (string, error) {
 		return nil
 	})
 	return content, err
-}
-
-// classify turns an SDK error into a resilient.Error.
-func classify(err error) error {
-	var re *resilient.Error
-	if errors.As(err, &re) {
-		return err
-	}
-	var ae *oa.Error
-	if errors.As(err, &ae) {
-		e := &resilient.Error{Engine: Name, Status: ae.StatusCode, Kind: resilient.StatusKind(ae.StatusCode),
-			Err: fmt.Errorf("%s", strings.TrimSpace(ae.Message))}
-		if ae.Response != nil {
-			e.RetryAfter = resilient.RetryAfter(ae.Response.Header, time.Now())
-		}
-		return e
-	}
-	if errors.Is(err, context.Canceled) {
-		return err
-	}
-	// Decoding failures (malformed or truncated JSON) and network errors
-	// are worth another try.
-	return &resilient.Error{Engine: Name, Kind: resilient.Retryable, Err: err}
 }

@@ -1,0 +1,159 @@
+package analyze
+
+import (
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/jisr-news/jisr/generator/arabic"
+	"github.com/jisr-news/jisr/generator/translate/gist"
+)
+
+// PageWorthy decides whether an entity that analysis found but the
+// gazetteer does not know (Known false) deserves a page of its own; the
+// build also asks that two or more articles name it. In: the entity. Out:
+// whether it passes and, when not, the reason.
+//
+// The rules, each a kind of junk page seen on real news:
+//
+//   - "prefix": the name's first word still carries a proclitic that
+//     makes its rest a word of the gazetteer or a common word (وحسن,
+//     بجامعة);
+//
+//   - "cut": the name ends in a word that cannot end a name (بن, ابن, أبو,
+//     عبد, آل, أم) — "Faisal bin";
+//
+//   - "common": a one-word name that is a common word of the news
+//     (stopWords, title and head words, or a word the tagger's gazetteer
+//     features know as a non-name), or a two-word phrase both of whose
+//     words are common («حسن السيرة»);
+//
+//   - "given": a person named by a given name alone (محمد).
+//
+//   - "cut" also: the last word is a common word with the article, or any
+//     later word starts with لل, or the last word is a common word that
+//     few names use, so the name runs into the words after it (محمد بن
+//     سعود الإسلامية, عبدالعزيز للعلوم, سعود أراد);
+//
+//   - "prefix" also: the first word is و + a name word that Wikidata's
+//     names use three times as often as the whole word (وحسام);
+//
+//   - "common" also: X الله where X does not make a name with it (رحمه
+//     الله "may God have mercy", but عبد الله, نصر الله);
+//
+//   - "letters": every word is the Arabic name of a Latin letter (واي فاي,
+//     يو إس بي), a spelled acronym, not a person or place;
+//
+//   - "short": a one-word name of one or two letters (لي);
+//
+//   - "cut" also: more than six words (a list run together), or a last
+//     word that is a country's nationality adjective (سالزبورغ النمساوية);
+//
+//   - "given" also: a one-word person in عبد (عبداللطيف).
+//
+// A gazetteer entity always passes.
+func PageWorthy(e Entity) (bool, string) {
+	if e.Known {
+		return true, ""
+	}
+	words := strings.Fields(e.NameAR)
+	if len(words) == 0 {
+		return false, "empty"
+	}
+	keys := make([]string, len(words))
+	for i, w := range words {
+		keys[i] = arabic.Normalize(w)
+	}
+	switch keys[len(keys)-1] {
+	case "بن", "ابن", "ابو", "عبد", "ال", "ام", "بنت":
+		return false, "cut"
+	}
+	if hasLooseProclitic(keys[0]) {
+		return false, "prefix"
+	}
+	common := func(k string) bool {
+		return stopWords[k] || personTitles[k] || orgHeads[k] || placeHeads[k] || titleModifiers[k] || commonWord(k)
+	}
+	if len(keys) > 1 && strings.HasPrefix(keys[len(keys)-1], "ال") && common(keys[len(keys)-1]) {
+		return false, "cut" // محمد بن سعود الإسلامية, عبدالعزيز الدولي
+	}
+	for _, k := range keys[1:] {
+		if strings.HasPrefix(k, "لل") {
+			return false, "cut" // عبدالعزيز للعلوم, ابن أحمد للدكتور ماجد
+		}
+	}
+	if last := keys[len(keys)-1]; len(keys) > 1 && commonWord(last) && arabic.NameWordCount(last) < 5 {
+		return false, "cut" // سعود أراد, خالد سابق, يوجين بولاية: a word of the sentence
+	}
+	if len(keys) == 2 && keys[1] == "الله" && !allahNames[keys[0]] {
+		return false, "common" // رحمه الله, توفيق الله: phrases, not names
+	}
+	if len(keys) > 6 {
+		return false, "cut" // a list of names run together
+	}
+	if last := keys[len(keys)-1]; len(keys) > 1 && strings.HasPrefix(last, "ال") && Default().nationality(strings.TrimSuffix(strings.TrimSuffix(last, "ه"), "ي")+"ي") {
+		return false, "cut" // سالزبورغ النمساوية: the nationality follows the name
+	}
+	if e.Type == Person && len(keys) == 1 && strings.HasPrefix(keys[0], "عبد") {
+		return false, "given" // عبداللطيف alone
+	}
+	letters := 0
+	for _, k := range keys {
+		if latinLetterNames[k] {
+			letters++
+		}
+	}
+	if letters == len(keys) {
+		return false, "letters" // واي فاي, يو إس بي: spelled acronyms
+	}
+	switch {
+	case len(keys) == 1 && utf8.RuneCountInString(keys[0]) <= 2:
+		return false, "short"
+	case len(keys) == 1 && common(keys[0]):
+		return false, "common"
+	case len(keys) == 2 && common(keys[0]) && common(keys[1]):
+		return false, "common"
+	case e.Type == Person && arabic.IsGivenName(strings.Join(keys, " ")):
+		return false, "given"
+	}
+	return true, ""
+}
+
+// hasLooseProclitic reports whether k starts with و, ب, ل, ف or ك and the
+// rest is a common word or a gazetteer place/organization head, which
+// means the proclitic was left on (وحسن, بجامعة, لمشهد).
+func hasLooseProclitic(k string) bool {
+	for _, p := range []string{"و", "ب", "ل", "ف", "ك"} {
+		rest, ok := strings.CutPrefix(k, p)
+		if !ok || utf8.RuneCountInString(rest) < 3 {
+			continue
+		}
+		// وحسام: the rest is a name word far commoner than the whole.
+		if p == "و" && arabic.NameWordCount(rest) >= 3 && arabic.NameWordCount(rest) > 3*arabic.NameWordCount(k) {
+			return true
+		}
+		if stopWords[rest] || orgHeads[rest] || placeHeads[rest] || personTitles[rest] || commonWord(rest) || arabic.IsGivenName(rest) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	vocabOnce sync.Once
+	vocab     *gist.Engine
+)
+
+// commonWord reports whether k is ordinary vocabulary of the offline
+// gist's lexicon (gist.Engine.Common), not a name.
+func commonWord(k string) bool {
+	vocabOnce.Do(func() { vocab, _ = gist.NewWithoutFreeDict() })
+	return vocab != nil && vocab.Common(k)
+}
+
+// allahNames are the first words that make a name with الله.
+var allahNames = keySet("عبد", "نصر", "فضل", "عطا", "خير", "جار", "ضيف", "سيف", "عوض", "جاب", "حزب", "فتح", "رزق", "حمد", "مال", "عطاء", "هبة", "امة")
+
+// latinLetterNames are the Arabic names of Latin letters, as acronyms
+// are spelled (بي بي سي).
+var latinLetterNames = keySet("إيه", "بي", "سي", "دي", "إي", "إف", "جي", "إتش", "آي", "جيه", "كيه", "كي", "إل", "إم", "إن", "أو", "كيو", "آر", "إس", "تي", "يو", "في", "دبليو", "إكس", "واي", "زد", "فاي", "اي", "ان", "اس", "ام", "ال")

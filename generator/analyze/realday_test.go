@@ -1,0 +1,113 @@
+package analyze
+
+import (
+	"archive/zip"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/jisr-news/jisr/generator/article"
+	"github.com/jisr-news/jisr/internal/testenv"
+)
+
+// realDay reads one day of SaudiNewsNet (../shared/data, CC BY-NC-SA,
+// never shipped) as articles of one segment per paragraph.
+func realDay(t testing.TB, day string) [][]article.Segment {
+	zr, err := zip.OpenReader(testenv.SharedData(t, "saudinewsnet/"+day+".zip"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	var recs []struct{ Title, Content string }
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		if err := json.Unmarshal(b, &recs); err != nil {
+			t.Fatalf("%s: %v", f.Name, err)
+		}
+	}
+	var out [][]article.Segment
+	for _, r := range recs {
+		var segs []article.Segment
+		for i, p := range strings.Split(r.Title+"\n"+r.Content, "\n") {
+			if p = strings.TrimSpace(p); p != "" {
+				segs = append(segs, article.Segment{ID: fmt.Sprint("p", i), Kind: article.KindParagraph, Text: p})
+			}
+		}
+		if len(segs) > 0 {
+			out = append(out, segs)
+		}
+	}
+	return out
+}
+
+// TestRealDayPages lists the entity pages that one real day of news
+// (SaudiNewsNet, 2015-07-21) would get: every gazetteer entity, and each
+// name found by the tagger that passes PageWorthy and that two or more
+// articles name (the build's MinUnknownArticles). It prints the tagger's
+// pages, for judging by the rules of PageWorthy's doc (run only with
+// JISR_PAGES=1):
+//
+//	JISR_PAGES=1 go test ./generator/analyze -run RealDayPages -v
+//
+// and logs the counts. It asserts nothing about quality: that is judged
+// by reading the list.
+func TestRealDayPages(t *testing.T) {
+	if os.Getenv("JISR_PAGES") == "" {
+		t.Skip("about a minute on 2,953 articles: set JISR_PAGES=1")
+	}
+	arts := realDay(t, "2015-07-21")
+	an := Default()
+	known := map[string]bool{}
+	type cand struct {
+		e        Entity
+		articles int
+	}
+	unknown := map[string]*cand{}
+	rejected := map[string]int{}
+	for _, segs := range arts {
+		for _, e := range an.Entities(segs) {
+			if e.Known {
+				known[e.ID] = true
+				continue
+			}
+			if ok, why := PageWorthy(e); !ok {
+				rejected[why]++
+				continue
+			}
+			c := unknown[e.ID]
+			if c == nil {
+				c = &cand{e: e}
+				unknown[e.ID] = c
+			}
+			c.articles++
+		}
+	}
+	var pages []*cand
+	for _, c := range unknown {
+		if c.articles >= 2 {
+			pages = append(pages, c)
+		}
+	}
+	sort.Slice(pages, func(i, j int) bool {
+		if pages[i].articles != pages[j].articles {
+			return pages[i].articles > pages[j].articles
+		}
+		return pages[i].e.ID < pages[j].e.ID
+	})
+	t.Logf("%d articles: %d gazetteer entity pages, %d tagger pages (of %d tagger names; rejected by PageWorthy: %v)",
+		len(arts), len(known), len(pages), len(unknown), rejected)
+	if os.Getenv("JISR_PAGES") != "" {
+		for _, c := range pages {
+			t.Logf("%3d %-12s %s | %s", c.articles, c.e.Type, c.e.NameAR, c.e.NameEN)
+		}
+	}
+}

@@ -1,0 +1,175 @@
+package render
+
+import (
+	"encoding/json"
+	"fmt"
+	"html"
+	"path"
+	"regexp"
+	"strings"
+
+	"github.com/spf13/afero"
+	"gopkg.in/yaml.v3"
+)
+
+// Article bodies are rendered here, in Go, once per article and language,
+// rather than by the layouts segment by segment: the per-segment template
+// chain (partials body.html → text.html → review-bidi.html, with its
+// regular expressions, and transform.Unmarshal of segments.yaml) was the
+// largest cost of a build (see ARCHITECTURE.md, "Where the time goes").
+// The HTML is byte for byte what body.html writes (the golden pages of
+// generator/build and TestBodyMatchesTemplate check it); body.html stays as
+// the fallback of a project whose own templates read segments.yaml.
+
+// BodyFile is the page resource of an article bundle that holds its body
+// as HTML in one language: body.<lang>.txt beside index.<lang>.md, read by
+// templates/layouts/page.html. The name ends in .txt so that Hugo keeps it
+// a plain resource (an .html file in a bundle would be content).
+func BodyFile(lang string) string { return "body." + lang + ".txt" }
+
+// storedSegment is the part of a segments.yaml entry a body needs.
+type storedSegment struct {
+	ID     string `yaml:"id"`
+	Kind   string `yaml:"kind"`
+	Block  int    `yaml:"block"`
+	AR     string `yaml:"ar"`
+	EN     string `yaml:"en"`
+	Status string `yaml:"status"`
+	OldAR  string `yaml:"old_ar"`
+}
+
+// Bodies returns the body HTML of an article in Arabic and English from
+// the bytes of its segments.yaml: the contents of its two BodyFile
+// resources.
+func Bodies(segmentsYAML []byte) (ar, en string, err error) {
+	segs, err := readSegments(segmentsYAML)
+	if err != nil {
+		return "", "", err
+	}
+	return body(segs, "ar"), body(segs, "en"), nil
+}
+
+func readSegments(segmentsYAML []byte) ([]storedSegment, error) {
+	var f struct {
+		Segments []storedSegment `yaml:"segments"`
+	}
+	err := yaml.Unmarshal(segmentsYAML, &f)
+	return f.Segments, err
+}
+
+// ReviewFile is the page resource of an article bundle that holds, per
+// segment ID, its texts as HTML through Bidi ("en", "ar" and, for a stale
+// segment, "old_ar"), as JSON: the review page (review/page.html) shows
+// them without running the bidi rules per segment in the template.
+const ReviewFile = "review-text.json"
+
+// reviewTexts returns the contents of ReviewFile.
+func reviewTexts(segs []storedSegment) ([]byte, error) {
+	m := make(map[string]map[string]string, len(segs))
+	for _, s := range segs {
+		t := map[string]string{"ar": Bidi(s.AR, "ar")}
+		if s.EN != "" {
+			t["en"] = Bidi(s.EN, "en")
+		}
+		if s.OldAR != "" {
+			t["old_ar"] = Bidi(s.OldAR, "ar")
+		}
+		m[s.ID] = t
+	}
+	return json.Marshal(m)
+}
+
+// body writes what _partials/body.html writes: blocks as <h2> or <p>, each
+// sentence a span with its ID and status, its text through Bidi.
+func body(segs []storedSegment, lang string) string {
+	var b strings.Builder
+	block, open := -1, ""
+	for _, s := range segs {
+		if s.Kind == "title" {
+			continue
+		}
+		if s.Block != block {
+			if open != "" {
+				fmt.Fprintf(&b, "</%s>", open)
+			}
+			open = "p"
+			if s.Kind == "heading" {
+				open = "h2"
+			}
+			fmt.Fprintf(&b, "<%s>", open)
+			block = s.Block
+		} else {
+			b.WriteByte(' ')
+		}
+		text := s.AR
+		if lang != "ar" && s.EN != "" {
+			text = s.EN
+		}
+		fmt.Fprintf(&b, `<span class="seg" id="seg-%s" data-status="%s">%s</span>`,
+			html.EscapeString(s.ID), html.EscapeString(s.Status), Bidi(text, lang))
+	}
+	if open != "" {
+		fmt.Fprintf(&b, "</%s>", open)
+	}
+	b.WriteByte('\n') // body.html ends with a line break
+	return b.String()
+}
+
+var (
+	bidiMarks  = regexp.MustCompile("[\ue000\ue001]")
+	bidiLatin  = regexp.MustCompile(`([A-Za-z0-9][A-Za-z0-9.,:/%&'’ -]*[A-Za-z0-9%]|[A-Za-z0-9])`)
+	bidiArabic = regexp.MustCompile(`(\p{Arabic}+(?:[\s\p{Arabic}]*\p{Arabic})?)`)
+)
+
+// Bidi returns text as escaped HTML with the runs of the other script
+// isolated in <bdi>: Latin words and numbers inside Arabic (lang "ar"),
+// Arabic words inside English (any other lang, as <bdi lang="ar"
+// dir="rtl">). It is the Go twin of _partials/review-bidi.html and gives
+// the same bytes.
+func Bidi(text, lang string) string {
+	t := text
+	if strings.ContainsAny(t, "\ue000\ue001") {
+		t = bidiMarks.ReplaceAllString(t, "")
+	}
+	open := "<bdi>"
+	if lang == "ar" {
+		if strings.ContainsAny(t, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789") {
+			t = bidiLatin.ReplaceAllString(t, "\ue000${1}\ue001")
+		}
+	} else {
+		t = bidiArabic.ReplaceAllString(t, "\ue000${1}\ue001")
+		open = `<bdi lang="ar" dir="rtl">`
+	}
+	t = html.EscapeString(t)
+	t = strings.ReplaceAll(t, "\ue000", open)
+	return strings.ReplaceAll(t, "\ue001", "</bdi>")
+}
+
+// isArticleStore reports whether rel (a slash path in the content tree) is
+// an article's segments.yaml: articles/<id>/segments.yaml.
+func isArticleStore(rel string) bool {
+	parts := strings.Split(path.Clean(rel), "/")
+	return len(parts) == 3 && parts[0] == "articles" && parts[2] == "segments.yaml"
+}
+
+// writeBodies writes the body files of the article whose segments.yaml is
+// at rel (a slash path under root) into mem.
+func writeBodies(mem afero.Fs, root, rel string, segmentsYAML []byte) error {
+	segs, err := readSegments(segmentsYAML)
+	if err != nil {
+		return fmt.Errorf("%s: %w", rel, err)
+	}
+	ar, en := body(segs, "ar"), body(segs, "en")
+	texts, err := reviewTexts(segs)
+	if err != nil {
+		return fmt.Errorf("%s: %w", rel, err)
+	}
+	dir := path.Join(root, path.Dir(rel))
+	if err := afero.WriteFile(mem, path.Join(dir, ReviewFile), texts, 0o644); err != nil {
+		return err
+	}
+	if err := afero.WriteFile(mem, path.Join(dir, BodyFile("ar")), []byte(ar), 0o644); err != nil {
+		return err
+	}
+	return afero.WriteFile(mem, path.Join(dir, BodyFile("en")), []byte(en), 0o644)
+}
