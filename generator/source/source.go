@@ -461,6 +461,10 @@ type meta struct {
 	Source   string   `yaml:"source" toml:"source" json:"source"`
 	Slug     string   `yaml:"slug" toml:"slug" json:"slug"`
 	URL      string   `yaml:"url" toml:"url" json:"url"`
+	// Image is one picture: a URL or path, or a table with src (or url),
+	// alt and caption; Images is a list of either. See images.go.
+	Image  any   `yaml:"image" toml:"image" json:"image"`
+	Images []any `yaml:"images" toml:"images" json:"images"`
 }
 
 // oneLine cleans a metadata field by Clean's rule and makes it one line.
@@ -478,6 +482,11 @@ func (m *meta) apply(a *article.Article) error {
 		m.Entities[i] = oneLine(e)
 	}
 	a.Tags, a.Entities = m.Tags, m.Entities
+	imgs, err := images(m.Image, m.Images)
+	if err != nil {
+		return err
+	}
+	a.Images = imgs
 	switch d := m.Date.(type) {
 	case nil:
 	case time.Time:
