@@ -5,6 +5,8 @@
 # Usage: scripts/bench-scale.sh [SIZES] [WORKDIR]
 #   SIZES    comma-separated article counts (default 1000,5000,10000)
 #   WORKDIR  scratch folder (default /tmp/jisr-scale)
+# STATES=cold,unchanged measures only those states (default all four:
+# cold,unchanged,edited,added), for a short run.
 #
 # For each size N it makes a corpus of N seed articles (the real SaudiNewsNet
 # ones from ../shared/data/saudinewsnet, topped up past those by a
@@ -72,6 +74,8 @@ measure() {
 	rm -f "$log" "$tv"
 }
 
+states=",${STATES:-cold,unchanged,edited,added},"
+want() { [[ $states == *",$1,"* ]]; }
 IFS=, read -ra ns <<<"$sizes"
 for n in "${ns[@]}"; do
 	p="$work/$n/project" plainsite="$work/$n/hugo" jsite="$work/$n/hugo-jisr"
@@ -86,14 +90,20 @@ for n in "${ns[@]}"; do
 	measure "hugo cold" "$n" "$plainsite" public "${hugo[@]}"
 	measure "hugo+jisr layouts cold" "$n" "$jsite" public "${hugo[@]}"
 
-	measure "jisr unchanged" "$n" "$p" public "${jisr[@]}"
-	measure "hugo unchanged" "$n" "$plainsite" public "${hugo[@]}"
+	if want unchanged; then
+		measure "jisr unchanged" "$n" "$p" public "${jisr[@]}"
+		measure "hugo unchanged" "$n" "$plainsite" public "${hugo[@]}"
+	fi
+	want edited || want added || continue
 
 	site edit -seeds "$p/seeds"
 	a=$(ls "$plainsite/content/articles" | head -1)
 	sed -i '$ s/$/ تحديث./' "$plainsite/content/articles/$a/index.ar.md"
-	measure "jisr one edited" "$n" "$p" public "${jisr[@]}"
-	measure "hugo one edited" "$n" "$plainsite" public "${hugo[@]}"
+	if want edited; then
+		measure "jisr one edited" "$n" "$p" public "${jisr[@]}"
+		measure "hugo one edited" "$n" "$plainsite" public "${hugo[@]}"
+	fi
+	want added || continue
 
 	site add -seeds "$p/seeds" -n "$n" -data "$data" -fallback "$root/seeds"
 	cp -r "$plainsite/content/articles/$a" "$plainsite/content/articles/zz-added"

@@ -443,7 +443,27 @@ func jisrSite(contentDir, out, baseURL string) error {
 	if err := copyFS(static.FS, filepath.Join(out, "static")); err != nil {
 		return err
 	}
-	return copyFS(os.DirFS(contentDir), filepath.Join(out, "content"))
+	if err := copyFS(os.DirFS(contentDir), filepath.Join(out, "content")); err != nil {
+		return err
+	}
+	// The article bodies that jisr's renderer adds in memory.
+	stores, _ := filepath.Glob(filepath.Join(out, "content", "articles", "*", "segments.yaml"))
+	for _, s := range stores {
+		b, err := os.ReadFile(s)
+		if err != nil {
+			return err
+		}
+		ar, en, err := render.Bodies(b)
+		if err != nil {
+			return fmt.Errorf("%s: %w", s, err)
+		}
+		for lang, body := range map[string]string{"ar": ar, "en": en} {
+			if err := os.WriteFile(filepath.Join(filepath.Dir(s), render.BodyFile(lang)), []byte(body), 0o644); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 func copyFS(src iofs.FS, out string) error {

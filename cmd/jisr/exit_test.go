@@ -63,3 +63,16 @@ func TestStrict(t *testing.T) {
 		t.Errorf("--strict=false over [build] strict: exit %d, want 0\n%s", code, out)
 	}
 }
+
+// TestUnknownConfigKey: a misspelt jisr.toml key is a usage error that
+// names it, not silence.
+func TestUnknownConfigKey(t *testing.T) {
+	dir := seedProject(t)
+	os.WriteFile(filepath.Join(dir, "jisr.toml"), []byte("[paths]\ncontnet = \"c\"\n"), 0o644)
+	for _, args := range [][]string{{"build"}, {"review", "export"}, {"check", "--links"}, {"analyze", "--lines"}} {
+		out, code := run(t, append(args, "--root", dir)...)
+		if code != ExitUsage || !strings.Contains(out, `line 2: unknown key "paths.contnet"`) {
+			t.Errorf("%v with a misspelt key: exit %d\n%s", args, code, out)
+		}
+	}
+}

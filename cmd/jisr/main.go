@@ -17,6 +17,7 @@ import (
 	"syscall"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/jisr-news/jisr/generator/build"
 	"github.com/jisr-news/jisr/generator/project"
@@ -47,15 +48,30 @@ to build; 3 built, but some inputs were skipped.`,
 // projectFlags are the flags every project command shares.
 type projectFlags struct {
 	root, config, seeds, content, out, baseURL, engine, engineURL string
-	offline                                                       bool
+	offline, minify, drafts                                       bool
+}
+
+// hugoNames accepts Hugo's spellings of the flags that mean the same:
+// --baseURL for --base-url, --destination for --out.
+func hugoNames(_ *pflag.FlagSet, name string) pflag.NormalizedName {
+	switch name {
+	case "baseURL", "baseurl":
+		name = "base-url"
+	case "destination":
+		name = "out"
+	}
+	return pflag.NormalizedName(name)
 }
 
 func (f *projectFlags) register(cmd *cobra.Command) {
 	fl := cmd.Flags()
 	fl.StringVar(&f.seeds, "seeds", "", "folder of input articles (default seeds/)")
 	fl.StringVar(&f.content, "content", "", "content tree folder (default content/)")
-	fl.StringVar(&f.out, "out", "", "output folder (default public/)")
-	fl.StringVar(&f.baseURL, "base-url", "", "URL the site is published under, e.g. https://user.github.io/repo/")
+	fl.SetNormalizeFunc(hugoNames)
+	fl.StringVarP(&f.out, "out", "d", "", "output folder (default public/; also --destination)")
+	fl.StringVarP(&f.baseURL, "base-url", "b", "", "URL the site is published under, e.g. https://user.github.io/repo/ (also --baseURL)")
+	fl.BoolVar(&f.minify, "minify", false, "minify the HTML, CSS, JS, JSON, SVG and XML with Hugo's minifier (default: [minify] minifyOutput)")
+	fl.BoolVarP(&f.drafts, "buildDrafts", "D", false, "also build articles whose front matter says draft: true")
 	fl.StringVar(&f.engine, "engine", "", "translation engine: gist (offline, default), google, google-cloud, libretranslate, deepl, azure, openai")
 	fl.StringVar(&f.engineURL, "engine-url", "", "base URL of the engine's server (also JISR_ENGINE_URL)")
 	fl.BoolVar(&f.offline, "offline", false, "make a site that browses from file:// (relative .html links)")
@@ -69,6 +85,10 @@ func (f *projectFlags) options(cmd *cobra.Command) build.Options {
 	if cmd.Flags().Changed("offline") {
 		o.Offline = &f.offline
 	}
+	if cmd.Flags().Changed("minify") {
+		o.Minify = &f.minify
+	}
+	o.Drafts = f.drafts
 	return o
 }
 

@@ -54,6 +54,27 @@ var iptcJSON []byte
 //go:embed data/topics.yaml
 var topicsYAML []byte
 
+//go:embed data/iptc-labels-ar.tsv
+var iptcLabelsTSV string
+
+// iptcLabelsAR returns the reviewed Arabic display labels that replace
+// IPTC's own (data/iptc-labels-ar.tsv: qcode, IPTC label, jisr label,
+// reason), by qcode.
+func iptcLabelsAR() map[string]string {
+	out := map[string]string{}
+	for _, line := range strings.Split(iptcLabelsTSV, "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 4 || f[2] == "" {
+			panic("analyze: iptc-labels-ar.tsv: bad line " + line)
+		}
+		out[f[0]] = f[2]
+	}
+	return out
+}
+
 // Topic is one IPTC Media Topic.
 type Topic struct {
 	QCode    string   `json:"qcode"`
@@ -98,6 +119,12 @@ func defaultTagger() *tagger {
 	t := &tagger{topics: map[string]*Topic{}, byFirst: map[string][]trigger{}, prefixes: map[string]bool{}}
 	for i := range ts {
 		t.topics[ts[i].QCode] = &ts[i]
+	}
+	for q, ar := range iptcLabelsAR() {
+		if t.topics[q] == nil {
+			panic("analyze: iptc-labels-ar.tsv names unknown topic " + q)
+		}
+		t.topics[q].AR = ar
 	}
 	qs := make([]string, 0, len(trig))
 	for q := range trig {

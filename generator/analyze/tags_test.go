@@ -2,6 +2,8 @@ package analyze
 
 import (
 	"testing"
+
+	"github.com/jisr-news/jisr/generator/arabic"
 )
 
 func tagIDs(ts []Tag) map[string]float64 {
@@ -30,6 +32,12 @@ func TestTags(t *testing.T) {
 		{"hajj",
 			"بدأ الحجاج التوافد إلى مكة المكرمة لأداء الحج.\nووصل آلاف الحجاج إلى المشاعر المقدسة.",
 			nil, []string{"religious-ritual"}, nil},
+		{"a canal is not a television channel",
+			"عبرت السفن قناة السويس الجديدة.\nوقالت هيئة القناة إن حركة الملاحة في القناة زادت.\nوافتتحت القناة الجديدة رسميا.",
+			nil, nil, []string{"television"}},
+		{"a television channel",
+			"بثت القناة الفضائية برنامجا تلفزيونيا جديدا.\nوقالت القناة التلفزيونية إن المسلسل يعرض في رمضان.",
+			nil, []string{"television"}, nil},
 		{"input tags: IPTC by label, free tag kept",
 			"خبر قصير.",
 			[]string{"economy", "Jisr Weekly", "سياسة"}, []string{"economy", "jisr-weekly", "politics-and-government"}, nil},
@@ -69,5 +77,25 @@ func TestTopicsHaveLabels(t *testing.T) {
 	}
 	if len(defaultTagger().byFirst) < 200 {
 		t.Errorf("only %d trigger words", len(defaultTagger().byFirst))
+	}
+}
+
+// TestIPTCLabels checks the displayed Arabic labels: every topic has one,
+// no two topics share one, and each corrected one differs from IPTC's.
+func TestIPTCLabels(t *testing.T) {
+	tg := defaultTagger()
+	seen := map[string]string{}
+	for q, tp := range tg.topics {
+		if tp.AR == "" {
+			t.Errorf("%s (%s) has no Arabic label", q, tp.EN)
+		}
+		k := arabic.Normalize(tp.AR)
+		if other, ok := seen[k]; ok {
+			t.Errorf("%s and %s both show «%s»", q, other, tp.AR)
+		}
+		seen[k] = q
+	}
+	if got := tg.topics["medtop:20001065"].AR; got != "كرة القدم" {
+		t.Errorf("football shows «%s»", got)
 	}
 }

@@ -72,6 +72,7 @@ type Article struct {
 	Slug         string
 	Tags         []string // tags given by the input (front matter, CMS)
 	Entities     []string // entity names given by the input
+	Draft        bool     // draft: true in the metadata; left out unless drafts are built
 	Images       []Image  // pictures given by the input, the first one leading
 	Blocks       []Block
 }

@@ -26,6 +26,7 @@ import (
 
 	"github.com/jisr-news/jisr/generator/analyze"
 	"github.com/jisr-news/jisr/generator/article"
+	"github.com/jisr-news/jisr/generator/config"
 	"github.com/jisr-news/jisr/generator/content"
 	"github.com/jisr-news/jisr/generator/gazetteer"
 	"github.com/jisr-news/jisr/generator/project"
@@ -54,6 +55,8 @@ type Options struct {
 	BaseURL    string
 	Offline    *bool
 	Strict     *bool // overrides [build] strict
+	Minify     *bool // overrides [minify] minifyOutput (Hugo's minifier)
+	Drafts     bool  // build articles whose front matter says draft: true
 	Engine     string
 	EngineURL  string
 	Engines    translate.Providers // engines to choose from; nil means engines.Providers()
@@ -81,7 +84,8 @@ type Summary struct {
 	Orphans  []string // content articles whose seed is gone (see Project.Orphans)
 	Elapsed  time.Duration
 	Out      string
-	Strict   bool // every skipped input counts (see Failing)
+	Strict   bool     // every skipped input counts (see Failing)
+	Drafts   []string // sources of the drafts left out (Options.Drafts builds them)
 }
 
 // NoText reports whether a skipped input had no article text: an empty
@@ -145,6 +149,7 @@ type Project struct {
 	Analyzer  *analyze.Analyzer
 	Fallback  translate.Engine
 	Log       io.Writer
+	Drafts    bool     // build drafts too (Options.Drafts)
 	seen      *seedSet // what Prepare read, for Orphans (orphans.go)
 }
 
@@ -170,7 +175,7 @@ func New(l *project.Layout, o Options) (*Project, error) {
 		o.Log = io.Discard
 	}
 	cfg := l.Config
-	p := &Project{Layout: l, Log: o.Log}
+	p := &Project{Layout: l, Log: o.Log, Drafts: o.Drafts}
 	if err := p.checkFolders(); err != nil { // safety.go
 		return nil, err
 	}
@@ -179,6 +184,9 @@ func New(l *project.Layout, o Options) (*Project, error) {
 	}
 	if o.Offline != nil {
 		cfg.Offline = *o.Offline
+	}
+	if o.Minify != nil {
+		cfg.Minify.MinifyOutput = *o.Minify
 	}
 	name := cfg.Translate.Engine
 	if o.Engine != "" {
@@ -274,6 +282,7 @@ func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error)
 		a.Source = relSource(p.Root, a.Source) // orphans.go
 	}
 	p.seen = seenSeeds(p.Root, arts, errs) // orphans.go: for Orphans
+	arts, sum.Drafts = p.dropDrafts(arts)
 	sum.Skipped = errs
 	for _, e := range errs {
 		fmt.Fprintf(p.Log, "skipped: %v\n", e)
@@ -414,6 +423,27 @@ func dropWeakEntities(pages []content.Page) {
 	}
 }
 
+// dropDrafts leaves out the articles marked draft: true, unless the
+// project builds drafts, and returns their sources. A draft that an
+// earlier build published stays in the content tree (it may hold
+// reviews), and so on the site; a warning says so.
+func (p *Project) dropDrafts(arts []*article.Article) (kept []*article.Article, drafts []string) {
+	if p.Drafts {
+		return arts, nil
+	}
+	for _, a := range arts {
+		if !a.Draft {
+			kept = append(kept, a)
+			continue
+		}
+		drafts = append(drafts, a.Source)
+		if ok, _ := afero.DirExists(p.Fs, filepath.Join(p.Content, "articles", a.ID)); ok {
+			fmt.Fprintf(p.Log, "warning: %s is a draft, but an earlier build published it: content/articles/%s stays on the site until it is removed\n", a.Source, a.ID)
+		}
+	}
+	return kept, drafts
+}
+
 func (p *Project) readSeeds() ([]*article.Article, []error) {
 	if _, err := p.Fs.Stat(p.Seeds); errors.Is(err, os.ErrNotExist) {
 		return nil, nil
@@ -445,7 +475,7 @@ func (p *Project) Render() (*render.Result, error) {
 		Fs: p.Fs, ContentDir: p.Content, TemplatesDir: p.Templates, StaticDir: p.Static,
 		Templates: templates.FS, Static: static.FS, Skip: skip,
 	}, render.Site{BaseURL: c.BaseURL, Offline: c.Offline, TitleAR: c.Title.AR, TitleEN: c.Title.EN, PageSize: c.PageSize,
-		Params: map[string]any{"cname": c.CNAME, "index_unreviewed": c.SEO.IndexUnreviewed}}, afero.NewBasePathFs(p.Fs, tmp), p.Log)
+		Params: siteParams(c), Minify: c.Minify.MinifyOutput}, afero.NewBasePathFs(p.Fs, tmp), p.Log)
 	if err != nil {
 		return nil, err
 	}
@@ -477,6 +507,16 @@ func (s *Summary) statuses() string {
 	return strings.Join(st, ", ")
 }
 
+// siteParams are the templates' .Site.Params: jisr.toml's [params] and
+// the cname (config refuses [params] names jisr sets).
+func siteParams(c *config.Config) map[string]any {
+	m := map[string]any{"cname": c.CNAME, "index_unreviewed": c.SEO.IndexUnreviewed}
+	for k, v := range c.Params {
+		m[k] = v
+	}
+	return m
+}
+
 // Report writes the summary of a build as people read it.
 func (s *Summary) Report(w io.Writer) {
 	fmt.Fprintf(w, "built %d articles; segments: %s; engine %s: %d calls, %d HTTP requests", s.Articles, s.statuses(), s.Engine, s.Calls, s.Requests)
@@ -491,6 +531,14 @@ func (s *Summary) Report(w io.Writer) {
 		}
 	}
 	s.reportSkipped(w)
+	s.reportDrafts(w)
+}
+
+// reportDrafts names the drafts left out.
+func (s *Summary) reportDrafts(w io.Writer) {
+	if len(s.Drafts) > 0 {
+		fmt.Fprintf(w, "%d drafts left out (--buildDrafts builds them): %s\n", len(s.Drafts), strings.Join(s.Drafts, ", "))
+	}
 }
 
 // ReportTranslate writes the summary of "jisr translate" (Prepare without
@@ -502,6 +550,7 @@ func (s *Summary) ReportTranslate(w io.Writer) {
 	}
 	fmt.Fprintf(w, "; %d content files changed\n", s.Written)
 	s.reportSkipped(w)
+	s.reportDrafts(w)
 }
 
 // reportSkipped lists the skipped inputs, and says which of them do not

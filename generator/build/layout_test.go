@@ -35,3 +35,15 @@ func TestContentElsewhere(t *testing.T) {
 		t.Error("the entity page does not carry the project gazetteer's English name")
 	}
 }
+
+// TestParams: [params] in jisr.toml reach the templates as .Site.Params.
+func TestParams(t *testing.T) {
+	fs := afero.NewMemMapFs()
+	afero.WriteFile(fs, "/p/seeds/a.txt", []byte("وصل الوزير إلى بغداد أمس.\n"), 0o644)
+	afero.WriteFile(fs, "/p/jisr.toml", []byte("[params]\nmotto = \"News & <views>\"\n"), 0o644)
+	afero.WriteFile(fs, "/p/templates/layouts/home.html", []byte(`{{ define "main" }}<p id="motto">{{ .Site.Params.motto }}</p>{{ end }}`), 0o644)
+	buildSite(t, fs, Options{})
+	if home := read(t, fs, "/p/public/index.html"); !strings.Contains(home, `<p id="motto">News &amp; &lt;views&gt;</p>`) {
+		t.Errorf("[params] motto not rendered (escaped) on the home page")
+	}
+}

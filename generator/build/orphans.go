@@ -23,6 +23,21 @@ import (
 // reviewed translations; `jisr prune` does. Articles written by hand (no
 // jisr.source) are not orphans.
 func (p *Project) Orphans() []string {
+	var out []string
+	for _, o := range p.OrphanArticles() {
+		out = append(out, store.ArticleDir(filepath.ToSlash(filepath.Base(p.Content)), o.ID)+" ("+o.Source+")")
+	}
+	return out
+}
+
+// Orphan is an article of the content tree whose source is gone.
+type Orphan struct {
+	ID     string // the article ID: content/articles/<ID>
+	Source string // its recorded source, "seeds/x.jsonl#id=…"
+}
+
+// OrphanArticles is Orphans as values, sorted by ID.
+func (p *Project) OrphanArticles() []Orphan {
 	seen := p.seen
 	if seen == nil {
 		arts, errs := p.readSeeds()
@@ -32,7 +47,7 @@ func (p *Project) Orphans() []string {
 		seen = seenSeeds(p.Root, arts, errs)
 	}
 	ids, _ := store.Articles(p.Fs, p.Content)
-	var out []string
+	var out []Orphan
 	for _, id := range ids {
 		page, err := store.ReadArticlePage(p.Fs, p.Content, id, "ar")
 		if err != nil || page.Jisr.Source == "" {
@@ -50,10 +65,10 @@ func (p *Project) Orphans() []string {
 			gone = true // the file no longer yields this article
 		}
 		if gone {
-			out = append(out, store.ArticleDir(filepath.ToSlash(filepath.Base(p.Content)), id)+" ("+src+")")
+			out = append(out, Orphan{ID: id, Source: src})
 		}
 	}
-	sort.Strings(out)
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
 }
 

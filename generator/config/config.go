@@ -24,12 +24,19 @@
 //	strict = false            # true: any skipped input fails the build (exit 3)
 //	[review]
 //	pages = true              # false: no side-by-side review pages in public/
+//	[minify]
+//	minifyOutput = false      # true: minify what Hugo writes (also --minify)
+//	[params]                  # passed to the templates as .Site.Params
+//
+// A key jisr does not know is an error that names it and its line, so
+// that a misspelt setting is never silently ignored.
 //
 // Keys and secrets come from environment variables only (JISR_DEEPL_KEY and
 // so on); a file that holds one is refused, so that it is never committed.
 package config
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -62,7 +69,16 @@ type Config struct {
 		Static    string `toml:"static"`
 	} `toml:"paths"`
 	Translate Translate `toml:"translate"`
-	Build     struct {
+	// Minify minifies the HTML, CSS, JS, JSON, SVG and XML Hugo writes
+	// (Hugo's minifier; the same as --minify). Only minifyOutput is
+	// accepted: Hugo's finer settings are refused as unknown keys.
+	Minify struct {
+		MinifyOutput bool `toml:"minifyOutput"`
+	} `toml:"minify"`
+	// Params are passed to the templates as .Site.Params, as in Hugo. The
+	// names jisr sets itself (offline, feeds, cname, index_unreviewed) are refused.
+	Params map[string]any `toml:"params"`
+	Build  struct {
 		// Strict makes any skipped input fail the build (exit 3), also
 		// records with no text, which are otherwise reported and skipped.
 		Strict bool `toml:"strict"`
@@ -112,8 +128,13 @@ func Load(fs afero.Fs, file string, required bool) (*Config, error) {
 	if err != nil {
 		return nil, fmt.Errorf("config: %w", err)
 	}
-	if err := toml.Unmarshal(data, c); err != nil {
+	if err := decodeStrict(data, c); err != nil {
 		return nil, fmt.Errorf("config %s: %w", file, err)
+	}
+	for _, k := range reservedParams {
+		if _, ok := c.Params[k]; ok {
+			return nil, fmt.Errorf("config %s: [params] %s is set by jisr itself; choose another name", file, k)
+		}
 	}
 	var raw struct {
 		Translate map[string]any `toml:"translate"`
@@ -139,6 +160,58 @@ func Load(fs afero.Fs, file string, required bool) (*Config, error) {
 		return nil, fmt.Errorf("config %s: page_size = %d: a list page needs at least 1 article", file, c.PageSize)
 	}
 	return c, nil
+}
+
+// reservedParams are the site parameters jisr sets for its templates.
+var reservedParams = []string{"offline", "feeds", "cname", "index_unreviewed"}
+
+// UnknownKeyError is a key of jisr.toml that jisr does not know.
+type UnknownKeyError struct {
+	Key       string // dotted: "paths.contnet"
+	Line, Col int
+}
+
+func (e *UnknownKeyError) Error() string {
+	return fmt.Sprintf("line %d: unknown key %q (see generator/config for every setting)", e.Line, e.Key)
+}
+
+// decodeStrict decodes data into c and refuses unknown keys, except
+// inside the engines' own tables [translate.<name>], which Load reads
+// separately.
+func decodeStrict(data []byte, c *Config) error {
+	d := toml.NewDecoder(bytes.NewReader(data)).DisallowUnknownFields()
+	err := d.Decode(c)
+	var sme *toml.StrictMissingError
+	if !errors.As(err, &sme) {
+		return err
+	}
+	for _, e := range sme.Errors {
+		k := e.Key()
+		if len(k) >= 2 && k[0] == "translate" && isTable(data, k[:2]) {
+			continue
+		}
+		row, col := e.Position()
+		return &UnknownKeyError{Key: strings.Join(k, "."), Line: row, Col: col}
+	}
+	return nil
+}
+
+// isTable reports whether key (translate.<name>) is a table in data.
+func isTable(data []byte, key []string) bool {
+	var raw map[string]any
+	if toml.Unmarshal(data, &raw) != nil {
+		return false
+	}
+	var v any = raw
+	for _, k := range key {
+		m, ok := v.(map[string]any)
+		if !ok {
+			return false
+		}
+		v = m[k]
+	}
+	_, ok := v.(map[string]any)
+	return ok
 }
 
 func isSecretKey(k string) bool {

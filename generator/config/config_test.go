@@ -27,6 +27,18 @@ func TestLoad(t *testing.T) {
 		{"page size default", "cname = \"x.org\"\n", func(c *Config) bool { return c.PageSize == 50 }, ""},
 		{"page size zero", "page_size = 0\n", nil, "page_size"},
 		{"empty path", "[paths]\nout = \"\"\n", nil, "may not be empty"},
+		{"unknown top-level key", "title = {ar = \"x\"}\nbaseULR = \"https://x/\"\n", nil, `line 2: unknown key "baseULR"`},
+		{"unknown key in a table", "[paths]\nseeds = \"s\"\ncontnet = \"c\"\n", nil, `line 3: unknown key "paths.contnet"`},
+		{"unknown table", "[sitemap]\nchangefreq = \"daily\"\n", nil, `line 1: unknown key "sitemap"`},
+		{"unknown translate key", "[translate]\nengin = \"deepl\"\n", nil, `unknown key "translate.engin"`},
+		{"Hugo's finer minify settings are refused", "[minify]\ndisableCSS = true\n", nil, `unknown key "minify.disableCSS"`},
+		{"minify and params", "[minify]\nminifyOutput = true\n[params]\nlogo = \"x.png\"\n[params.social]\nx = \"@j\"\n", func(c *Config) bool {
+			return c.Minify.MinifyOutput && c.Params["logo"] == "x.png" && c.Params["social"].(map[string]any)["x"] == "@j"
+		}, ""},
+		{"reserved param", "[params]\nfeeds = false\n", nil, "[params] feeds is set by jisr"},
+		{"engine tables stay free", "[translate.openai]\nconcurrency = 2\nsystem_prompt = \"p\"\n[build]\nstrict = true\n", func(c *Config) bool {
+			return c.Translate.Engines["openai"]["system_prompt"] == "p" && c.Build.Strict
+		}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

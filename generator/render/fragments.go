@@ -1,6 +1,7 @@
 package render
 
 import (
+	"encoding/json"
 	"fmt"
 	"html"
 	"path"
@@ -34,18 +35,48 @@ type storedSegment struct {
 	AR     string `yaml:"ar"`
 	EN     string `yaml:"en"`
 	Status string `yaml:"status"`
+	OldAR  string `yaml:"old_ar"`
 }
 
-// bodies returns the body HTML of an article in Arabic and English from
-// the bytes of its segments.yaml.
-func bodies(segmentsYAML []byte) (ar, en string, err error) {
+// Bodies returns the body HTML of an article in Arabic and English from
+// the bytes of its segments.yaml: the contents of its two BodyFile
+// resources.
+func Bodies(segmentsYAML []byte) (ar, en string, err error) {
+	segs, err := readSegments(segmentsYAML)
+	if err != nil {
+		return "", "", err
+	}
+	return body(segs, "ar"), body(segs, "en"), nil
+}
+
+func readSegments(segmentsYAML []byte) ([]storedSegment, error) {
 	var f struct {
 		Segments []storedSegment `yaml:"segments"`
 	}
-	if err := yaml.Unmarshal(segmentsYAML, &f); err != nil {
-		return "", "", err
+	err := yaml.Unmarshal(segmentsYAML, &f)
+	return f.Segments, err
+}
+
+// ReviewFile is the page resource of an article bundle that holds, per
+// segment ID, its texts as HTML through Bidi ("en", "ar" and, for a stale
+// segment, "old_ar"), as JSON: the review page (review/page.html) shows
+// them without running the bidi rules per segment in the template.
+const ReviewFile = "review-text.json"
+
+// reviewTexts returns the contents of ReviewFile.
+func reviewTexts(segs []storedSegment) ([]byte, error) {
+	m := make(map[string]map[string]string, len(segs))
+	for _, s := range segs {
+		t := map[string]string{"ar": Bidi(s.AR, "ar")}
+		if s.EN != "" {
+			t["en"] = Bidi(s.EN, "en")
+		}
+		if s.OldAR != "" {
+			t["old_ar"] = Bidi(s.OldAR, "ar")
+		}
+		m[s.ID] = t
 	}
-	return body(f.Segments, "ar"), body(f.Segments, "en"), nil
+	return json.Marshal(m)
 }
 
 // body writes what _partials/body.html writes: blocks as <h2> or <p>, each
@@ -124,11 +155,19 @@ func isArticleStore(rel string) bool {
 // writeBodies writes the body files of the article whose segments.yaml is
 // at rel (a slash path under root) into mem.
 func writeBodies(mem afero.Fs, root, rel string, segmentsYAML []byte) error {
-	ar, en, err := bodies(segmentsYAML)
+	segs, err := readSegments(segmentsYAML)
+	if err != nil {
+		return fmt.Errorf("%s: %w", rel, err)
+	}
+	ar, en := body(segs, "ar"), body(segs, "en")
+	texts, err := reviewTexts(segs)
 	if err != nil {
 		return fmt.Errorf("%s: %w", rel, err)
 	}
 	dir := path.Join(root, path.Dir(rel))
+	if err := afero.WriteFile(mem, path.Join(dir, ReviewFile), texts, 0o644); err != nil {
+		return err
+	}
 	if err := afero.WriteFile(mem, path.Join(dir, BodyFile("ar")), []byte(ar), 0o644); err != nil {
 		return err
 	}

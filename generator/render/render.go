@@ -52,6 +52,8 @@ type Site struct {
 	PageSize int
 	// Params are extra site parameters passed to the templates (.Site.Params).
 	Params map[string]any
+	// Minify runs Hugo's minifier on everything it writes (hugo --minify).
+	Minify bool
 }
 
 // Input names the sources of a build.
@@ -290,6 +292,9 @@ func HugoConfig(s Site) ([]byte, error) {
 		// Term pages and the review dashboard keep their pictures in a page
 		// resource (generator/build/charts.go) that the layouts inline.
 		"cascade": []map[string]any{{"build": map[string]any{"publishResources": false}, "target": map[string]any{"kind": "{term,section}"}}},
+	}
+	if s.Minify {
+		cfg["minify"] = map[string]any{"minifyOutput": true}
 	}
 	b, err := toml.Marshal(cfg)
 	if err != nil {

@@ -284,9 +284,9 @@ func one(a *article.Article, stem string) ([]*article.Article, error) {
 type record struct {
 	meta
 	ID            json.RawMessage `json:"id"`
-	Body          string `json:"body"`
-	Content       string `json:"content"`
-	DateExtracted string `json:"date_extracted"`
+	Body          string          `json:"body"`
+	Content       string          `json:"content"`
+	DateExtracted string          `json:"date_extracted"`
 }
 
 func records(file, stem string, recs []json.RawMessage, where func(int) string) ([]*article.Article, error) {
@@ -461,6 +461,7 @@ type meta struct {
 	Source   string   `yaml:"source" toml:"source" json:"source"`
 	Slug     string   `yaml:"slug" toml:"slug" json:"slug"`
 	URL      string   `yaml:"url" toml:"url" json:"url"`
+	Draft    bool     `yaml:"draft" toml:"draft" json:"draft"`
 	// Image is one picture: a URL or path, or a table with src (or url),
 	// alt and caption; Images is a list of either. See images.go.
 	Image  any   `yaml:"image" toml:"image" json:"image"`
@@ -482,6 +483,7 @@ func (m *meta) apply(a *article.Article) error {
 		m.Entities[i] = oneLine(e)
 	}
 	a.Tags, a.Entities = m.Tags, m.Entities
+	a.Draft = m.Draft
 	imgs, err := images(m.Image, m.Images)
 	if err != nil {
 		return err

@@ -1,0 +1,138 @@
+package prune_test
+
+import (
+	"context"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/spf13/afero"
+	"golang.org/x/tools/txtar"
+
+	"github.com/jisr-news/jisr/generator/build"
+	"github.com/jisr-news/jisr/generator/prune"
+	"github.com/jisr-news/jisr/generator/store"
+)
+
+func project(t *testing.T) afero.Fs {
+	t.Helper()
+	ar, err := txtar.ParseFile("../build/testdata/site.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs := afero.NewMemMapFs()
+	for _, f := range ar.Files {
+		afero.WriteFile(fs, path.Join("/p", f.Name), f.Data, 0o644)
+	}
+	return fs
+}
+
+func run(t *testing.T, fs afero.Fs) *build.Summary {
+	t.Helper()
+	var log strings.Builder
+	sum, err := build.Run(context.Background(), build.Options{Fs: fs, Root: "/p", Log: &log})
+	if err != nil {
+		t.Fatalf("build: %v\n%s", err, log.String())
+	}
+	return sum
+}
+
+// review marks the iraq article's title as reviewed by a person.
+func review(t *testing.T, fs afero.Fs) {
+	t.Helper()
+	file := store.Path("/p/content", "iraq")
+	f, err := store.Load(fs, file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Segments[0].EN, f.Segments[0].Status, f.Segments[0].Engine = "A reviewed title", store.StatusReviewed, "human"
+	f.Segments[0].Sum = store.Hash(f.Segments[0].EN)
+	if err := store.Save(fs, file, f); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A deleted seed's article is listed, pruned (its review kept in the
+// archive), and the next build succeeds without it.
+func TestPruneThenBuild(t *testing.T) {
+	for _, keep := range []bool{false, true} {
+		t.Run(map[bool]string{false: "archive", true: "keep-reviews"}[keep], func(t *testing.T) {
+			fs := project(t)
+			run(t, fs)
+			review(t, fs)
+			fs.Remove("/p/seeds/iraq.txt")
+			p, err := build.Open(build.Options{Fs: fs, Root: "/p"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ids := map[string]string{}
+			for _, o := range p.OrphanArticles() {
+				ids[o.ID] = o.Source
+			}
+			o := prune.Options{Content: "/p/content", Archive: "/p/pruned", KeepReviews: keep}
+			items, err := prune.Plan(fs, o, ids)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(items) != 1 || items[0].ID != "iraq" || items[0].Reviewed != 1 {
+				t.Fatalf("plan %+v", items)
+			}
+			if n, err := prune.Remove(fs, o, items); err != nil || n != 1 {
+				t.Fatalf("removed %d: %v", n, err)
+			}
+			sum := run(t, fs)
+			if len(sum.Orphans) != 0 {
+				t.Errorf("orphans after prune: %v", sum.Orphans)
+			}
+			if ok, _ := afero.Exists(fs, "/p/public/articles/iraq/index.html"); ok {
+				t.Errorf("pruned article still published")
+			}
+			if ok, _ := afero.Exists(fs, "/p/public/en/review/iraq/index.html"); ok {
+				t.Errorf("pruned article's review page still published")
+			}
+			kept := "/p/pruned/iraq/segments.yaml"
+			if keep {
+				kept = "/p/content/articles/iraq/segments.yaml"
+			}
+			f, err := store.Load(fs, kept)
+			if err != nil || len(f.Segments) == 0 || f.Segments[0].EN != "A reviewed title" {
+				t.Errorf("review not kept in %s: %v", kept, err)
+			}
+		})
+	}
+}
+
+// Deleting an article folder by hand (as the summary once advised) must not
+// fail the next build on links to its review page.
+func TestDeleteFolderByHandThenBuild(t *testing.T) {
+	fs := project(t)
+	run(t, fs)
+	fs.Remove("/p/seeds/iraq.txt")
+	fs.RemoveAll("/p/content/articles/iraq")
+	run(t, fs)
+}
+
+// On the OS file system too, with ordinary modes.
+func TestRemoveOnDisk(t *testing.T) {
+	root := t.TempDir()
+	fs := afero.NewOsFs()
+	content := filepath.Join(root, "content")
+	f := &store.File{Article: "x", Segments: []store.Segment{{ID: "title", AR: "أ", EN: "A", Status: store.StatusReviewed}}}
+	if err := store.Save(fs, store.Path(content, "x"), f); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(content, "articles/x/index.ar.md"), []byte("---\n---\n"), 0o644)
+	o := prune.Options{Content: content, Archive: filepath.Join(root, "pruned")}
+	items, _ := prune.Plan(fs, o, map[string]string{"x": "seeds/x.txt"})
+	if _, err := prune.Remove(fs, o, items); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(content, "articles/x")); !os.IsNotExist(err) {
+		t.Errorf("article folder still there: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(root, "pruned/x/segments.yaml")); err != nil {
+		t.Errorf("archive: %v", err)
+	}
+}
