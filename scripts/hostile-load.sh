@@ -10,7 +10,6 @@
 # on the first broken promise. Timings are printed, never asserted.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-repo=$PWD
 if [ "${SHORT:-}" = 1 ]; then MB=5; RECORDS=400; KILLS=4; else MB=50; RECORDS=100000; KILLS=20; fi
 work=$(mktemp -d)
 trap '[ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
