@@ -123,7 +123,7 @@ BEGIN {
 END {
 	for (i=1;i<=NR;i++) {
 		split(row[i], f, "\t"); st=f[1]; sub(/^[^ ]+ /, "", st)
-		key=f[2] "|" st; cr="", rr=""
+		key=f[2] "|" st; cr=""; rr=""
 		if (f[1] ~ /^jisr / && (key in hc) && hc[key] > 0) { cr=sprintf("%.2f", f[5]/hc[key]); rr=sprintf("%.2f", f[6]/hr[key]) }
 		if (f[1] ~ /^hugo\+jisr/) { k2=f[2] "|cold"; if (hc[k2] > 0) { cr=sprintf("%.2f", f[5]/hc[k2]); rr=sprintf("%.2f", f[6]/hr[k2]) } }
 		printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", f[1], f[2], f[3], f[4], f[5], f[6], f[7], cr, rr

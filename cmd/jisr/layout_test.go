@@ -23,6 +23,10 @@ func TestCommandsAgreeOnContent(t *testing.T) {
 	if code != 0 || !strings.Contains(out, filepath.Join(rv, "seed.xlf")) {
 		t.Errorf("review export --content c2: exit %d\n%s", code, out)
 	}
+	// A relative --out is relative to --root too, like --zip.
+	if out, code := run(t, "review", "export", "--root", dir, "--content", "c2", "--out", "rv2"); code != 0 || !strings.Contains(out, filepath.Join(dir, "rv2", "seed.xlf")) {
+		t.Errorf("review export --out rv2: exit %d\n%s", code, out)
+	}
 	if out, code := run(t, "check", "--qa", "--root", dir, "--content", "c2"); code != 0 {
 		t.Errorf("check --qa --content c2: exit %d\n%s", code, out)
 	}

@@ -64,7 +64,7 @@ some units were conflicts (each is listed).`,
 					o.Articles = append(o.Articles, a)
 				}
 			}
-			files, err := review.Export(o, f, out)
+			files, err := review.Export(o, f, l.Abs(out))
 			if err != nil {
 				return exitWith(ExitFailed, err)
 			}
@@ -77,7 +77,7 @@ some units were conflicts (each is listed).`,
 	}
 	fl := exportCmd.Flags()
 	fl.StringVar(&format, "format", "xliff", "file format: xliff (2.1), po or tmx (1.4)")
-	fl.StringVar(&out, "out", "review", "folder to write the files into")
+	fl.StringVar(&out, "out", "review", "folder to write the files into, relative to --root like every project path")
 	fl.StringVar(&articles, "article", "", "comma-separated article IDs to export (default all)")
 	fl.StringVar(&translator, "translator", "", "translator's name to write into the files (XLIFF note, PO Last-Translator)")
 	fl.StringVar(&content, "content", "", "content tree folder (default content/)")

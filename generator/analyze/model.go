@@ -272,8 +272,19 @@ func (an *Analyzer) features(s *segTokens, gaz []string) [][]uint64 {
 		}
 		return gaz[i]
 	}
+	// Name-word buckets, one look-up per token.
+	buckets := make([]string, n)
+	for i := range buckets {
+		buckets[i] = nameBucket(s.keys[i])
+	}
+	nb := func(i int) string {
+		if i < 0 || i >= n {
+			return nameBucket(key(i))
+		}
+		return buckets[i]
+	}
 	out := make([][]uint64, n)
-	flat := make([]uint64, 0, n*32)
+	flat := make([]uint64, 0, n*40)
 	for i := 0; i < n; i++ {
 		k := s.keys[i]
 		start := len(flat)
@@ -330,9 +341,9 @@ func (an *Analyzer) features(s *segTokens, gaz []string) [][]uint64 {
 		}
 		// How often Wikidata's person names use the word (and its stem,
 		// without clitics), and the words beside it.
-		flat = append(flat, fh("nw0=", nameBucket(k), ""), fh("ns0=", nameBucket(stems[i]), ""),
-			fh("nw-1=", nameBucket(key(i-1)), ""), fh("nw+1=", nameBucket(key(i+1)), ""),
-			fh("nw0nw+1=", nameBucket(k), nameBucket(key(i+1))), fh("nw-1nw0=", nameBucket(key(i-1)), nameBucket(k)))
+		flat = append(flat, fh("nw0=", nb(i), ""), fh("ns0=", nameBucket(stems[i]), ""),
+			fh("nw-1=", nb(i-1), ""), fh("nw+1=", nb(i+1), ""),
+			fh("nw0nw+1=", nb(i), nb(i+1)), fh("nw-1nw0=", nb(i-1), nb(i)))
 		if nisba(k) {
 			flat = append(flat, fh("nisba0", "", ""))
 		}

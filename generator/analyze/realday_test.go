@@ -14,15 +14,20 @@ import (
 	"github.com/jisr-news/jisr/internal/testenv"
 )
 
-// realDay reads one day of SaudiNewsNet (../shared/data, CC BY-NC-SA,
-// never shipped) as articles of one segment per paragraph.
-func realDay(t testing.TB, day string) [][]article.Segment {
-	zr, err := zip.OpenReader(testenv.SharedData(t, "saudinewsnet/"+day+".zip"))
+// realRecord is one SaudiNewsNet record.
+type realRecord struct{ URL, Title, Content string }
+
+// realRecords reads the records of one SaudiNewsNet zip (../shared/data,
+// CC BY-NC-SA, never shipped), in file order; it skips the test when the
+// corpus is missing.
+func realRecords(t testing.TB, file string) []realRecord {
+	t.Helper()
+	zr, err := zip.OpenReader(testenv.SharedData(t, "saudinewsnet/"+file))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer zr.Close()
-	var recs []struct{ Title, Content string }
+	var recs []realRecord
 	for _, f := range zr.File {
 		rc, err := f.Open()
 		if err != nil {
@@ -34,8 +39,14 @@ func realDay(t testing.TB, day string) [][]article.Segment {
 			t.Fatalf("%s: %v", f.Name, err)
 		}
 	}
+	return recs
+}
+
+// realDay reads one day of SaudiNewsNet as articles of one segment per
+// paragraph.
+func realDay(t testing.TB, day string) [][]article.Segment {
 	var out [][]article.Segment
-	for _, r := range recs {
+	for _, r := range realRecords(t, day+".zip") {
 		var segs []article.Segment
 		for i, p := range strings.Split(r.Title+"\n"+r.Content, "\n") {
 			if p = strings.TrimSpace(p); p != "" {

@@ -73,6 +73,7 @@ type Article struct {
 	Tags         []string // tags given by the input (front matter, CMS)
 	Entities     []string // entity names given by the input
 	Draft        bool     // draft: true in the metadata; left out unless drafts are built
+	Images       []Image  // pictures given by the input, the first one leading
 	Blocks       []Block
 }
 
@@ -148,4 +149,12 @@ func Check(id string, segments int, names ...string) error {
 		}
 	}
 	return nil
+}
+
+// Image is a picture of the article, as the input gives it (front matter
+// image/images, CMS records): Src is an http(s) URL or a site path (served
+// from the project's static/ folder), Alt its text alternative and Caption
+// its caption, both in the input's language.
+type Image struct {
+	Src, Alt, Caption string
 }

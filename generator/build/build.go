@@ -149,7 +149,10 @@ type Project struct {
 	Analyzer  *analyze.Analyzer
 	Fallback  translate.Engine
 	Log       io.Writer
-	Drafts    bool     // build drafts too (Options.Drafts)
+	Drafts    bool // build drafts too (Options.Drafts)
+	// badStores are the articles whose segment store did not parse in
+	// Prepare: Render shows their salvaged segments (store.LastGood).
+	badStores map[string]error
 	seen      *seedSet // what Prepare read, for Orphans (orphans.go)
 }
 
@@ -302,6 +305,7 @@ func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error)
 	// Every stored translation, of every article, is a translation memory:
 	// a renamed seed or a repeated sentence keeps its translation and review.
 	stores, bad := store.LoadAll(p.Fs, p.Content)
+	p.badStores = bad
 	mem := store.Memory{}
 	for _, f := range stores {
 		mem.Add(f)
@@ -312,7 +316,7 @@ func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error)
 	for i, a := range arts {
 		if err := bad[a.ID]; err != nil {
 			// A corrupt store is never overwritten: skip the article.
-			sum.Skipped = append(sum.Skipped, fmt.Errorf("%s: %w (fix or delete the file; it was left untouched)", a.Source, err))
+			sum.Skipped = append(sum.Skipped, fmt.Errorf("%s: %w (the file was left as it is and the site keeps the translations that still read; fix it and build again)", a.Source, err))
 			fmt.Fprintf(p.Log, "skipped: %v\n", sum.Skipped[len(sum.Skipped)-1])
 			continue
 		}
@@ -471,8 +475,12 @@ func (p *Project) Render() (*render.Result, error) {
 		skip = append(skip, "articles/"+id, content.ReviewSection+"/"+id)
 	}
 	sort.Strings(skip)
+	view, err := store.LastGood(p.Fs, p.Content, p.badStores) // never render a store a person left broken
+	if err != nil {
+		return nil, err
+	}
 	res, err := render.Render(render.Input{
-		Fs: p.Fs, ContentDir: p.Content, TemplatesDir: p.Templates, StaticDir: p.Static,
+		Fs: view, ContentDir: p.Content, TemplatesDir: p.Templates, StaticDir: p.Static,
 		Templates: templates.FS, Static: static.FS, Skip: skip,
 	}, render.Site{BaseURL: c.BaseURL, Offline: c.Offline, TitleAR: c.Title.AR, TitleEN: c.Title.EN, PageSize: c.PageSize,
 		Params: siteParams(c), Minify: c.Minify.MinifyOutput}, afero.NewBasePathFs(p.Fs, tmp), p.Log)

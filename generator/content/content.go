@@ -130,11 +130,21 @@ func (w *Writer) writeArticle(p Page) error {
 	if err := out.WriteAnalysis(qa.Stored(a.ID, date, p.Analysis)); err != nil {
 		return err
 	}
+	var srcs []string
+	var figs []store.Figure
+	for _, img := range a.Images {
+		src := img.Src // a site path is written relative to the site's base
+		if !strings.HasPrefix(src, "http://") && !strings.HasPrefix(src, "https://") {
+			src = strings.TrimPrefix(src, "/")
+		}
+		srcs = append(srcs, src)
+		figs = append(figs, store.Figure{Src: src, Alt: img.Alt, Caption: img.Caption})
+	}
 	for _, lang := range store.Languages {
 		fm := store.ArticlePage{
 			Title: a.Title, Date: date, TranslationKey: a.ID, Lead: leadAR,
 			Author: a.Author, Publisher: a.Publisher, URL: a.URL,
-			Tags: tags, Entities: ents, Mentions: mAR, Jisr: prov,
+			Tags: tags, Entities: ents, Mentions: mAR, Jisr: prov, Images: srcs, Figures: figs,
 			Build: map[string]any{"publishResources": false},
 		}
 		if lang == "en" {

@@ -284,9 +284,9 @@ func one(a *article.Article, stem string) ([]*article.Article, error) {
 type record struct {
 	meta
 	ID            json.RawMessage `json:"id"`
-	Body          string `json:"body"`
-	Content       string `json:"content"`
-	DateExtracted string `json:"date_extracted"`
+	Body          string          `json:"body"`
+	Content       string          `json:"content"`
+	DateExtracted string          `json:"date_extracted"`
 }
 
 func records(file, stem string, recs []json.RawMessage, where func(int) string) ([]*article.Article, error) {
@@ -462,6 +462,10 @@ type meta struct {
 	Slug     string   `yaml:"slug" toml:"slug" json:"slug"`
 	URL      string   `yaml:"url" toml:"url" json:"url"`
 	Draft    bool     `yaml:"draft" toml:"draft" json:"draft"`
+	// Image is one picture: a URL or path, or a table with src (or url),
+	// alt and caption; Images is a list of either. See images.go.
+	Image  any   `yaml:"image" toml:"image" json:"image"`
+	Images []any `yaml:"images" toml:"images" json:"images"`
 }
 
 // oneLine cleans a metadata field by Clean's rule and makes it one line.
@@ -480,6 +484,11 @@ func (m *meta) apply(a *article.Article) error {
 	}
 	a.Tags, a.Entities = m.Tags, m.Entities
 	a.Draft = m.Draft
+	imgs, err := images(m.Image, m.Images)
+	if err != nil {
+		return err
+	}
+	a.Images = imgs
 	switch d := m.Date.(type) {
 	case nil:
 	case time.Time:

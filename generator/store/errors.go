@@ -54,10 +54,32 @@ func parseError(file string, data []byte, offset int, err error) error {
 	pe := &ParseError{File: file, Msg: msg, Fix: FixText}
 	if m := lineRE.FindStringSubmatch(msg); m != nil {
 		n, _ := strconv.Atoi(m[1])
+		if bad := badValueLine(data, n); bad > 0 {
+			n = bad
+		}
 		pe.Line, pe.Msg = n+offset, m[2]
 		pe.Column = valueColumn(data, n)
 	}
 	return pe
+}
+
+// badValueLine returns the first line from n on (1-based) whose value,
+// after its key, is not valid YAML by itself (a quoted text followed by
+// more words, say), or 0. yaml.v3 reports some errors at the line where
+// the enclosing mapping starts; this finds the line a person typed.
+func badValueLine(data []byte, n int) int {
+	lines := strings.Split(string(data), "\n")
+	for i := max(n-1, 0); i < len(lines); i++ {
+		k := keyRE.FindString(lines[i])
+		if k == "" || len(k) == len(lines[i]) {
+			continue
+		}
+		var v map[string]any
+		if yaml.Unmarshal([]byte("k: "+lines[i][len(k):]), &v) != nil {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 var keyRE = regexp.MustCompile(`^\s*(?:-\s+)?[A-Za-z_][A-Za-z0-9_]*:\s*`)

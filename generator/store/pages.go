@@ -120,7 +120,12 @@ type ArticlePage struct {
 	Tags           []string           `yaml:"tags,omitempty"`
 	Entities       []string           `yaml:"entities,omitempty"`
 	Mentions       map[string]Mention `yaml:"mentions,omitempty"`
-	Jisr           Provenance         `yaml:"jisr"`
+	// Images are the pictures' sources, the first leading (Hugo's own
+	// partials read og:image and twitter:image from this key); Figures
+	// hold each with its alt text and caption, in the same order.
+	Images  []string   `yaml:"images,omitempty"`
+	Figures []Figure   `yaml:"figures,omitempty"`
+	Jisr    Provenance `yaml:"jisr"`
 	// Build keeps the bundle's files (segments.yaml, analysis.yaml) out
 	// of public/: the layouts read them, the site does not publish them.
 	Build map[string]any `yaml:"build"`
@@ -208,4 +213,12 @@ type ReviewIndex struct {
 	Build   map[string]any `yaml:"build"`
 	Sitemap map[string]any `yaml:"sitemap"`
 	Outputs []string       `yaml:"outputs"`
+}
+
+// Figure is an article picture in front matter: its source (a URL or a
+// site path), alt text and caption.
+type Figure struct {
+	Src     string `yaml:"src"`
+	Alt     string `yaml:"alt,omitempty"`
+	Caption string `yaml:"caption,omitempty"`
 }
