@@ -46,6 +46,11 @@
 //
 // # Conflicts
 //
+// A unit whose segment ID moved (blocks were inserted or removed in the
+// Arabic since the export) is re-anchored by its Arabic: it applies to the
+// one segment of its article with that source. When none or several have
+// it, it is a conflict.
+//
 // Import validates everything before it writes anything. These are
 // conflicts, reported with their file and segment, and not applied: an
 // article or segment ID that the store does not have; a source that no
@@ -390,9 +395,20 @@ func Import(o Options, files ...string) (*Result, error) {
 				continue
 			}
 			i := indexOf(a.store, u.segment)
-			if i < 0 {
-				res.Conflicts = append(res.Conflicts, Conflict{u.file, u.article, u.segment, "unknown segment ID"})
-				continue
+			if i < 0 || canonical(a.store.Segments[i].AR) != canonical(u.source) {
+				// The ID moved (blocks inserted or removed since the
+				// export): re-anchor by the Arabic when exactly one
+				// segment of the article has it.
+				if j, n := bySourceIn(a.store, u.source); n == 1 {
+					i = j
+				} else if i < 0 {
+					reason := "unknown segment ID"
+					if n > 1 {
+						reason = fmt.Sprintf("unknown segment ID, and %d segments have its Arabic", n)
+					}
+					res.Conflicts = append(res.Conflicts, Conflict{u.file, u.article, u.segment, reason})
+					continue
+				}
 			}
 			refs = append(refs, segRef{u.article, i})
 		}
@@ -512,6 +528,18 @@ var angleAddr = regexp.MustCompile(`<[^<>]*>`)
 type segRef struct {
 	article string
 	index   int
+}
+
+// bySourceIn returns the index of a segment of f whose Arabic is source
+// (compared in canonical form) and how many segments have it.
+func bySourceIn(f *store.File, source string) (int, int) {
+	want, at, n := canonical(source), -1, 0
+	for i, s := range f.Segments {
+		if canonical(s.AR) == want {
+			at, n = i, n+1
+		}
+	}
+	return at, n
 }
 
 func indexOf(f *store.File, id string) int {

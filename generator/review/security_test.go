@@ -135,3 +135,36 @@ func TestReviewerEmailDropped(t *testing.T) {
 		}
 	}
 }
+
+// A unit whose segment ID moved (a paragraph was inserted before it) is
+// re-anchored by its Arabic when exactly one segment of the article has
+// it; an ambiguous one stays a conflict.
+func TestImportReanchors(t *testing.T) {
+	fs := fixture(t)
+	file, doc := exportOne(t, fs, PO, "")
+	f, _ := store.Load(fs, store.Path("/c", "iraq"))
+	// Insert a paragraph before h2: h2 becomes h3, and the old ID h2 now
+	// holds other Arabic.
+	var segs []store.Segment
+	for _, s := range f.Segments {
+		if s.ID == "h2" {
+			segs = append(segs, store.Segment{ID: "h2", Kind: s.Kind, Block: 2, AR: "فقرة جديدة", Src: store.Hash("فقرة جديدة")})
+			s.ID = "h3"
+		}
+		segs = append(segs, s)
+	}
+	f.Segments = segs
+	store.Save(fs, store.Path("/c", "iraq"), f)
+	doc = strings.Replace(doc, `msgstr "Committee in Baghdad"`, `msgstr "A committee in Baghdad"`, 1)
+	afero.WriteFile(fs, file, []byte(doc), 0o644)
+	res, err := Import(Options{Fs: fs, Content: "/c"}, file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Conflicts) != 0 || len(res.Applied) != 1 || res.Applied[0].Segment != "h3" {
+		t.Fatalf("import = %+v %v, want the edit applied to h3", res.Applied, res.Conflicts)
+	}
+	if m := load(t, fs); m["h3"].EN != "A committee in Baghdad" || m["h2"].EN != "" {
+		t.Errorf("h2 %+v h3 %+v", m["h2"], m["h3"])
+	}
+}
