@@ -13,11 +13,12 @@ import (
 )
 
 // Floors for TestTagSample, a little below the figures measured when the
-// sample was made (precision 0.39, recall 0.43, untagged 21.7%): a
-// regression fails, a target does not.
+// sample was made (precision 0.39, recall 0.43, untagged 21.7%; after
+// the Eid triggers 0.41, 0.48, 21.7%): a regression fails, a target does
+// not.
 const (
-	sampleMinPrecision = 0.34
-	sampleMinRecall    = 0.38
+	sampleMinPrecision = 0.36
+	sampleMinRecall    = 0.43
 	sampleMaxUntagged  = 0.28
 )
 

@@ -54,6 +54,9 @@ images:
 	if !strings.Contains(files["articles/index.html"], `class="article-image article-image-small"`) {
 		t.Error("list page has no picture")
 	}
+	if !strings.Contains(files["index.xml"], `<media:content url="`+hostRoot+`img/vienna.jpg" medium="image"><media:description>مقر أوبك في &#34;فيينا&#34; &lt;b&gt;</media:description>`) {
+		t.Errorf("feed has no picture:\n%s", files["index.xml"])
+	}
 	if files["img/vienna.jpg"] != "JPEG" {
 		t.Error("local image not published")
 	}

@@ -9,7 +9,8 @@ import (
 	"strings"
 
 	"github.com/spf13/afero"
-	"gopkg.in/yaml.v3"
+
+	"github.com/jisr-news/jisr/generator/store"
 )
 
 // Article bodies are rendered here, in Go, once per article and language,
@@ -50,11 +51,15 @@ func Bodies(segmentsYAML []byte) (ar, en string, err error) {
 }
 
 func readSegments(segmentsYAML []byte) ([]storedSegment, error) {
-	var f struct {
-		Segments []storedSegment `yaml:"segments"`
+	f, err := store.Parse(store.FileName, segmentsYAML) // the store's one reader
+	if err != nil {
+		return nil, err
 	}
-	err := yaml.Unmarshal(segmentsYAML, &f)
-	return f.Segments, err
+	segs := make([]storedSegment, len(f.Segments))
+	for i, s := range f.Segments {
+		segs[i] = storedSegment{ID: s.ID, Kind: string(s.Kind), Block: s.Block, AR: s.AR, EN: s.EN, Status: string(s.Status), OldAR: s.OldAR}
+	}
+	return segs, nil
 }
 
 // ReviewFile is the page resource of an article bundle that holds, per
@@ -149,7 +154,7 @@ func Bidi(text, lang string) string {
 // an article's segments.yaml: articles/<id>/segments.yaml.
 func isArticleStore(rel string) bool {
 	parts := strings.Split(path.Clean(rel), "/")
-	return len(parts) == 3 && parts[0] == "articles" && parts[2] == "segments.yaml"
+	return len(parts) == 3 && parts[0] == store.ArticlesSection && parts[2] == store.FileName
 }
 
 // writeBodies writes the body files of the article whose segments.yaml is

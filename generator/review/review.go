@@ -38,6 +38,12 @@
 // target <tuv>'s or the <tu>'s changeid, else its creationid, else the
 // header's creationid.
 //
+// # Privacy
+//
+// Only a display name is stored and published: Import drops e-mail
+// addresses from every name it records (see DisplayName), so a PO file's
+// "Last-Translator: Name <mail>" is stored as "Name".
+//
 // # Conflicts
 //
 // Import validates everything before it writes anything. These are
@@ -66,6 +72,7 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -335,6 +342,7 @@ func Import(o Options, files ...string) (*Result, error) {
 			if o.Reviewer != "" {
 				us[i].reviewer = o.Reviewer
 			}
+			us[i].reviewer = DisplayName(us[i].reviewer)
 		}
 		units = append(units, us...)
 	}
@@ -482,6 +490,24 @@ func readLimited(fs afero.Fs, file string, max int64) ([]byte, error) {
 	}
 	return data, nil
 }
+
+// DisplayName is the part of a translator's name that jisr stores and
+// publishes: e-mail addresses are dropped, whether in angle brackets
+// ("Huda Ali <huda@example.org>", as PO's Last-Translator gives it) or
+// bare; what is left is trimmed. A name that is only an address becomes
+// "" (no reviewer shown).
+func DisplayName(name string) string {
+	name = angleAddr.ReplaceAllString(name, " ")
+	var words []string
+	for _, w := range strings.Fields(name) {
+		if !strings.Contains(w, "@") {
+			words = append(words, w)
+		}
+	}
+	return strings.Trim(strings.Join(words, " "), " ,;()")
+}
+
+var angleAddr = regexp.MustCompile(`<[^<>]*>`)
 
 type segRef struct {
 	article string

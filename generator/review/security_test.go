@@ -115,3 +115,23 @@ func TestImportSizeLimit(t *testing.T) {
 		t.Errorf("import of a file at the limit: %v", err)
 	}
 }
+
+// Only the display name is stored: a PO Last-Translator's e-mail address
+// never reaches the store, and so never the public review page.
+func TestReviewerEmailDropped(t *testing.T) {
+	fs := fixture(t)
+	file, doc := exportOne(t, fs, PO, "Huda Ali <huda@example.org>")
+	doc = strings.Replace(doc, `msgstr "Security agreement"`, `msgstr "Security pact"`, 1)
+	afero.WriteFile(fs, file, []byte(doc), 0o644)
+	if _, err := Import(Options{Fs: fs, Content: "/c"}, file); err != nil {
+		t.Fatal(err)
+	}
+	if got := load(t, fs)["title"].Reviewer; got != "Huda Ali" {
+		t.Errorf("reviewer stored as %q, want %q", got, "Huda Ali")
+	}
+	for in, want := range map[string]string{"a@b.c": "", "Huda (huda@x.org)": "Huda", "Huda": "Huda", "<h@x> Huda": "Huda"} {
+		if got := DisplayName(in); got != want {
+			t.Errorf("DisplayName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
