@@ -28,7 +28,7 @@ func (p *Project) checkFolders() error {
 	for _, f := range []struct {
 		name, dir string
 		flag      bool
-	}{{"seeds", p.Seeds, p.Origin[project.NameSeeds] == project.FromFlag}, {"content", p.Content, p.Origin[project.NameContent] == project.FromFlag}, {"static", p.Static, false}, {"templates", p.Templates, false}} {
+	}{{"seeds", p.Seeds, p.Origin[project.NameSeeds] == project.FromFlag}, {"content", p.Content, p.Origin[project.NameContent] == project.FromFlag}, {"static", p.Static, p.Origin[project.NameStatic] == project.FromFlag}, {"templates", p.Templates, p.Origin[project.NameTemplates] == project.FromFlag}} {
 		if f.flag {
 			continue
 		}
