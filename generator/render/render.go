@@ -335,7 +335,7 @@ func copyFS(mem afero.Fs, root string, src iofs.FS, dir string) error {
 
 // overlay copies every file under dir of fs into mem at root. A missing dir
 // is not an error; files under the skip folders (slash paths relative to
-// dir) are left out. When bodies is not nil, each article's segments.yaml
+// dir) are left out. When bodies is not nil, each article's segment store
 // also gets its body files (see BodyFile).
 func overlay(mem afero.Fs, root string, fs afero.Fs, dir string, bodies func(mem afero.Fs, root, rel string, segmentsYAML []byte) error, skip ...string) error {
 	if fs == nil || dir == "" {
