@@ -125,7 +125,7 @@ const (
 	MaxNameBytes = 255 - len(".html")
 	// MaxSegments bounds an article's segments, the title included: Hugo
 	// refuses a data file with more than 10,000 collections ("too many
-	// YAML aliases"), and segments.yaml holds one per segment; the bound
+	// YAML aliases"), and the segment store holds one per segment; the bound
 	// keeps a margin below that.
 	MaxSegments = 9000
 )

@@ -154,6 +154,9 @@ type Project struct {
 	// Prepare: Render shows their salvaged segments (store.LastGood).
 	badStores map[string]error
 	seen      *seedSet // what Prepare read, for Orphans (orphans.go)
+	// charts are the pictures Prepare drew (charts.go), as page resources
+	// that Render gives Hugo in memory: path in the content tree → bytes.
+	charts map[string][]byte
 }
 
 // Open resolves the project's layout (package project) and makes its
@@ -481,7 +484,7 @@ func (p *Project) Render() (*render.Result, error) {
 	}
 	res, err := render.Render(render.Input{
 		Fs: view, ContentDir: p.Content, TemplatesDir: p.Templates, StaticDir: p.Static,
-		Templates: templates.FS, Static: static.FS, Skip: skip,
+		Templates: templates.FS, Static: static.FS, Skip: skip, Extra: p.charts,
 	}, render.Site{BaseURL: c.BaseURL, Offline: c.Offline, TitleAR: c.Title.AR, TitleEN: c.Title.EN, PageSize: c.PageSize,
 		Params: siteParams(c), Minify: c.Minify.MinifyOutput}, afero.NewBasePathFs(p.Fs, tmp), p.Log)
 	if err != nil {

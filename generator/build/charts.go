@@ -7,13 +7,13 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 
 	"github.com/spf13/afero"
 
 	"github.com/jisr-news/jisr/generator/charts"
 	"github.com/jisr-news/jisr/generator/content"
-	"github.com/jisr-news/jisr/generator/store"
 	"github.com/jisr-news/jisr/templates"
 )
 
@@ -27,10 +27,14 @@ import (
 func ChartsFile(lang string) string { return "charts." + lang + ".json" }
 
 // writeCharts draws the pictures of every entity and tag page and of the
-// review dashboard (package charts) from the built articles' analysis, and
-// writes them as page resources into the content tree. Files whose bytes
-// do not change are not rewritten; w.Written counts those that do.
+// review dashboard (package charts) from the built articles' analysis. They
+// are kept in p.charts, page resources that Render lays over the content
+// tree in memory (render.Input.Extra): they are derived from what content/
+// already holds, so storing them there would only make the committed tree
+// grow (about 20 MB at 1,300 articles) and diff on every build. Chart files
+// an earlier version wrote into content/ are removed (counted in w.Written).
 func (p *Project) writeCharts(w *content.Writer, pages []content.Page) error {
+	p.charts = map[string][]byte{}
 	locs := map[string]*charts.Locale{}
 	for _, lang := range []string{"ar", "en"} {
 		l, err := p.chartLocale(lang)
@@ -71,7 +75,7 @@ func (p *Project) writeCharts(w *content.Writer, pages []content.Page) error {
 		for _, lang := range []string{"ar", "en"} {
 			tl := ix.EntityTimeline(id, locs[lang], links)
 			g := ix.Graph(id, locs[lang], links)
-			if err := writeChartsFile(p.Fs, w, filepath.Join(p.Content, "entities", id), lang, map[string]charts.Figure{"timeline": tl, "graph": g}); err != nil {
+			if err := p.addCharts(path.Join("entities", id), lang, map[string]charts.Figure{"timeline": tl, "graph": g}); err != nil {
 				return err
 			}
 		}
@@ -79,18 +83,18 @@ func (p *Project) writeCharts(w *content.Writer, pages []content.Page) error {
 	for _, id := range ix.Tags() {
 		for i, lang := range []string{"ar", "en"} {
 			tl := ix.TagTimeline(id, tagName[id][i], locs[lang], links)
-			if err := writeChartsFile(p.Fs, w, filepath.Join(p.Content, "tags", id), lang, map[string]charts.Figure{"timeline": tl}); err != nil {
+			if err := p.addCharts(path.Join("tags", id), lang, map[string]charts.Figure{"timeline": tl}); err != nil {
 				return err
 			}
 		}
 	}
 	if p.Config.Review.Pages {
 		st := charts.StatusChart(status, locs["en"])
-		if err := writeChartsFile(p.Fs, w, filepath.Join(p.Content, content.ReviewSection), "en", map[string]charts.Figure{"status": st}); err != nil {
+		if err := p.addCharts(content.ReviewSection, "en", map[string]charts.Figure{"status": st}); err != nil {
 			return err
 		}
 	}
-	return nil
+	return removeStoredCharts(p.Fs, w, p.Content)
 }
 
 // termLinks are the links of a term page (entities/<id>/ or tags/<id>/, in
@@ -140,37 +144,46 @@ func (p *Project) chartLocale(lang string) (*charts.Locale, error) {
 	return loc, nil
 }
 
-// writeChartsFile writes the figures of one page in one language, or
-// removes the file when there is none to draw.
-func writeChartsFile(fsys afero.Fs, w *content.Writer, dir, lang string, figs map[string]charts.Figure) error {
+// addCharts encodes the figures of one page (dir, relative to the content
+// tree, with "/") in one language into p.charts; nothing when there is
+// none to draw.
+func (p *Project) addCharts(dir, lang string, figs map[string]charts.Figure) error {
 	out := map[string]string{}
 	for k, f := range figs {
 		if !f.Empty() {
 			out[k+"_svg"], out[k+"_table"] = f.SVG, f.Table
 		}
 	}
-	name := filepath.Join(dir, ChartsFile(lang))
-	old, rerr := afero.ReadFile(fsys, name)
 	if len(out) == 0 {
-		if rerr == nil {
-			w.Written++
-			return fsys.Remove(name)
-		}
 		return nil
 	}
+	name := path.Join(dir, ChartsFile(lang))
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)                // the values are HTML; keep them readable
 	if err := enc.Encode(out); err != nil { // map keys sorted: the same bytes each build
 		return fmt.Errorf("charts: %s: %w", name, err)
 	}
-	data := buf.Bytes()
-	if rerr == nil && bytes.Equal(old, data) {
-		return nil
-	}
-	w.Written++
-	if err := store.WriteFileAtomic(fsys, name, data); err != nil {
-		return fmt.Errorf("charts: %w", err)
+	p.charts[name] = buf.Bytes()
+	return nil
+}
+
+// removeStoredCharts removes the charts.<lang>.json and .yaml files that
+// earlier versions of jisr wrote into the term pages and the review section
+// of the content tree.
+func removeStoredCharts(fsys afero.Fs, w *content.Writer, dir string) error {
+	for _, pattern := range []string{"entities/*/charts.*.json", "entities/*/charts.*.yaml", "tags/*/charts.*.json", "tags/*/charts.*.yaml",
+		content.ReviewSection + "/charts.*.json", content.ReviewSection + "/charts.*.yaml"} {
+		old, err := afero.Glob(fsys, filepath.Join(dir, filepath.FromSlash(pattern)))
+		if err != nil {
+			return fmt.Errorf("charts: %w", err)
+		}
+		for _, name := range old {
+			if err := fsys.Remove(name); err != nil {
+				return fmt.Errorf("charts: removing %s: %w", name, err)
+			}
+			w.Written++
+		}
 	}
 	return nil
 }

@@ -6,12 +6,12 @@
 //	articles/_index.{ar,en}.md           the section pages
 //	articles/<id>/index.ar.md            Arabic page: front matter only
 //	articles/<id>/index.en.md            English page: front matter only
-//	articles/<id>/segments.yaml          the aligned segments
+//	articles/<id>/<store.FileName>          the aligned segments
 //	articles/<id>/analysis.yaml          the analysis: entities with offsets, tags, date
 //	entities/<slug>/_index.{ar,en}.md    entity term pages (names, type, Wikidata, co-occurrence)
 //	tags/<slug>/_index.{ar,en}.md        tag term pages (IPTC labels)
 //
-// The body text lives only in segments.yaml, which the layouts read as a page
+// The body text lives only in the segment store, which the layouts read as a page
 // resource; the index files carry metadata. So there is one place to correct
 // a translation. This package decides what the files say; package store
 // owns their format and writes them (atomically, and only when their bytes

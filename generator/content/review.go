@@ -19,8 +19,8 @@ import (
 //	review/<id>/index.en.md    one side-by-side page per article
 //
 // The page carries only what Hugo cannot compute: the QA findings (package
-// qa), the line of each segment's "en:" in segments.yaml, and the counts by
-// status. The text itself still comes from the article's segments.yaml.
+// qa), the line of each segment's "en:" in the segment store, and the counts by
+// status. The text itself still comes from the article's segment store.
 // Review pages stay out of feeds, the sitemap and site-wide lists
 // (build.list = local) and ask robots not to index them.
 

@@ -5,10 +5,10 @@
 // In: the project's filesystem, its content folder, the folder that keeps
 // pruned stores, and the IDs to remove. Out: for each article, its bundle
 // (content/articles/<id>/) and its review page (content/review/<id>/)
-// removed, and its segment store either moved to <Archive>/<id>/segments.yaml
+// removed, and its segment store either moved to <Archive>/<id>/ (store.FileName)
 // (the default: a record of every translation and review, restorable by
 // moving the file back to content/articles/<id>/ before the seed returns)
-// or, with KeepReviews, left in place as content/articles/<id>/segments.yaml
+// or, with KeepReviews, left in place as the article's segment store (store.FileName)
 // alone: the article is unpublished (it has no index page), and its
 // translations and reviews still serve the translation memory of every
 // later build. Term pages and lists are updated by the next build, which
@@ -32,7 +32,7 @@ import (
 // Options say where and how to prune.
 type Options struct {
 	Content string // the content folder
-	// Archive is where removed stores are kept, as <Archive>/<id>/segments.yaml.
+	// Archive is where removed stores are kept, as <Archive>/<id>/ (store.FileName).
 	Archive string
 	// KeepReviews leaves each store in the content tree instead.
 	KeepReviews bool

@@ -23,7 +23,7 @@ var Statuses = store.Ladder
 // ArticleReport is what QA found in one article.
 type ArticleReport struct {
 	ID       string
-	File     string // path of its segments.yaml
+	File     string // path of its segment store
 	Title    string // English title, else the Arabic one
 	Counts   map[translate.Status]int
 	Total    int
@@ -119,7 +119,7 @@ type Analyzer interface {
 // Bundle is one stored article as QA and the review exports read it.
 type Bundle struct {
 	ID       string
-	File     string // path of its segments.yaml
+	File     string // path of its segment store
 	Store    *store.File
 	Analysis analyze.Result // as the build stored it
 	Lines    map[string]int // see store.SegmentLines

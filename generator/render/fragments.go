@@ -16,11 +16,11 @@ import (
 // Article bodies are rendered here, in Go, once per article and language,
 // rather than by the layouts segment by segment: the per-segment template
 // chain (partials body.html → text.html → review-bidi.html, with its
-// regular expressions, and transform.Unmarshal of segments.yaml) was the
+// regular expressions, and transform.Unmarshal of the segment store) was the
 // largest cost of a build (see ARCHITECTURE.md, "Where the time goes").
 // The HTML is byte for byte what body.html writes (the golden pages of
 // generator/build and TestBodyMatchesTemplate check it); body.html stays as
-// the fallback of a project whose own templates read segments.yaml.
+// the fallback of a project whose own templates read the segment store.
 
 // BodyFile is the page resource of an article bundle that holds its body
 // as HTML in one language: body.<lang>.txt beside index.<lang>.md, read by
@@ -28,7 +28,7 @@ import (
 // a plain resource (an .html file in a bundle would be content).
 func BodyFile(lang string) string { return "body." + lang + ".txt" }
 
-// storedSegment is the part of a segments.yaml entry a body needs.
+// storedSegment is the part of a segment store entry a body needs.
 type storedSegment struct {
 	ID     string `yaml:"id"`
 	Kind   string `yaml:"kind"`
@@ -40,7 +40,7 @@ type storedSegment struct {
 }
 
 // Bodies returns the body HTML of an article in Arabic and English from
-// the bytes of its segments.yaml: the contents of its two BodyFile
+// the bytes of its segment store: the contents of its two BodyFile
 // resources.
 func Bodies(segmentsYAML []byte) (ar, en string, err error) {
 	segs, err := readSegments(segmentsYAML)
@@ -151,13 +151,13 @@ func Bidi(text, lang string) string {
 }
 
 // isArticleStore reports whether rel (a slash path in the content tree) is
-// an article's segments.yaml: articles/<id>/segments.yaml.
+// an article's segment store: articles/<id>/<store.FileName>.
 func isArticleStore(rel string) bool {
 	parts := strings.Split(path.Clean(rel), "/")
 	return len(parts) == 3 && parts[0] == store.ArticlesSection && parts[2] == store.FileName
 }
 
-// writeBodies writes the body files of the article whose segments.yaml is
+// writeBodies writes the body files of the article whose segment store is
 // at rel (a slash path under root) into mem.
 func writeBodies(mem afero.Fs, root, rel string, segmentsYAML []byte) error {
 	segs, err := readSegments(segmentsYAML)

@@ -69,6 +69,11 @@ type Input struct {
 	// "/") that are left out of the site, such as an article that cannot
 	// be rendered.
 	Skip []string
+	// Extra are generated page resources that exist only for this
+	// render, never in the project's content tree: path relative to
+	// ContentDir (with "/") → bytes. They are laid over the content tree,
+	// so an Extra file replaces a content file of the same name.
+	Extra map[string][]byte
 }
 
 // Result reports what a build wrote.
@@ -91,6 +96,14 @@ func Render(in Input, site Site, dst afero.Fs, log io.Writer) (*Result, error) {
 	}
 	if err := overlay(mem, path.Join(root, "content"), in.Fs, in.ContentDir, writeBodies, in.Skip...); err != nil {
 		return nil, fmt.Errorf("render: content %s: %w", in.ContentDir, err)
+	}
+	for rel, data := range in.Extra { // order does not matter: distinct files
+		if !iofs.ValidPath(rel) {
+			return nil, fmt.Errorf("render: generated resource %q: not a path inside the content tree", rel)
+		}
+		if err := writeFile(mem, path.Join(root, "content", rel), data); err != nil {
+			return nil, fmt.Errorf("render: generated resource %s: %w", rel, err)
+		}
 	}
 	cfg, err := HugoConfig(site)
 	if err != nil {
@@ -322,7 +335,7 @@ func copyFS(mem afero.Fs, root string, src iofs.FS, dir string) error {
 
 // overlay copies every file under dir of fs into mem at root. A missing dir
 // is not an error; files under the skip folders (slash paths relative to
-// dir) are left out. When bodies is not nil, each article's segments.yaml
+// dir) are left out. When bodies is not nil, each article's segment store
 // also gets its body files (see BodyFile).
 func overlay(mem afero.Fs, root string, fs afero.Fs, dir string, bodies func(mem afero.Fs, root, rel string, segmentsYAML []byte) error, skip ...string) error {
 	if fs == nil || dir == "" {

@@ -14,7 +14,7 @@ import (
 
 // FromContent returns the docs of the site that Hugo renders from the
 // content tree dir (as package content writes it): every article of
-// articles/<id>/ in Arabic and English, with its text from segments.yaml,
+// articles/<id>/ in Arabic and English, with its text from the segment store,
 // and every entity and tag term page in both languages. It reads the tree,
 // not this run's seeds, so articles kept only in content/ are searchable
 // too. Articles come newest first, then entities, then tags.
