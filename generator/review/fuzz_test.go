@@ -40,6 +40,7 @@ func FuzzImportXLIFF(f *testing.F) {
 	f.Add([]byte(`<?xml version="1.0"?><xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="ar" trgLang="en"><file id="iraq" original="articles/iraq/segments.yaml"><unit id="title"><segment state="final"><source>اتفاق أمني</source><target>Security pact</target></segment></unit></file></xliff>`))
 	f.Add([]byte(`<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1"><file id="../../v"><group><unit id="h2"><segment><source>لجنة في بغداد</source><target><ph/>x</target></segment><ignorable><source> </source></ignorable></unit></group></file></xliff>`))
 	f.Add([]byte(`<!DOCTYPE x [<!ENTITY a "aaaa">]><xliff>&a;</xliff>`))
+	f.Add([]byte(`<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file original="articles/iraq/segments.yaml" source-language="ar"><body><group><trans-unit id="h2" approved="yes"><source>لجنة في بغداد</source><target state="final">A <g id="1">committee</g></target><note from="jisr:en-hash">00</note></trans-unit></group></body></file></xliff>`))
 	f.Fuzz(func(t *testing.T, data []byte) { importAnything(t, "x.xlf", data) })
 }
 
