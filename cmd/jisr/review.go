@@ -50,9 +50,9 @@ some units were conflicts (each is listed).`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			f := review.Format(strings.ToLower(format))
 			switch f {
-			case review.XLIFF, review.PO, review.TMX:
+			case review.XLIFF, review.XLIFF12, review.PO, review.TMX:
 			default:
-				return usage(fmt.Errorf("--format %q: use xliff, po or tmx", format))
+				return usage(fmt.Errorf("--format %q: use xliff, xliff12, po or tmx", format))
 			}
 			l, an, err := reviewProject(content)
 			if err != nil {
@@ -76,7 +76,7 @@ some units were conflicts (each is listed).`,
 		},
 	}
 	fl := exportCmd.Flags()
-	fl.StringVar(&format, "format", "xliff", "file format: xliff (2.1), po or tmx (1.4)")
+	fl.StringVar(&format, "format", "xliff", "file format: xliff (2.1), xliff12 (XLIFF 1.2, for OmegaT and older tools), po or tmx (1.4)")
 	fl.StringVar(&out, "out", "review", "folder to write the files into, relative to --root like every project path")
 	fl.StringVar(&articles, "article", "", "comma-separated article IDs to export (default all)")
 	fl.StringVar(&translator, "translator", "", "translator's name to write into the files (XLIFF note, PO Last-Translator)")

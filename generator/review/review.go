@@ -24,6 +24,12 @@
 //	stale         translated    #, fuzzy    not exported (#| msgid: old Arabic)
 //	reviewed      final         (no flag)   exported
 //
+// `--format xliff12` writes XLIFF 1.2 instead (OmegaT's native filter and
+// older tools read only 1.2); its state mapping is in xliff12.go (final
+// for reviewed, translated + mt-suggestion for machine,
+// needs-review-translation for gist and stale). Import tells the two
+// versions apart by their namespace.
+//
 // On import, a segment becomes reviewed (engine "human") when its target
 // differs from the stored English, or when the file confirms it unchanged:
 // XLIFF state reviewed or final, a PO entry without the fuzzy flag, any TMX
@@ -72,6 +78,7 @@
 package review
 
 import (
+	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -96,12 +103,16 @@ type Format string
 // The formats jisr exports and imports.
 const (
 	XLIFF Format = "xliff"
+	// XLIFF12 is XLIFF 1.2, for tools that do not read 2.x (OmegaT's
+	// native filter); files end in .xlf too and are told apart on import
+	// by their namespace.
+	XLIFF12 Format = "xliff12"
 	PO    Format = "po"
 	TMX   Format = "tmx"
 )
 
 // Formats lists the formats by name.
-var Formats = []Format{XLIFF, PO, TMX}
+var Formats = []Format{XLIFF, XLIFF12, PO, TMX}
 
 // TMXFile is the name of the translation memory that Export writes.
 const TMXFile = "jisr-reviewed.tmx"
@@ -238,9 +249,13 @@ func Export(o Options, format Format, dir string) ([]string, error) {
 		return nil
 	}
 	switch format {
-	case XLIFF:
+	case XLIFF, XLIFF12:
+		export := exportXLIFF
+		if format == XLIFF12 {
+			export = exportXLIFF12
+		}
 		for _, a := range arts {
-			data, err := exportXLIFF(a, o.Translator)
+			data, err := export(a, o.Translator)
 			if err != nil {
 				return files, fmt.Errorf("review: %s: %w", a.file, err)
 			}
@@ -263,7 +278,7 @@ func Export(o Options, format Format, dir string) ([]string, error) {
 			return files, err
 		}
 	default:
-		return nil, fmt.Errorf("review: unknown format %q (use xliff, po or tmx)", format)
+		return nil, fmt.Errorf("review: unknown format %q (use xliff, xliff12, po or tmx)", format)
 	}
 	return files, nil
 }
@@ -331,7 +346,11 @@ func Import(o Options, files ...string) (*Result, error) {
 		var us []unit
 		switch ext := strings.ToLower(path.Ext(f)); ext {
 		case ".xlf", ".xliff":
-			us, err = parseXLIFF(data)
+			if bytes.Contains(data, []byte(XLIFF12Namespace)) {
+				us, err = parseXLIFF12(data)
+			} else {
+				us, err = parseXLIFF(data)
+			}
 		case ".po":
 			us, err = parsePO(data, strings.TrimSuffix(path.Base(f), path.Ext(f)))
 		case ".tmx":

@@ -369,7 +369,7 @@ func TestTMX(t *testing.T) {
 func TestImportErrors(t *testing.T) {
 	fs := fixture(t)
 	for name, data := range map[string]string{
-		"/in/a.xlf":  `<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file/></xliff>`,
+		"/in/a.xlf":  `<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file source-language="fr"/></xliff>`,
 		"/in/b.xlf":  `<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="en" trgLang="fr"></xliff>`,
 		"/in/c.xlf":  `<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1"><file id="x">`,
 		"/in/d.po":   "msgid \"x\"\nmsgstr \"y\"\n",
