@@ -1,5 +1,7 @@
 package translate
 
+import "context"
+
 // Limits say how an engine wants to be called. Zero fields mean "no limit"
 // (MaxSegments, MaxChars) or "the caller decides" (Concurrency).
 type Limits struct {
@@ -45,4 +47,20 @@ func Split(n, maxItems, maxChars int, size func(i int) int) [][2]int {
 		out = append(out, [2]int{start, n})
 	}
 	return out
+}
+
+// InBatches translates ar with send, one request per range that Split cuts
+// at maxItems texts and maxChars characters (counted in runes), and returns
+// the translations in order. The first error stops it and is returned as
+// send gave it. Engines whose requests are one batch of texts share it.
+func InBatches(ctx context.Context, ar []string, maxItems, maxChars int, send func(context.Context, []string) ([]string, error)) ([]string, error) {
+	out := make([]string, 0, len(ar))
+	for _, r := range Split(len(ar), maxItems, maxChars, func(i int) int { return len([]rune(ar[i])) }) {
+		en, err := send(ctx, ar[r[0]:r[1]])
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, en...)
+	}
+	return out, nil
 }

@@ -167,15 +167,7 @@ type response struct {
 
 // Translate sends the texts in batches that fit DeepL's limits.
 func (e *Engine) Translate(ctx context.Context, ar []string) ([]string, error) {
-	out := make([]string, 0, len(ar))
-	for _, r := range translate.Split(len(ar), e.batch, e.maxChars, func(i int) int { return len([]rune(ar[i])) }) {
-		en, err := e.send(ctx, ar[r[0]:r[1]])
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, en...)
-	}
-	return out, nil
+	return translate.InBatches(ctx, ar, e.batch, e.maxChars, e.send)
 }
 
 func (e *Engine) send(ctx context.Context, ar []string) ([]string, error) {
