@@ -35,7 +35,6 @@ package main
 import (
 	"archive/zip"
 	"bufio"
-	"bytes"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -51,7 +50,10 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/spf13/afero"
+
 	"github.com/jisr-news/jisr/generator/render"
+	"github.com/jisr-news/jisr/generator/store"
 	"github.com/jisr-news/jisr/static"
 	"github.com/jisr-news/jisr/templates"
 )
@@ -334,32 +336,33 @@ func plain(contentDir, out string) error {
 			return err
 		}
 	}
-	dirs, err := os.ReadDir(filepath.Join(contentDir, "articles"))
+	// The content tree is read through package store, its one reader.
+	fsys := afero.NewOsFs()
+	ids, err := store.MustArticles(fsys, contentDir)
 	if err != nil {
 		return err
 	}
 	n := 0
-	for _, d := range dirs {
-		if !d.IsDir() {
-			continue
-		}
-		dir := filepath.Join(contentDir, "articles", d.Name())
-		var store struct {
-			Segments []segment `yaml:"segments"`
-		}
-		if err := readYAML(filepath.Join(dir, "segments.yaml"), &store, false); err != nil {
+	for _, id := range ids {
+		sf, err := store.Load(fsys, store.Path(contentDir, id))
+		if err != nil {
 			return err
 		}
+		segs := make([]segment, len(sf.Segments))
+		for i, sg := range sf.Segments {
+			segs[i] = segment{Kind: string(sg.Kind), Block: sg.Block, AR: sg.AR, EN: sg.EN}
+		}
 		for _, lang := range []string{"ar", "en"} {
-			var f front
-			if err := readYAML(filepath.Join(dir, "index."+lang+".md"), &f, true); err != nil {
-				return err
-			}
-			md, err := plainPage(f, store.Segments, lang)
+			pg, err := store.ReadArticlePage(fsys, contentDir, id, lang)
 			if err != nil {
 				return err
 			}
-			if err := write(filepath.Join("content", "articles", d.Name(), "index."+lang+".md"), md); err != nil {
+			f := front{Title: pg.Title, Date: pg.Date, Tags: pg.Tags, Entities: pg.Entities}
+			md, err := plainPage(f, segs, lang)
+			if err != nil {
+				return err
+			}
+			if err := write(filepath.Join("content", "articles", id, "index."+lang+".md"), md); err != nil {
 				return err
 			}
 		}
@@ -403,26 +406,6 @@ func plainPage(f front, segs []segment, lang string) (string, error) {
 	return b.String(), nil
 }
 
-// readYAML decodes a YAML file, or the front matter of a Markdown file.
-func readYAML(name string, v any, frontMatter bool) error {
-	b, err := os.ReadFile(name)
-	if err != nil {
-		return err
-	}
-	if frontMatter {
-		rest, ok := bytes.CutPrefix(b, []byte("---\n"))
-		end := bytes.Index(rest, []byte("\n---"))
-		if !ok || end < 0 {
-			return fmt.Errorf("%s: no YAML front matter", name)
-		}
-		b = rest[:end]
-	}
-	if err := yaml.Unmarshal(b, v); err != nil {
-		return fmt.Errorf("%s: %w", name, err)
-	}
-	return nil
-}
-
 func jisrSite(contentDir, out, baseURL string) error {
 	if err := os.RemoveAll(out); err != nil {
 		return err
@@ -447,7 +430,7 @@ func jisrSite(contentDir, out, baseURL string) error {
 		return err
 	}
 	// The article bodies that jisr's renderer adds in memory.
-	stores, _ := filepath.Glob(filepath.Join(out, "content", "articles", "*", "segments.yaml"))
+	stores, _ := filepath.Glob(filepath.Join(out, "content", "articles", "*", store.FileName))
 	for _, s := range stores {
 		b, err := os.ReadFile(s)
 		if err != nil {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/jisr-news/jisr/generator/build"
 	"github.com/jisr-news/jisr/generator/prune"
+	"github.com/jisr-news/jisr/generator/store"
 )
 
 func init() {
@@ -27,7 +28,7 @@ remove and asks on a terminal; --yes skips the question (needed when not on a
 terminal).
 
 Each removed article's segment store (its translations and reviews) is kept in
-pruned/<id>/segments.yaml; to restore the article, put its seed back and move
+pruned/<id>/` + store.FileName + `; to restore the article, put its seed back and move
 that file back to content/articles/<id>/ before building. With --keep-reviews
 the store stays in content/articles/<id>/ instead (unpublished, still used as
 translation memory). Run jisr build afterwards to update the site, its term

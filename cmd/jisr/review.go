@@ -10,6 +10,7 @@ import (
 	"github.com/jisr-news/jisr/generator/build"
 	"github.com/jisr-news/jisr/generator/project"
 	"github.com/jisr-news/jisr/generator/review"
+	"github.com/jisr-news/jisr/generator/store"
 )
 
 // reviewProject resolves the layout (--root, --config, --content) and the
@@ -27,7 +28,7 @@ func init() {
 	reviewCmd := &cobra.Command{
 		Use:   "review",
 		Short: "Export translations to XLIFF, PO or TMX for review, and import them back",
-		Long: `review moves the translations of the content store (content/articles/*/segments.yaml)
+		Long: `review moves the translations of the content store (content/articles/*/` + store.FileName + `)
 to and from translators' tools.
 
   jisr review export --format xliff --out review/       one XLIFF 2.1 file per article

@@ -1,7 +1,7 @@
 // Package review moves translations between jisr's segment store and the
 // files that translators' tools read: XLIFF 2.1, gettext PO and TMX 1.4.
 //
-// In (Export): the content tree's segments.yaml files. Out: one XLIFF or PO
+// In (Export): the content tree's segment stores. Out: one XLIFF or PO
 // file per article, or one TMX translation memory of the reviewed pairs.
 // In (Import): such files, edited. Out: the segment stores, updated
 // atomically, with every edited or confirmed segment marked reviewed.
@@ -71,7 +71,7 @@
 // # Editing the store by hand
 //
 // A translator may also edit the "en:" line of a segment in
-// content/articles/<id>/segments.yaml directly (in a pull request, say):
+// the article's segment store (store.FileName) directly (in a pull request, say):
 // the store keeps a hash of the English it wrote ("sum"), so the next build
 // sees the change and marks the segment reviewed, engine "human" (see
 // package store). The review pages give each segment's file and line.
@@ -151,8 +151,8 @@ func (o *Options) fs() afero.Fs {
 
 // article is one stored article with what the exporters show.
 type storedArticle struct {
-	file  string // path of segments.yaml
-	rel   string // articles/<id>/segments.yaml, relative to the content tree
+	file  string // path of the segment store
+	rel   string // articles/<id>/<store.FileName>, relative to the content tree
 	store *store.File
 	qa    map[string][]qa.Finding
 	lines map[string]int

@@ -67,7 +67,7 @@ func (t *tmxTUV) lang() string {
 // so that jisr can put an edited unit back where it came from.
 func exportTMX(arts []*storedArticle) ([]byte, error) {
 	doc := tmxDoc{Version: "1.4", Header: tmxHeader{CreationTool: "jisr", CreationToolVersion: "1",
-		SegType: "sentence", OTMF: "jisr segments.yaml", AdminLang: "en", SrcLang: "ar", DataType: "plaintext"}}
+		SegType: "sentence", OTMF: "jisr " + store.FileName, AdminLang: "en", SrcLang: "ar", DataType: "plaintext"}}
 	for _, a := range arts {
 		for i := range a.store.Segments {
 			s := &a.store.Segments[i]

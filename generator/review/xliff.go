@@ -285,7 +285,7 @@ func noteText(n *xliffNotes, category string) string {
 	return ""
 }
 
-// articleFromOriginal reads the article ID from "articles/<id>/segments.yaml".
+// articleFromOriginal reads the article ID from "articles/<id>/<store.FileName>".
 func articleFromOriginal(o string) string {
 	o = strings.TrimPrefix(o, "content/")
 	if rest, ok := strings.CutPrefix(o, "articles/"); ok {

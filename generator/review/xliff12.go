@@ -129,7 +129,7 @@ func exportXLIFF12(a *storedArticle, translator string) ([]byte, error) {
 }
 
 // parseXLIFF12 reads the units of an XLIFF 1.2 file; the article comes
-// from the file's original ("articles/<id>/segments.yaml").
+// from the file's original ("articles/<id>/" + store.FileName).
 func parseXLIFF12(data []byte) ([]unit, error) {
 	var doc xliff12Doc
 	if err := xml.Unmarshal(data, &doc); err != nil {
