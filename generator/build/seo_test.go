@@ -68,7 +68,7 @@ func TestSharingMetadata(t *testing.T) {
 		`<meta property="og:title" content="أسعار النفط ترتفع">`,
 		`<meta property="og:type" content="article">`,
 		`<meta name="twitter:card" content="summary">`,
-		`<meta property="og:description" content="ارتفعت أسعار النفط &amp; الغاز`,
+		`<meta property="og:description" content="ارتفعت أسعار &lt;b&gt;النفط&lt;/b&gt; &amp;amp; الغاز`,
 	} {
 		if !strings.Contains(ar, want) {
 			t.Errorf("Arabic article lacks %s", want)
@@ -78,11 +78,16 @@ func TestSharingMetadata(t *testing.T) {
 	if m == nil {
 		t.Fatal("no description")
 	}
-	if strings.ContainsAny(m[1], "<>") || strings.Contains(m[1], "&lt;b&gt;") || !strings.Contains(m[1], "&amp;") {
-		t.Errorf("description is not plain escaped text: %q", m[1])
+	// The lead is plain text, shown as the body shows it: escaped once,
+	// never decoded into markup or stripped.
+	if want := `ارتفعت أسعار &lt;b&gt;النفط&lt;/b&gt; &amp;amp; الغاز &#34;اليوم&#34; &amp;lt;script&amp;gt;alert(1)&amp;lt;/script&amp;gt; في فيينا.`; m[1] != want {
+		t.Errorf("description = %q, want the lead as written, escaped once: %q", m[1], want)
 	}
-	if ld := regexp.MustCompile(`"description":"([^"]*)"`).FindStringSubmatch(ar); ld == nil || strings.Contains(ld[1], `\u003cb`) {
-		t.Errorf("JSON-LD description is not plain text: %v", ld)
+	// JSON-LD: the same text, JSON-escaped; "&lt;script&gt;" stays the
+	// characters the article has, never decoded into a tag.
+	if ld := regexp.MustCompile(`"description":"([^"]*)`).FindStringSubmatch(ar); ld == nil ||
+		!strings.Contains(ld[1], `\u003cb\u003eالنفط`) || !strings.Contains(ar, `\u0026lt;script\u0026gt;`) {
+		t.Errorf("JSON-LD description is not the lead as written: %v", ld)
 	}
 	if !strings.Contains(files["robots.txt"], "Sitemap: "+hostRoot+"sitemap.xml") {
 		t.Errorf("robots.txt at the host root:\n%s", files["robots.txt"])
