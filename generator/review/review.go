@@ -107,8 +107,8 @@ const (
 	// native filter); files end in .xlf too and are told apart on import
 	// by their namespace.
 	XLIFF12 Format = "xliff12"
-	PO    Format = "po"
-	TMX   Format = "tmx"
+	PO      Format = "po"
+	TMX     Format = "tmx"
 )
 
 // Formats lists the formats by name.
