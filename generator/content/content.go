@@ -27,6 +27,7 @@ import (
 
 	"github.com/jisr-news/jisr/generator/analyze"
 	"github.com/jisr-news/jisr/generator/article"
+	"github.com/jisr-news/jisr/generator/dates"
 	"github.com/jisr-news/jisr/generator/qa"
 	"github.com/jisr-news/jisr/generator/store"
 )
@@ -109,7 +110,7 @@ func (w *Writer) writeArticle(p Page) error {
 	prov.ID, prov.Source = a.ID, a.Source
 	date := ""
 	if !a.Date.IsZero() {
-		date = a.Date.Format("2006-01-02")
+		date = dates.FrontMatter(a.Date) // with the time when the input has one
 	}
 	var tags, ents []string
 	for _, t := range p.Analysis.Tags {

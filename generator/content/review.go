@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 
+	"github.com/jisr-news/jisr/generator/dates"
 	"github.com/jisr-news/jisr/generator/qa"
 	"github.com/jisr-news/jisr/generator/store"
 )
@@ -55,7 +56,7 @@ func (w *Writer) WriteReview(pages []Page) error {
 			Sitemap: hidden, Outputs: []string{"html"},
 		}
 		if !a.Date.IsZero() {
-			fm.Date = a.Date.Format("2006-01-02")
+			fm.Date = dates.FrontMatter(a.Date)
 		}
 		for _, s := range store.Ladder {
 			fm.Counts[string(s)] = sum.Counts[s]

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/afero"
 
+	"github.com/jisr-news/jisr/generator/dates"
 	"github.com/jisr-news/jisr/generator/store"
 )
 
@@ -57,10 +58,15 @@ func FromContent(fs afero.Fs, dir string, offline bool) ([]Doc, error) {
 			ar, en = append(ar, s.AR), append(en, s.EN)
 		}
 		a := art{id: id}
-		a.date, _ = time.Parse("2006-01-02", fm[0].Date)
+		// The front matter's date may carry a time (dates.FrontMatter): it
+		// orders the results; the result line shows the day, as pages do.
+		day := fm[0].Date
+		if d, ok := dates.Parse(fm[0].Date); ok {
+			a.date, day = d, d.Format("2006-01-02")
+		}
 		a.docs = []Doc{
-			{Kind: KindArticle, Lang: "ar", Path: PagePath("ar", store.ArticlesSection, id, offline), Title: fm[0].Title, Meta: fm[0].Date, Text: ar},
-			{Kind: KindArticle, Lang: "en", Path: PagePath("en", store.ArticlesSection, id, offline), Title: fm[1].Title, Meta: fm[0].Date, Text: en},
+			{Kind: KindArticle, Lang: "ar", Path: PagePath("ar", store.ArticlesSection, id, offline), Title: fm[0].Title, Meta: day, Text: ar},
+			{Kind: KindArticle, Lang: "en", Path: PagePath("en", store.ArticlesSection, id, offline), Title: fm[1].Title, Meta: day, Text: en},
 		}
 		arts = append(arts, a)
 	}
