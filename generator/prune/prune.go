@@ -57,7 +57,7 @@ func Plan(fs afero.Fs, o Options, ids map[string]string) ([]Item, error) {
 		}
 		it.Segments = len(f.Segments)
 		for _, s := range f.Segments {
-			if s.Status == store.StatusReviewed || s.Status == store.StatusStale {
+			if s.Status.Human() {
 				it.Reviewed++
 			}
 		}

@@ -462,7 +462,7 @@ func Import(o Options, files ...string) (*Result, error) {
 				}
 				continue
 			}
-			human := o.Status == translate.StatusReviewed || o.Status == translate.StatusStale
+			human := o.Status.Human()
 			switch {
 			case target != o.EN && u.base != "" && store.Hash(o.EN) != u.base && human:
 				conflict(fmt.Sprintf("the English was changed in the store since the export; it is now %q", o.EN))

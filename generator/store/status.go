@@ -51,6 +51,12 @@ func (s Status) Rank() int {
 	return 0
 }
 
+// Human reports whether s is a person's work (stale or reviewed), which
+// no engine overwrites.
+func (s Status) Human() bool {
+	return s == StatusStale || s == StatusReviewed
+}
+
 // Edited reports whether a person changed the English since jisr wrote it:
 // the text no longer matches the hash jisr recorded (sum).
 func (s *Segment) Edited() bool {

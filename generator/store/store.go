@@ -304,8 +304,7 @@ func MergeWith(stored *File, fresh []article.Segment, give Status, mem Memory) (
 			seg.EN, seg.Status, seg.Engine, seg.Model, seg.Reviewer, seg.Sum, seg.OldAR =
 				old.EN, old.Status, old.Engine, old.Model, old.Reviewer, old.Sum, old.OldAR
 		default:
-			if o := byID[f.ID]; o != nil && o.EN != "" &&
-				(o.Status == StatusReviewed || o.Status == StatusStale) {
+			if o := byID[f.ID]; o != nil && o.EN != "" && o.Status.Human() {
 				seg.EN, seg.Status, seg.Engine, seg.Model, seg.Reviewer = o.EN, StatusStale, o.Engine, o.Model, o.Reviewer
 				seg.OldAR = o.OldAR
 				if seg.OldAR == "" {
