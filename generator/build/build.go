@@ -444,8 +444,8 @@ func (p *Project) dropDrafts(arts []*article.Article) (kept []*article.Article, 
 			continue
 		}
 		drafts = append(drafts, a.Source)
-		if ok, _ := afero.DirExists(p.Fs, filepath.Join(p.Content, "articles", a.ID)); ok {
-			fmt.Fprintf(p.Log, "warning: %s is a draft, but an earlier build published it: content/articles/%s stays on the site until it is removed\n", a.Source, a.ID)
+		if ok, _ := afero.DirExists(p.Fs, store.ArticleDir(p.Content, a.ID)); ok {
+			fmt.Fprintf(p.Log, "warning: %s is a draft, but an earlier build published it: %s stays on the site until it is removed\n", a.Source, store.ArticleDir(filepath.Base(p.Content), a.ID))
 		}
 	}
 	return kept, drafts
@@ -459,7 +459,7 @@ func (p *Project) readSeeds() ([]*article.Article, []error) {
 }
 
 func (p *Project) hasContent() bool {
-	ok, _ := afero.DirExists(p.Fs, filepath.Join(p.Content, "articles"))
+	ok, _ := afero.DirExists(p.Fs, filepath.Join(p.Content, store.ArticlesSection))
 	return ok
 }
 
@@ -474,8 +474,8 @@ func (p *Project) Render() (*render.Result, error) {
 	c := p.Config
 	var skip []string // orphans.go: articles that cannot be rendered stay out
 	for id, err := range p.Unrenderable() {
-		fmt.Fprintf(p.Log, "left out of the site: %s/articles/%s: %v\n", filepath.Base(p.Content), id, err)
-		skip = append(skip, "articles/"+id, content.ReviewSection+"/"+id)
+		fmt.Fprintf(p.Log, "left out of the site: %s: %v\n", store.ArticleDir(filepath.Base(p.Content), id), err)
+		skip = append(skip, store.ArticleDir("", id), content.ReviewSection+"/"+id)
 	}
 	sort.Strings(skip)
 	view, err := store.LastGood(p.Fs, p.Content, p.badStores) // never render a store a person left broken
