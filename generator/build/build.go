@@ -100,8 +100,11 @@ func NoText(err error) bool {
 // of them when the build is strict, else those that are not NoText (an
 // unreadable file, a corrupt store).
 func (s *Summary) Failing() []error {
-	if s == nil || s.Strict {
-		return s.skipped()
+	if s == nil {
+		return nil
+	}
+	if s.Strict {
+		return s.Skipped
 	}
 	var out []error
 	for _, e := range s.Skipped {
@@ -110,13 +113,6 @@ func (s *Summary) Failing() []error {
 		}
 	}
 	return out
-}
-
-func (s *Summary) skipped() []error {
-	if s == nil {
-		return nil
-	}
-	return s.Skipped
 }
 
 // SetupError is a problem the user must fix before anything can be built:
