@@ -581,14 +581,7 @@ func (s *Summary) reportSkipped(w io.Writer) {
 // segment's row on it when segment is not empty, under the site's base
 // URL (or "/" when there is none).
 func (p *Project) ReviewLink(article, segment string) string {
-	base := p.Config.BaseURL
-	if base == "" {
-		base = "/"
-	}
-	if !strings.HasSuffix(base, "/") {
-		base += "/"
-	}
-	u := fmt.Sprintf("%sen/%s/%s/", base, content.ReviewSection, article)
+	u := fmt.Sprintf("%sen/%s/%s/", render.BaseDir(p.Config.BaseURL), content.ReviewSection, article)
 	if segment != "" {
 		u += "#seg-" + segment
 	}

@@ -223,13 +223,7 @@ func AtHostRoot(baseURL string) bool {
 // 404.html is written at the root (GitHub Pages serves it for any missing
 // URL), and robots.txt points at the sitemap.
 func HugoConfig(s Site) ([]byte, error) {
-	base := s.BaseURL
-	if base == "" {
-		base = "/"
-	}
-	if !strings.HasSuffix(base, "/") {
-		base += "/"
-	}
+	base := BaseDir(s.BaseURL)
 	// An offline site is opened from file://, where the base URL means
 	// nothing: Hugo must compute relative links from the site root ("/"),
 	// or a base path such as /repo/ ends up inside them ("../repo/x.html").
@@ -422,4 +416,16 @@ func copyStatic(dst afero.Fs, in Input) (int, error) {
 		}
 	}
 	return len(names), nil
+}
+
+// BaseDir returns a site's base URL as the folder every page address
+// starts with: ending in "/", and "/" when baseURL is empty.
+func BaseDir(baseURL string) string {
+	if baseURL == "" {
+		return "/"
+	}
+	if !strings.HasSuffix(baseURL, "/") {
+		return baseURL + "/"
+	}
+	return baseURL
 }
