@@ -103,26 +103,43 @@ func align(ar []rune, en string) []string {
 	return out
 }
 
+// ctxShapes are the contexts of a letter, most specific first: how many
+// letters before and after it each one takes. Training and Spell both
+// read them, so a key is spelled one way.
+var ctxShapes = [...][2]int{{2, 2}, {1, 2}, {2, 1}, {1, 1}, {1, 0}, {0, 1}, {0, 0}}
+
+// appendCtx appends to b the key of letter i of ar in context shape:
+// the letters before, "|", the letter, "|", the letters after, with "^"
+// and "$" past the word's ends.
+func appendCtx(b []byte, ar []rune, i int, shape [2]int) []byte {
+	at := func(b []byte, k int) []byte {
+		switch {
+		case k < 0:
+			return append(b, '^')
+		case k >= len(ar):
+			return append(b, '$')
+		}
+		return utf8.AppendRune(b, ar[k])
+	}
+	for k := i - shape[0]; k < i; k++ {
+		b = at(b, k)
+	}
+	b = append(b, '|')
+	b = utf8.AppendRune(b, ar[i])
+	b = append(b, '|')
+	for k := i + 1; k <= i+shape[1]; k++ {
+		b = at(b, k)
+	}
+	return b
+}
+
+// ctxKeys returns the keys of letter i of ar, in ctxShapes' order.
 func ctxKeys(ar []rune, i int) []string {
-	at := func(k int) string {
-		if k < 0 {
-			return "^"
-		}
-		if k >= len(ar) {
-			return "$"
-		}
-		return string(ar[k])
+	keys := make([]string, len(ctxShapes))
+	for n, sh := range ctxShapes {
+		keys[n] = string(appendCtx(nil, ar, i, sh))
 	}
-	c := string(ar[i])
-	return []string{
-		at(i-2) + at(i-1) + "|" + c + "|" + at(i+1) + at(i+2),
-		at(i-1) + "|" + c + "|" + at(i+1) + at(i+2),
-		at(i-2) + at(i-1) + "|" + c + "|" + at(i+1),
-		at(i-1) + "|" + c + "|" + at(i+1),
-		at(i-1) + "|" + c + "|",
-		"|" + c + "|" + at(i+1),
-		"|" + c + "|",
-	}
+	return keys
 }
 
 // nameLetters returns the letters of an Arabic word as the speller sees
@@ -203,10 +220,14 @@ func (s *Speller) Spell(w string) string {
 	}
 	en, ok := s.known[string(ar)]
 	if !ok {
+		// One key buffer for the whole word: the look-ups by
+		// string(key) do not allocate.
 		var b strings.Builder
+		var key []byte
 		for i := range ar {
-			for _, k := range ctxKeys(ar, i) {
-				if c, ok := s.best[k]; ok {
+			for _, sh := range ctxShapes {
+				key = appendCtx(key[:0], ar, i, sh)
+				if c, ok := s.best[string(key)]; ok {
 					b.WriteString(c)
 					break
 				}

@@ -388,6 +388,7 @@ func Import(o Options, files ...string) (*Result, error) {
 	changed := map[string]bool{}
 	for _, u := range units {
 		refs := []segRef{}
+		src := canonical(u.source) // the unit's Arabic, compared in canonical form
 		if u.article == "" {
 			if bySource == nil {
 				var err error
@@ -395,7 +396,7 @@ func Import(o Options, files ...string) (*Result, error) {
 					return nil, err
 				}
 			}
-			refs = bySource[canonical(u.source)]
+			refs = bySource[src]
 			if len(refs) == 0 {
 				res.Unmatched++
 				continue
@@ -414,11 +415,11 @@ func Import(o Options, files ...string) (*Result, error) {
 				continue
 			}
 			i := indexOf(a.store, u.segment)
-			if i < 0 || canonical(a.store.Segments[i].AR) != canonical(u.source) {
+			if i < 0 || canonical(a.store.Segments[i].AR) != src {
 				// The ID moved (blocks inserted or removed since the
 				// export): re-anchor by the Arabic when exactly one
 				// segment of the article has it.
-				if j, n := bySourceIn(a.store, u.source); n == 1 {
+				if j, n := bySourceIn(a.store, src); n == 1 {
 					i = j
 				} else if i < 0 {
 					reason := "unknown segment ID"
@@ -446,7 +447,7 @@ func Import(o Options, files ...string) (*Result, error) {
 			}
 			target := strings.TrimSpace(u.target)
 			switch {
-			case canonical(u.source) != canonical(o.AR):
+			case src != canonical(o.AR):
 				conflict(fmt.Sprintf("the Arabic changed since the export; it is now «%s»", o.AR))
 				continue
 			case target == "", target == o.EN && (!u.confirmed || o.Status == translate.StatusReviewed):
@@ -549,10 +550,11 @@ type segRef struct {
 	index   int
 }
 
-// bySourceIn returns the index of a segment of f whose Arabic is source
-// (compared in canonical form) and how many segments have it.
-func bySourceIn(f *store.File, source string) (int, int) {
-	want, at, n := canonical(source), -1, 0
+// bySourceIn returns the index of a segment of f whose Arabic, in
+// canonical form, is want (already canonical), and how many segments have
+// it.
+func bySourceIn(f *store.File, want string) (int, int) {
+	at, n := -1, 0
 	for i, s := range f.Segments {
 		if canonical(s.AR) == want {
 			at, n = i, n+1

@@ -82,11 +82,18 @@ func Decode(data []byte) (text, enc string, err error) {
 	if isBinary(raw) {
 		return "", "", ErrBinary
 	}
-	text = Clean(norm.NFC.String(strings.ReplaceAll(strings.ReplaceAll(raw, "\r\n", "\n"), "\r", "\n")))
+	text = normalize(raw)
 	if strings.TrimSpace(text) == "" {
 		return "", enc, ErrEmpty
 	}
 	return text, enc, nil
+}
+
+// normalize puts decoded article text in the form jisr stores: line ends
+// as "\n", NFC, and Clean's rule for invisible characters. Decode and the
+// JSON records' bodies both go through it.
+func normalize(s string) string {
+	return Clean(norm.NFC.String(strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")))
 }
 
 func decodeWith(e encoding.Encoding, data []byte) (string, error) {

@@ -312,7 +312,7 @@ func records(file, stem string, recs []json.RawMessage, where func(int) string) 
 			body = r.Content
 		}
 		// JSON escapes can carry any character: the same rule as Decode.
-		body = Clean(norm.NFC.String(strings.ReplaceAll(strings.ReplaceAll(body, "\r\n", "\n"), "\r", "\n")))
+		body = normalize(body)
 		a.Blocks = segment.Lines(body)
 		if id == "" {
 			// No stable key: the ID still does not depend on the record's

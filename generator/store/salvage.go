@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/spf13/afero"
@@ -88,17 +89,23 @@ func salvageEntry(file string, lines []string) ([]Segment, error) {
 // search index): a store that does not parse gives its salvaged segments
 // (see Salvage) instead of an error.
 func LoadSalvaged(fsys afero.Fs, file string) (*File, error) {
-	f, err := Load(fsys, file)
-	var pe *ParseError
-	if !errors.As(err, &pe) {
-		return f, err
-	}
 	data, err := afero.ReadFile(fsys, file)
+	if os.IsNotExist(err) {
+		return &File{}, nil // as Load: a missing file is an empty store
+	}
 	if err != nil {
 		return nil, fmt.Errorf("store: %w", err)
 	}
-	if f, _ = Salvage(file, data); f == nil {
-		f = &File{}
+	f, err := Parse(file, data)
+	var pe *ParseError
+	if errors.As(err, &pe) {
+		if f, _ = Salvage(file, data); f == nil {
+			f = &File{}
+		}
+		return f, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: %w", err)
 	}
 	return f, nil
 }
