@@ -100,8 +100,11 @@ func NoText(err error) bool {
 // of them when the build is strict, else those that are not NoText (an
 // unreadable file, a corrupt store).
 func (s *Summary) Failing() []error {
-	if s == nil || s.Strict {
-		return s.skipped()
+	if s == nil {
+		return nil
+	}
+	if s.Strict {
+		return s.Skipped
 	}
 	var out []error
 	for _, e := range s.Skipped {
@@ -110,13 +113,6 @@ func (s *Summary) Failing() []error {
 		}
 	}
 	return out
-}
-
-func (s *Summary) skipped() []error {
-	if s == nil {
-		return nil
-	}
-	return s.Skipped
 }
 
 // SetupError is a problem the user must fix before anything can be built:
@@ -444,8 +440,8 @@ func (p *Project) dropDrafts(arts []*article.Article) (kept []*article.Article, 
 			continue
 		}
 		drafts = append(drafts, a.Source)
-		if ok, _ := afero.DirExists(p.Fs, filepath.Join(p.Content, "articles", a.ID)); ok {
-			fmt.Fprintf(p.Log, "warning: %s is a draft, but an earlier build published it: content/articles/%s stays on the site until it is removed\n", a.Source, a.ID)
+		if ok, _ := afero.DirExists(p.Fs, store.ArticleDir(p.Content, a.ID)); ok {
+			fmt.Fprintf(p.Log, "warning: %s is a draft, but an earlier build published it: %s stays on the site until it is removed\n", a.Source, store.ArticleDir(filepath.Base(p.Content), a.ID))
 		}
 	}
 	return kept, drafts
@@ -459,7 +455,7 @@ func (p *Project) readSeeds() ([]*article.Article, []error) {
 }
 
 func (p *Project) hasContent() bool {
-	ok, _ := afero.DirExists(p.Fs, filepath.Join(p.Content, "articles"))
+	ok, _ := afero.DirExists(p.Fs, filepath.Join(p.Content, store.ArticlesSection))
 	return ok
 }
 
@@ -474,8 +470,8 @@ func (p *Project) Render() (*render.Result, error) {
 	c := p.Config
 	var skip []string // orphans.go: articles that cannot be rendered stay out
 	for id, err := range p.Unrenderable() {
-		fmt.Fprintf(p.Log, "left out of the site: %s/articles/%s: %v\n", filepath.Base(p.Content), id, err)
-		skip = append(skip, "articles/"+id, content.ReviewSection+"/"+id)
+		fmt.Fprintf(p.Log, "left out of the site: %s: %v\n", store.ArticleDir(filepath.Base(p.Content), id), err)
+		skip = append(skip, store.ArticleDir("", id), content.ReviewSection+"/"+id)
 	}
 	sort.Strings(skip)
 	view, err := store.LastGood(p.Fs, p.Content, p.badStores) // never render a store a person left broken
@@ -585,14 +581,7 @@ func (s *Summary) reportSkipped(w io.Writer) {
 // segment's row on it when segment is not empty, under the site's base
 // URL (or "/" when there is none).
 func (p *Project) ReviewLink(article, segment string) string {
-	base := p.Config.BaseURL
-	if base == "" {
-		base = "/"
-	}
-	if !strings.HasSuffix(base, "/") {
-		base += "/"
-	}
-	u := fmt.Sprintf("%sen/%s/%s/", base, content.ReviewSection, article)
+	u := fmt.Sprintf("%sen/%s/%s/", render.BaseDir(p.Config.BaseURL), content.ReviewSection, article)
 	if segment != "" {
 		u += "#seg-" + segment
 	}

@@ -13,7 +13,6 @@
 package render
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	iofs "io/fs"
@@ -138,9 +137,6 @@ func Render(in Input, site Site, dst afero.Fs, log io.Writer) (*Result, error) {
 	if err := h.Build(hugolib.BuildCfg{}); err != nil {
 		return nil, fmt.Errorf("render: %w", err)
 	}
-	if err := removePageOneRedirects(dst); err != nil {
-		return nil, fmt.Errorf("render: %w", err)
-	}
 	res := &Result{}
 	for _, s := range h.Sites {
 		res.Pages += len(s.Pages())
@@ -153,46 +149,6 @@ func Render(in Input, site Site, dst afero.Fs, log io.Writer) (*Result, error) {
 	}
 	res.Files = n
 	return res, nil
-}
-
-// removePageOneRedirects deletes the redirect that Hugo's paginator writes
-// at page/1/ (page/1.html offline) beside every list page: nothing links to
-// it (the first page of a list is the list's own URL), and it would double
-// the number of files of every term.
-func removePageOneRedirects(dst afero.Fs) error {
-	var gone []string
-	err := afero.Walk(dst, "/", func(p string, info iofs.FileInfo, err error) error {
-		if err != nil || info.IsDir() {
-			return err
-		}
-		p = filepath.ToSlash(p)
-		if !strings.HasSuffix(p, "/page/1/index.html") && !strings.HasSuffix(p, "/page/1.html") {
-			return nil
-		}
-		if b, err := afero.ReadFile(dst, p); err == nil && bytes.Contains(b, []byte(`http-equiv="refresh"`)) {
-			gone = append(gone, p)
-		}
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	for _, p := range gone {
-		if err := dst.Remove(p); err != nil {
-			return err
-		}
-		// page/1 and page, when empty (checked first: afero's MemMapFs
-		// removes a folder that still has files).
-		for dir := path.Dir(p); path.Base(dir) == "1" || path.Base(dir) == "page"; dir = path.Dir(dir) {
-			if empty, err := afero.IsEmpty(dst, dir); err != nil || !empty {
-				break
-			}
-			if err := dst.Remove(dir); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
 }
 
 // FeedsAndSitemap reports whether a site published at baseURL gets feeds, a
@@ -223,13 +179,7 @@ func AtHostRoot(baseURL string) bool {
 // 404.html is written at the root (GitHub Pages serves it for any missing
 // URL), and robots.txt points at the sitemap.
 func HugoConfig(s Site) ([]byte, error) {
-	base := s.BaseURL
-	if base == "" {
-		base = "/"
-	}
-	if !strings.HasSuffix(base, "/") {
-		base += "/"
-	}
+	base := BaseDir(s.BaseURL)
 	// An offline site is opened from file://, where the base URL means
 	// nothing: Hugo must compute relative links from the site root ("/"),
 	// or a base path such as /repo/ ends up inside them ("../repo/x.html").
@@ -266,8 +216,8 @@ func HugoConfig(s Site) ([]byte, error) {
 		"defaultContentLanguageInSubdir": false,
 		"disableHugoGeneratorInject":     true,
 		"disableDefaultSiteRedirect":     true,
-		// No redirect files: jisr sets no aliases, and Hugo would write a
-		// page/1/ redirect beside every list page.
+		// No redirect files: jisr sets no aliases (pagination's own
+		// disableAliases below drops the page/1/ redirects).
 		"disableAliases":       true,
 		"enableRobotsTXT":      AtHostRoot(base),
 		"disableKinds":         []string{"sitemap"},
@@ -298,8 +248,11 @@ func HugoConfig(s Site) ([]byte, error) {
 			"sitemaplang": map[string]any{"mediaType": "application/xml", "baseName": "sitemap-pages", "rel": "sitemap",
 				"noUgly": true, "notAlternative": true},
 		},
-		"outputs":    outputs(homeAR),
-		"pagination": map[string]any{"pagerSize": pageSize},
+		"outputs": outputs(homeAR),
+		// No page/1/ (page/1.html offline) redirect beside every list
+		// page: nothing links to it (the first page of a list is the
+		// list's own URL), and it would double the files of every term.
+		"pagination": map[string]any{"pagerSize": pageSize, "disableAliases": true},
 		"markup":     map[string]any{"goldmark": map[string]any{"renderer": map[string]any{"unsafe": false}}},
 		"params":     params,
 		// Term pages and the review dashboard keep their pictures in a page
@@ -422,4 +375,16 @@ func copyStatic(dst afero.Fs, in Input) (int, error) {
 		}
 	}
 	return len(names), nil
+}
+
+// BaseDir returns a site's base URL as the folder every page address
+// starts with: ending in "/", and "/" when baseURL is empty.
+func BaseDir(baseURL string) string {
+	if baseURL == "" {
+		return "/"
+	}
+	if !strings.HasSuffix(baseURL, "/") {
+		return baseURL + "/"
+	}
+	return baseURL
 }

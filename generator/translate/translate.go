@@ -67,6 +67,16 @@ type Options struct {
 	Getenv func(string) string
 }
 
+// Env returns the environment variable name, read through o.Getenv, with
+// surrounding white space trimmed (a key pasted with its newline still
+// works); "" when it is unset or o has no Getenv.
+func (o Options) Env(name string) string {
+	if o.Getenv == nil {
+		return ""
+	}
+	return strings.TrimSpace(o.Getenv(name))
+}
+
 // Factory creates an engine from options.
 type Factory func(Options) (Engine, error)
 

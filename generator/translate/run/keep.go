@@ -19,7 +19,7 @@ import (
 // key given to Batch.Add), the merged segments that will be saved (as
 // store.MergeWith returns them; Keeper writes results into these slices,
 // which the caller hands to it for that purpose). Out: the segment files,
-// and Saved, the IDs of the articles it wrote.
+// and Saved, how many articles it wrote.
 type Keeper struct {
 	Fs       afero.Fs
 	Content  string

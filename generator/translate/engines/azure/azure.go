@@ -76,15 +76,11 @@ func New(o translate.Options) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", Name, err)
 	}
-	getenv := o.Getenv
-	if getenv == nil {
-		getenv = func(string) string { return "" }
-	}
-	e := &Engine{key: strings.TrimSpace(getenv(KeyEnv))}
+	e := &Engine{key: o.Env(KeyEnv)}
 	if e.key == "" {
 		return nil, fmt.Errorf("%s: no API key: set %s", Name, KeyEnv)
 	}
-	e.region = strings.TrimSpace(getenv(RegionEnv))
+	e.region = o.Env(RegionEnv)
 	if e.region == "" {
 		e.region = resilient.String(o.Settings, "region", "")
 	}

@@ -91,10 +91,7 @@ func New(o translate.Options) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", Name, err)
 	}
-	e := &Engine{}
-	if o.Getenv != nil {
-		e.key = strings.TrimSpace(o.Getenv(KeyEnv))
-	}
+	e := &Engine{key: o.Env(KeyEnv)}
 	if e.key == "" {
 		return nil, fmt.Errorf("%s: no API key: set %s", Name, KeyEnv)
 	}

@@ -68,10 +68,7 @@ func New(o translate.Options) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", Name, err)
 	}
-	key := ""
-	if o.Getenv != nil {
-		key = strings.TrimSpace(o.Getenv(KeyEnv))
-	}
+	key := o.Env(KeyEnv)
 	if key == "" {
 		return nil, fmt.Errorf("%s: no API key: set %s", Name, KeyEnv)
 	}

@@ -94,10 +94,7 @@ func New(o translate.Options) (*Engine, error) {
 	if !strings.HasSuffix(base, "/") {
 		base += "/"
 	}
-	key := ""
-	if o.Getenv != nil {
-		key = strings.TrimSpace(o.Getenv(KeyEnv))
-	}
+	key := o.Env(KeyEnv)
 	e := &Engine{model: o.Model, system: resilient.String(o.Settings, "system", SystemPrompt)}
 	if e.model == "" {
 		e.model = resilient.String(o.Settings, "model", DefaultModel)
