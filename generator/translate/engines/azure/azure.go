@@ -33,7 +33,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"strings"
 
 	"github.com/jisr-news/jisr/generator/translate"
 	"github.com/jisr-news/jisr/generator/translate/resilient"
@@ -64,17 +63,16 @@ func Provider() translate.Provider {
 
 // Engine is an Azure Translator v3 client.
 type Engine struct {
-	c                      *resilient.Client
-	base, key, region, cat string
-	batch, maxChars        int
+	resilient.Engine
+	key, region, cat string
 }
 
 // New creates the engine; it fails without a key or with limits beyond
 // Azure's.
 func New(o translate.Options) (*Engine, error) {
-	pol, err := resilient.FromSettings(resilient.Policy{Concurrency: 4}, o.Settings)
+	cfg, err := resilient.Configure(Name, o, resilient.Config{Policy: resilient.Policy{Concurrency: 4}, URL: DefaultURL, Batch: 100, MaxChars: 10000})
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", Name, err)
+		return nil, err
 	}
 	e := &Engine{key: o.Env(KeyEnv)}
 	if e.key == "" {
@@ -84,46 +82,19 @@ func New(o translate.Options) (*Engine, error) {
 	if e.region == "" {
 		e.region = resilient.String(o.Settings, "region", "")
 	}
-	e.base = resilient.String(o.Settings, "url", DefaultURL)
-	if o.URL != "" {
-		e.base = o.URL
-	}
-	e.base = strings.TrimRight(e.base, "/")
 	e.cat = resilient.String(o.Settings, "category", o.Model)
-	if e.batch, err = resilient.Int(o.Settings, "batch", 100); err != nil {
-		return nil, fmt.Errorf("%s: %w", Name, err)
+	if cfg.Batch < 1 || cfg.Batch > MaxTexts || cfg.MaxChars < 1 || cfg.MaxChars > MaxChars {
+		return nil, fmt.Errorf("%s: batch %d, max_chars %d: Azure takes 1 to %d texts and at most %d characters per request", Name, cfg.Batch, cfg.MaxChars, MaxTexts, MaxChars)
 	}
-	if e.maxChars, err = resilient.Int(o.Settings, "max_chars", 10000); err != nil {
-		return nil, fmt.Errorf("%s: %w", Name, err)
-	}
-	if e.batch < 1 || e.batch > MaxTexts || e.maxChars < 1 || e.maxChars > MaxChars {
-		return nil, fmt.Errorf("%s: batch %d, max_chars %d: Azure takes 1 to %d texts and at most %d characters per request", Name, e.batch, e.maxChars, MaxTexts, MaxChars)
-	}
-	e.c = resilient.New(Name, pol, e.key)
+	// The model is the Custom Translator category, or "" for the general
+	// model.
+	e.Engine = cfg.Engine(Name, e.cat, e.key)
 	return e, nil
 }
 
-// Name returns "azure".
-func (e *Engine) Name() string { return Name }
-
-// Model returns the Custom Translator category, or "" for the general
-// model.
-func (e *Engine) Model() string { return e.cat }
-
-// Status returns machine.
-func (e *Engine) Status() translate.Status { return translate.StatusMachine }
-
-// Limits returns the batch size, character limit and concurrency.
-func (e *Engine) Limits() translate.Limits {
-	return translate.Limits{MaxSegments: e.batch, MaxChars: e.maxChars, Concurrency: e.c.Policy().Concurrency}
-}
-
-// Requests returns how many HTTP requests the engine has sent.
-func (e *Engine) Requests() int64 { return e.c.Requests() }
-
 // Translate sends the texts in batches that fit the limits.
 func (e *Engine) Translate(ctx context.Context, ar []string) ([]string, error) {
-	return translate.InBatches(ctx, ar, e.batch, e.maxChars, e.send)
+	return translate.InBatches(ctx, ar, e.Batch, e.MaxChars, e.send)
 }
 
 type item struct {
@@ -150,8 +121,8 @@ func (e *Engine) send(ctx context.Context, ar []string) ([]string, error) {
 	if e.cat != "" {
 		q.Set("category", e.cat)
 	}
-	u := e.base + "/translate?" + q.Encode()
-	res, err := resilient.JSON[[]result](ctx, e.c, func(ctx context.Context) (*http.Request, error) {
+	u := e.URL + "/translate?" + q.Encode()
+	res, err := resilient.JSON[[]result](ctx, e.Client, func(ctx context.Context) (*http.Request, error) {
 		req, err := http.NewRequestWithContext(ctx, http.MethodPost, u, bytes.NewReader(body))
 		if err != nil {
 			return nil, err
