@@ -13,6 +13,14 @@
 // (16 KB for one article, past Google's 2K URL limit) and linked gRPC and
 // OpenTelemetry, about 7 MB of the binary, for this one call.
 //
+// No glossary: Basic (v2) has none. Glossaries are an Advanced (v3)
+// feature, and v3 fits jisr's key-from-the-environment set-up poorly: it
+// authenticates with OAuth 2 credentials of a service account rather than
+// an API key, and a glossary is created from a file in Cloud Storage
+// (gs://...) by a long-running operation under a project and location.
+// Names still reach Google in English: the run writes the gazetteer's
+// names in English before sending (translate.Protector).
+//
 // The key comes from JISR_GOOGLE_CLOUD_KEY. 403 "User Rate Limit
 // Exceeded" (over quota per minute) is retried like 429; any other 403
 // (key refused) is final.
