@@ -295,7 +295,11 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 			sum.RenderSkipped, sum.Pages = true, site.Pages
 		}
 	}
-	if !sum.RenderSkipped {
+	if sum.RenderSkipped {
+		if err := publish.RemoveLeftovers(p.Fs, p.Out); err != nil { // as a render would
+			return sum, err
+		}
+	} else {
 		res, err := p.render(skip)
 		if err != nil {
 			return sum, err
@@ -334,6 +338,9 @@ func (p *Project) unchanged() (*Summary, error) {
 		return nil, err
 	}
 	if public, err := p.publicDigest(); err != nil || public != site.Public {
+		return nil, err
+	}
+	if err := publish.RemoveLeftovers(p.Fs, p.Out); err != nil { // as a render would
 		return nil, err
 	}
 	sum := &Summary{Articles: site.Articles, Pages: site.Pages, Statuses: map[string]int{}, Engine: p.Engine.Name(),
