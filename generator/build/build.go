@@ -178,6 +178,26 @@ func Open(o Options) (*Project, error) {
 	return New(l, o)
 }
 
+// OpenLayout is Open without engines or analyzer: the layout resolved and
+// its folders checked as a build checks them, for commands that only read
+// the seeds and the content tree (jisr prune: OrphanArticles). Of the
+// Project only Layout, Log and the methods that read the tree (Orphans,
+// OrphanArticles, Unrenderable) may be used.
+func OpenLayout(o Options) (*Project, error) {
+	l, err := project.Resolve(o.Flags())
+	if err != nil {
+		return nil, err
+	}
+	p := &Project{Layout: l, Log: o.Log}
+	if p.Log == nil {
+		p.Log = io.Discard
+	}
+	if err := p.checkFolders(); err != nil { // safety.go
+		return nil, err
+	}
+	return p, nil
+}
+
 // New makes the engines and the analyzer of the project laid out by l.
 // Of o it reads only the settings that are not paths (BaseURL, Offline,
 // Engine, EngineURL, Engines, Log, Getenv); BaseURL and Offline override
