@@ -190,6 +190,9 @@ type segTokens struct {
 	toks []arabic.Token
 	keys []string // arabic.Normalize of each token
 	used []bool   // covered by a match
+	// sport is whether club names that are common words count here
+	// (see sport.go).
+	sport bool
 }
 
 // Entities finds the entities of the segments, in order of first mention.
@@ -286,6 +289,7 @@ func markUsed(st []*segTokens, ms []match) {
 // gazetteerPass finds the full names of the gazetteer, then the short
 // forms of the entities found, and marks their tokens used.
 func (an *Analyzer) gazetteerPass(st []*segTokens) []match {
+	markSport(st)
 	var ms []match
 	full := map[int]bool{}
 	for si, s := range st {
@@ -354,7 +358,13 @@ func (an *Analyzer) collect(st []*segTokens, ms []match) []Entity {
 		if m.typ == Organization && m.end-first > 1 && mentionHeads[s.keys[first]] {
 			first++
 		}
-		start, end := s.toks[first].Start, s.toks[m.end-1].End
+		// A club's nationality adjective (النصر العماني) qualifies the
+		// name and is left out of the mention the same way.
+		last := m.end - 1
+		if m.entry >= 0 && last > first && isClub(an.g.Entries()[m.entry]) && an.trailingNationality(s, last) {
+			last--
+		}
+		start, end := s.toks[first].Start, s.toks[last].End
 		out[k].Mentions = append(out[k].Mentions, Mention{Segment: s.seg.ID, Start: start, End: end, Surface: s.seg.Text[start:end]})
 	}
 	return out
@@ -363,7 +373,8 @@ func (an *Analyzer) collect(st []*segTokens, ms []match) []Entity {
 // mentionHeads are the generic head words left out of an organization's
 // mention span (with the proclitics news writes on them).
 var mentionHeads = keySet("شركة", "بشركة", "لشركة", "وشركة", "شركتا", "صحيفة", "بصحيفة", "لصحيفة", "وصحيفة",
-	"مجلة", "بمجلة", "لمجلة", "وكالة", "لوكالة", "بوكالة", "قناة", "لقناة", "بقناة", "وقناة")
+	"مجلة", "بمجلة", "لمجلة", "وكالة", "لوكالة", "بوكالة", "قناة", "لقناة", "بقناة", "وقناة",
+	"نادي", "النادي", "بنادي", "لنادي", "ونادي", "والنادي", "بالنادي", "للنادي")
 
 // unknown makes the entity of a context-rule match.
 func (an *Analyzer) unknown(m match) Entity {
