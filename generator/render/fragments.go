@@ -33,6 +33,17 @@ import (
 // a plain resource (an .html file in a bundle would be content).
 func BodyFile(lang string) string { return "body." + lang + ".txt" }
 
+// TitleFile and LeadFile are the page resources of an article bundle
+// that hold its title and its lead in one language as HTML through Bidi
+// (title.<lang>.txt, lead.<lang>.txt; no lead file when it has none): the
+// teasers of the home, section and term pages inline them instead of
+// running partial text.html per teaser, the most called template of a
+// build. Each falls back to text.html when the file is missing.
+func TitleFile(lang string) string { return "title." + lang + ".txt" }
+
+// LeadFile: see TitleFile.
+func LeadFile(lang string) string { return "lead." + lang + ".txt" }
+
 // storedSegment is the part of a segment store entry a body needs.
 type storedSegment struct {
 	ID     string `yaml:"id"`
@@ -166,7 +177,8 @@ func isArticleStore(rel string) bool {
 }
 
 // articleFiles makes the generated resources of the article bundles of
-// a content tree: the body files (BodyFile) of each article and, when
+// a content tree: the body, title and lead files (BodyFile, TitleFile,
+// LeadFile) of each article and, when
 // the article has a review page, the rows of its table (ReviewRowsFile, in
 // the review bundle) or, when those cannot be made in Go, the texts the
 // template rows use (ReviewFile).
@@ -192,6 +204,24 @@ func (a articleFiles) write(mem afero.Fs, root, rel string, segmentsYAML []byte)
 		return err
 	}
 	id := path.Base(path.Dir(rel))
+	for _, lang := range []string{"ar", "en"} {
+		// The index pages precede segments.yaml in the walk.
+		p, err := store.ReadArticlePage(mem, root, id, lang)
+		if errors.Is(err, iofs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if err := afero.WriteFile(mem, path.Join(dir, TitleFile(lang)), []byte(Bidi(p.Title, lang)), 0o644); err != nil {
+			return err
+		}
+		if p.Lead != "" {
+			if err := afero.WriteFile(mem, path.Join(dir, LeadFile(lang)), []byte(Bidi(p.Lead, lang)), 0o644); err != nil {
+				return err
+			}
+		}
+	}
 	page, err := store.ReadReviewPage(a.fs, filepath.ToSlash(a.contentDir), id)
 	if errors.Is(err, iofs.ErrNotExist) || slices.Contains(a.skip, path.Join(store.ReviewSection, id)) {
 		return nil // no review page: nothing reads the texts
