@@ -31,13 +31,17 @@ Each removed article's segment store (its translations and reviews) is kept in
 pruned/<id>/` + store.FileName + `; to restore the article, put its seed back and move
 that file back to content/articles/<id>/ before building. With --keep-reviews
 the store stays in content/articles/<id>/ instead (unpublished, still used as
-translation memory). Run jisr build afterwards to update the site, its term
-pages and lists.`,
+translation memory). The term pages (entities/, tags/) are written again from
+the stored analyses of the articles that remain, so a name only the removed
+articles had loses its page. No engine is made: a missing engine key does not
+matter. Run jisr build afterwards to update the site (public/).`,
 		Example: `  jisr prune
   jisr prune --yes --keep-reviews`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			p, err := build.Open(f.options(cmd))
+			// No engine or analyzer: prune reads the seeds and the content
+			// tree only, so a missing engine key never stops it.
+			p, err := build.OpenLayout(f.options(cmd))
 			if err != nil {
 				return fail(err)
 			}
@@ -76,8 +80,15 @@ pages and lists.`,
 					return nil
 				}
 			}
-			n, err := prune.Remove(p.Fs, o, items)
-			fmt.Fprintf(out, "unpublished %d articles; run jisr build to update the site\n", n)
+			res, err := prune.Remove(p.Fs, o, items)
+			fmt.Fprintf(out, "unpublished %d articles", res.Removed)
+			switch {
+			case res.TermsLeft != "":
+				fmt.Fprintf(out, "; term pages left for the next build: %s", res.TermsLeft)
+			case err == nil:
+				fmt.Fprintf(out, "; term pages updated (%d files)", res.Terms)
+			}
+			fmt.Fprintln(out, "; run jisr build to update the site")
 			if err != nil {
 				return exitWith(ExitFailed, err)
 			}

@@ -46,6 +46,7 @@ type form struct {
 	toks  []string
 	full  []int // entries with this as a canonical name or alias
 	short []int // entries with this as a short form
+	sport []int // entries with this as a form that counts in sport only
 }
 
 var (
@@ -66,7 +67,12 @@ func New(g *gazetteer.Gazetteer) *Analyzer {
 	an := &Analyzer{g: g, index: map[string][]*form{}, except: map[int][][]string{}, quoted: map[string][]quotedForm{}, tags: defaultTagger(), model: EmbeddedModel()}
 	byKey := map[string]*form{}
 	var protected []string
-	add := func(name string, entry int, short bool) {
+	const (
+		fullForm = iota
+		shortForm
+		sportForm
+	)
+	add := func(name string, entry int, kind int) {
 		k := gazetteer.Key(name)
 		if k == "" {
 			return
@@ -80,18 +86,24 @@ func New(g *gazetteer.Gazetteer) *Analyzer {
 				protected = append(protected, k)
 			}
 		}
-		if short {
+		switch kind {
+		case shortForm:
 			f.short = appendUniq(f.short, entry)
-		} else {
+		case sportForm:
+			f.sport = appendUniq(f.sport, entry)
+		default:
 			f.full = appendUniq(f.full, entry)
 		}
 	}
 	for i, e := range g.Entries() {
 		for _, n := range e.Names() {
-			add(n, i, false)
+			add(n, i, fullForm)
 		}
 		for _, n := range e.Short {
-			add(n, i, true)
+			add(n, i, shortForm)
+		}
+		for _, n := range e.Sport {
+			add(n, i, sportForm)
 		}
 		for _, q := range e.Quoted {
 			if k := gazetteer.Key(q); k != "" {
@@ -223,6 +235,8 @@ func (an *Analyzer) matchAt(s *segTokens, si, i int, allowShort map[int]bool) (m
 				m.alts = filterIn(f.short, allowShort)
 			case len(f.full) > 0:
 				m.entry = f.full[0]
+			case len(f.sport) > 0 && an.sportAt(s, i, i+n):
+				m.entry = f.sport[0]
 			default:
 				continue
 			}

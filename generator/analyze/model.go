@@ -455,6 +455,13 @@ func (m *Model) scores(fs []uint64, sc *[nTags]float32) {
 
 // decode tags one sentence greedily. It also returns, per token, the
 // margin of the chosen tag over O (0 for O).
+//
+// Viterbi decoding over pairs of tags, with the model trained as a
+// structured perceptron on Viterbi output and max-marginal margins, was
+// tried and measured by 4-fold cross-validation inside ANERcorp's
+// training part (TestExpCV): mean micro F1 69.70 against 69.95 greedy,
+// precision 81.2 against 81.9. It does not pay with these features, so
+// decoding stays greedy (and cheaper).
 func (m *Model) decode(feats [][]uint64) ([]int, []float32) {
 	out := make([]int, len(feats))
 	margin := make([]float32, len(feats))
@@ -546,6 +553,13 @@ func (an *Analyzer) modelPass(st []*segTokens, gazMs []match) []match {
 					}
 					switch len(same) {
 					case 0:
+						// The gazetteer knows the name as another type
+						// (a club, a paper, a country): the tagger's type
+						// is wrong, and a page of that type would be.
+						if len(f.full)+len(f.short)+len(f.sport) > 0 {
+							i = next
+							continue
+						}
 					case 1:
 						m.entry, m.short = same[0], true
 					default:

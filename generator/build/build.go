@@ -17,7 +17,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -29,6 +32,7 @@ import (
 	"github.com/jisr-news/jisr/generator/config"
 	"github.com/jisr-news/jisr/generator/content"
 	"github.com/jisr-news/jisr/generator/gazetteer"
+	"github.com/jisr-news/jisr/generator/manifest"
 	"github.com/jisr-news/jisr/generator/project"
 	"github.com/jisr-news/jisr/generator/publish"
 	"github.com/jisr-news/jisr/generator/render"
@@ -86,6 +90,12 @@ type Summary struct {
 	Out      string
 	Strict   bool     // every skipped input counts (see Failing)
 	Drafts   []string // sources of the drafts left out (Options.Drafts builds them)
+	// Unchanged counts the articles whose inputs and stored files had not
+	// changed since the last build: neither analyzed nor written again
+	// (incremental.go). RenderSkipped says Hugo was not run, because
+	// nothing it reads changed and public/ is still its output.
+	Unchanged     int
+	RenderSkipped bool
 }
 
 // NoText reports whether a skipped input had no article text: an empty
@@ -153,6 +163,9 @@ type Project struct {
 	// charts are the pictures Prepare drew (charts.go), as page resources
 	// that Render gives Hugo in memory: path in the content tree → bytes.
 	charts map[string][]byte
+	// manifest is the build manifest as Prepare read and rewrote it
+	// (incremental.go).
+	manifest *manifest.File
 }
 
 // Open resolves the project's layout (package project) and makes its
@@ -163,6 +176,26 @@ func Open(o Options) (*Project, error) {
 		return nil, err
 	}
 	return New(l, o)
+}
+
+// OpenLayout is Open without engines or analyzer: the layout resolved and
+// its folders checked as a build checks them, for commands that only read
+// the seeds and the content tree (jisr prune: OrphanArticles). Of the
+// Project only Layout, Log and the methods that read the tree (Orphans,
+// OrphanArticles, Unrenderable) may be used.
+func OpenLayout(o Options) (*Project, error) {
+	l, err := project.Resolve(o.Flags())
+	if err != nil {
+		return nil, err
+	}
+	p := &Project{Layout: l, Log: o.Log}
+	if p.Log == nil {
+		p.Log = io.Discard
+	}
+	if err := p.checkFolders(); err != nil { // safety.go
+		return nil, err
+	}
+	return p, nil
 }
 
 // New makes the engines and the analyzer of the project laid out by l.
@@ -239,7 +272,10 @@ func NewAnalyzer(l *project.Layout) (*gazetteer.Gazetteer, *analyze.Analyzer, er
 	return g, analyze.New(g), nil
 }
 
-// Run builds the site.
+// Run builds the site. It skips what did not change since the last build
+// (incremental.go): everything when no input changed and public/ is still
+// what that build wrote, else the unchanged articles, and the render when
+// nothing Hugo reads changed.
 func Run(ctx context.Context, o Options) (*Summary, error) {
 	now := o.Now
 	if now == nil {
@@ -250,27 +286,114 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
+	strict := p.Config.Build.Strict
+	if o.Strict != nil {
+		strict = *o.Strict
+	}
+	if sum, err := p.unchanged(); err != nil || sum != nil {
+		if sum != nil {
+			sum.Strict, sum.Elapsed = strict, now().Sub(start)
+		}
+		return sum, err
+	}
 	sum, pages, err := p.Prepare(ctx)
 	if sum != nil {
-		sum.Strict = p.Config.Build.Strict
-		if o.Strict != nil {
-			sum.Strict = *o.Strict
-		}
+		sum.Strict = strict
 	}
 	if err != nil {
 		return sum, err
 	}
 	fmt.Fprintf(p.Log, "prepared content in %s; rendering %d articles with Hugo\n", now().Sub(start).Round(time.Millisecond), len(pages))
 	rstart := now()
-	res, err := p.Render()
+	skip := p.renderSkips()
+	hugo, err := p.hugoDigest(skip)
 	if err != nil {
 		return sum, err
 	}
-	sum.Pages, sum.Out = res.Pages, p.Out
+	if site := p.manifest.Site; site != nil && site.Hugo == hugo {
+		if public, err := p.publicDigest(); err == nil && public == site.Public {
+			sum.RenderSkipped, sum.Pages = true, site.Pages
+		}
+	}
+	if sum.RenderSkipped {
+		if err := publish.RemoveLeftovers(p.Fs, p.Out); err != nil { // as a render would
+			return sum, err
+		}
+	} else {
+		res, err := p.render(skip)
+		if err != nil {
+			return sum, err
+		}
+		sum.Pages = res.Pages
+	}
+	sum.Out = p.Out
 	sum.Orphans = p.Orphans()
+	if err := p.recordSite(sum, hugo); err != nil {
+		return sum, err
+	}
 	sum.Elapsed = now().Sub(start)
-	fmt.Fprintf(p.Log, "rendered in %s\n", now().Sub(rstart).Round(time.Millisecond))
+	if sum.RenderSkipped {
+		fmt.Fprintf(p.Log, "unchanged: %d articles skipped, render skipped (nothing Hugo reads changed)\n", sum.Unchanged)
+	} else {
+		fmt.Fprintf(p.Log, "unchanged: %d articles skipped; rendered in %s\n", sum.Unchanged, now().Sub(rstart).Round(time.Millisecond))
+	}
 	return sum, nil
+}
+
+// unchanged returns the summary of the last build when no input changed
+// since it and public/ is what it wrote (level 1 in incremental.go), and
+// nil when the build must run.
+func (p *Project) unchanged() (*Summary, error) {
+	m, err := manifest.Read(p.Fs, p.Manifest)
+	if err != nil {
+		return nil, err
+	}
+	p.manifest = m
+	site := m.Site
+	if site == nil || site.Before == "" {
+		return nil, nil
+	}
+	before, err := p.beforeDigest()
+	if err != nil || before != site.Before {
+		return nil, err
+	}
+	if public, err := p.publicDigest(); err != nil || public != site.Public {
+		return nil, err
+	}
+	if err := publish.RemoveLeftovers(p.Fs, p.Out); err != nil { // as a render would
+		return nil, err
+	}
+	sum := &Summary{Articles: site.Articles, Pages: site.Pages, Statuses: map[string]int{}, Engine: p.Engine.Name(),
+		Drafts: site.Drafts, Orphans: site.Orphans, Skipped: replaySkips(site.Skipped), Out: p.Out,
+		Unchanged: site.Articles, RenderSkipped: true}
+	for k, v := range site.Statuses {
+		sum.Statuses[k] = v
+	}
+	for _, e := range sum.Skipped {
+		fmt.Fprintf(p.Log, "skipped: %v\n", e)
+	}
+	fmt.Fprintf(p.Log, "unchanged: %d articles skipped, render skipped (no input changed since the last build)\n", site.Articles)
+	return sum, nil
+}
+
+// recordSite records the render in the manifest. The digest of every
+// input (level 1) is recorded only when the next build would do nothing:
+// no segment fell back or is left without English (the next build
+// retries those).
+func (p *Project) recordSite(sum *Summary, hugo string) error {
+	public, err := p.publicDigest()
+	if err != nil {
+		return err
+	}
+	site := &manifest.Site{Hugo: hugo, Public: public, Articles: sum.Articles, Pages: sum.Pages, Statuses: sum.Statuses,
+		Drafts: sum.Drafts, Orphans: sum.Orphans, Skipped: recordSkips(sum.Skipped)}
+	if sum.Fallback == 0 && sum.Statuses[""] == 0 {
+		if site.Before, err = p.beforeDigest(); err != nil {
+			return err
+		}
+	}
+	p.manifest.Site = site
+	return manifest.Write(p.Fs, p.Manifest, p.manifest)
 }
 
 // Prepare runs every stage before Hugo: it reads the seeds, analyzes and
@@ -304,20 +427,37 @@ func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error)
 	// Every stored translation, of every article, is a translation memory:
 	// a renamed seed or a repeated sentence keeps its translation and review.
 	stores, bad := store.LoadAll(p.Fs, p.Content)
+	if p.manifest == nil {
+		m, err := manifest.Read(p.Fs, p.Manifest)
+		if err != nil {
+			return sum, nil, err
+		}
+		p.manifest = m
+	}
 	p.badStores = bad
 	mem := store.Memory{}
 	for _, f := range stores {
 		mem.Add(f)
 	}
+	// An article whose seed, bundle and the article-wide inputs did not
+	// change since the last build keeps its analysis (incremental.go).
+	reuse, err := p.reusable(arts, stores, bad)
+	if err != nil {
+		return sum, nil, err
+	}
 	// Analysis is the costliest step here and each article's is independent:
 	// run it on all CPUs first; results keep the order of arts.
-	analyses := analyzeAll(p.Analyzer, arts, func(a *article.Article) bool { return bad[a.ID] != nil })
+	analyses := analyzeAll(p.Analyzer, arts, func(a *article.Article) bool { return bad[a.ID] != nil || reuse[a.ID] != nil })
+	write := make([]bool, len(arts))
 	for i, a := range arts {
 		if err := bad[a.ID]; err != nil {
 			// A corrupt store is never overwritten: skip the article.
 			sum.Skipped = append(sum.Skipped, fmt.Errorf("%s: %w (the file was left as it is and the site keeps the translations that still read; fix it and build again)", a.Source, err))
 			fmt.Fprintf(p.Log, "skipped: %v\n", sum.Skipped[len(sum.Skipped)-1])
 			continue
+		}
+		if r := reuse[a.ID]; r != nil {
+			analyses[i] = r.analysis
 		}
 		if err := checkArticle(a, len(a.Segments()), analyses[i]); err != nil { // orphans.go
 			sum.Skipped = append(sum.Skipped, &source.Error{Path: a.Source, Reason: err})
@@ -329,9 +469,15 @@ func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error)
 			stored = &store.File{}
 		}
 		segs, need := store.MergeWith(stored, a.Segments(), p.Engine.Status(), mem)
+		need = staleGist(segs, need, p.Engine)
 		pages[i] = content.Page{Article: a, Segments: segs, Analysis: analyses[i]}
 		keep.Articles[a.ID] = pages[i].Segments
-		b.Add(a.ID, pages[i].Segments, staleGist(segs, need, p.Engine))
+		b.Add(a.ID, pages[i].Segments, need)
+		write[i] = reuse[a.ID] == nil || len(need) > 0 || !reflect.DeepEqual(segs, stored.Segments)
+	}
+	before := make([][]analyze.Entity, len(pages)) // for the manifest's weak entities
+	for i := range pages {
+		before[i] = append([]analyze.Entity(nil), pages[i].Analysis.Entities...)
 	}
 	dropWeakEntities(pages)
 	if b.Len() > 0 {
@@ -344,18 +490,34 @@ func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error)
 	}
 	w := &content.Writer{Fs: p.Fs, Dir: p.Content}
 	var built []content.Page
-	for _, pg := range pages {
+	next := &manifest.File{Format: manifest.Format, Articles: map[string]manifest.Article{}, Site: p.manifest.Site}
+	if next.Inputs, err = p.inputsDigest(); err != nil {
+		return sum, nil, err
+	}
+	for i, pg := range pages {
 		if pg.Article == nil {
 			continue
 		}
 		for _, s := range pg.Segments {
 			sum.Statuses[string(s.Status)]++
 		}
-		if err := w.WriteArticle(pg); err != nil {
+		r := reuse[pg.Article.ID]
+		if write[i] || !sameStrings(entityIDs(pg.Analysis.Entities), r.kept) {
+			if err := w.WriteArticle(pg); err != nil {
+				return sum, nil, err
+			}
+		} else {
+			sum.Unchanged++
+		}
+		if next.Articles[pg.Article.ID], err = p.articleEntry(pg, before[i]); err != nil {
 			return sum, nil, err
 		}
 		built = append(built, pg)
 	}
+	if err := manifest.Write(p.Fs, p.Manifest, next); err != nil {
+		return sum, nil, err
+	}
+	p.manifest = next
 	if err := w.WriteSections(); err != nil {
 		return sum, nil, err
 	}
@@ -462,18 +624,31 @@ func (p *Project) hasContent() bool {
 // Render runs Hugo into a temporary folder beside the output folder and
 // swaps it into place.
 func (p *Project) Render() (*render.Result, error) {
+	return p.render(p.renderSkips())
+}
+
+// renderSkips lists the folders of the content tree that Hugo must not
+// read: the project's data folder, articles that cannot be rendered and
+// their review pages (orphans.go), sorted.
+func (p *Project) renderSkips() []string {
+	// The project's data (gazetteer, manifest) is jisr's, not the site's.
+	skip := []string{path.Dir(project.ManifestFile), path.Dir(project.GazetteerFile)}
+	for id, err := range p.Unrenderable() {
+		fmt.Fprintf(p.Log, "left out of the site: %s: %v\n", store.ArticleDir(filepath.Base(p.Content), id), err)
+		skip = append(skip, store.ArticleDir("", id), content.ReviewSection+"/"+id)
+	}
+	sort.Strings(skip)
+	return slices.Compact(skip)
+}
+
+// render is Render with the folders to leave out.
+func (p *Project) render(skip []string) (*render.Result, error) {
 	tmp, err := publish.TempDir(p.Fs, p.Out) // also removes killed builds' leftovers
 	if err != nil {
 		return nil, err
 	}
 	defer p.Fs.RemoveAll(tmp)
 	c := p.Config
-	var skip []string // orphans.go: articles that cannot be rendered stay out
-	for id, err := range p.Unrenderable() {
-		fmt.Fprintf(p.Log, "left out of the site: %s: %v\n", store.ArticleDir(filepath.Base(p.Content), id), err)
-		skip = append(skip, store.ArticleDir("", id), content.ReviewSection+"/"+id)
-	}
-	sort.Strings(skip)
 	view, err := store.LastGood(p.Fs, p.Content, p.badStores) // never render a store a person left broken
 	if err != nil {
 		return nil, err

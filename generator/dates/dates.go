@@ -16,6 +16,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/jisr-news/jisr/generator/arabic"
 )
@@ -54,11 +56,12 @@ func init() {
 	var names []string
 	for n := range months {
 		names = append(names, regexp.QuoteMeta(n))
+		firstWords[strings.Fields(n)[0]] = true
 	}
 	// Longest first, so "كانون الثاني" wins over a shorter prefix.
 	sortByLenDesc(names)
 	alt := strings.Join(names, "|")
-	dateRE = regexp.MustCompile(`(?:^|[^0-9])([0-9]{1,2})\s*(` + alt + `)(?:\s*[/،,-]\s*(` + alt + `))?\s*,?\s*([0-9]{4})(?:[^0-9]|$)`)
+	dateRE = regexp.MustCompile(`^([0-9]{1,2})\s*(` + alt + `)(?:\s*[/،,-]\s*(` + alt + `))?\s*,?\s*([0-9]{4})(?:[^0-9]|$)`)
 }
 
 func sortByLenDesc(s []string) {
@@ -69,6 +72,7 @@ func sortByLenDesc(s []string) {
 	}
 }
 
+// dateRE matches a Gregorian date at the start of normalized text.
 var dateRE *regexp.Regexp
 
 // Month returns the month that an Arabic month name denotes, in any of its
@@ -87,48 +91,164 @@ func Weekday(word string) (time.Weekday, bool) {
 
 // Find returns the first valid date stated in text, Gregorian or Hijri
 // (see HijriToGregorian). A day/month/year that does not exist (31
-// فبراير) is skipped, as is a pair whose two month names disagree.
+// فبراير) is skipped, as is a pair whose two month names disagree. When a
+// Hijri date comes first, a Gregorian date that agrees with it (Near)
+// anywhere later wins: «24 شوال 1436هـ الموافق 9 أغسطس 2015».
+//
+// It is linear in the text's length and looks only at the text after each
+// run of one or two day digits: a date is read from at most MaxDateBytes
+// from its day, normalized (arabic.Normalize) window by window, so an
+// article of 50 MB is never normalized or searched as a whole, and the
+// search stops at the first Gregorian date.
 func Find(text string) (time.Time, bool) {
-	norm := arabic.Normalize(text)
-	g, gAt := findGregorian(norm)
-	h, hAt := findHijri(norm)
-	switch {
-	case gAt >= 0 && hAt >= 0 && Near(g, h):
-		// «24 شوال 1436هـ الموافق 9 أغسطس 2015»: the Gregorian of a pair
-		// is exact, the tabular Hijri only ±2 days.
-		return g, true
-	case gAt >= 0 && (hAt < 0 || gAt <= hAt):
-		return g, true
-	case hAt >= 0:
-		return h, true
+	var g, h time.Time
+	hAt := -1
+	for at := range dayDigits(text) {
+		if !mayStartDate(text[at:]) {
+			continue
+		}
+		win, cut := text[at:], false
+		if len(win) > MaxDateBytes {
+			n := MaxDateBytes
+			for n > 0 && !utf8.RuneStart(win[n]) {
+				n--
+			}
+			win, cut = win[:n], true
+		}
+		norm := arabic.Normalize(win)
+		if t, ok := gregorian(norm, cut); ok {
+			g = t
+			if hAt >= 0 && !Near(g, h) {
+				return h, true // the Hijri date came first
+			}
+			return g, true
+		}
+		if hAt < 0 {
+			if t, ok := hijri(norm, cut); ok {
+				h, hAt = t, at
+			}
+		}
 	}
-	return time.Time{}, false
+	return h, hAt >= 0
 }
 
-func findGregorian(norm string) (time.Time, int) {
-	for _, m := range dateRE.FindAllStringSubmatchIndex(norm, -1) {
-		sub := func(k int) string {
-			if m[2*k] < 0 {
-				return ""
+// MaxDateBytes bounds the text a date may span from its day's first digit:
+// the longest written form, «27 كانون الثاني/ يناير 2015» with diacritics,
+// is under a third of it.
+const MaxDateBytes = 256
+
+// dayDigits yields the byte offset of every run of digits (Western,
+// Arabic-Indic or Eastern) in text that is not preceded by a digit:
+// where a day may start. Diacritics and tatweel, which arabic.Normalize
+// drops, do not interrupt a run.
+func dayDigits(text string) func(yield func(int) bool) {
+	return func(yield func(int) bool) {
+		prev := false
+		for i, r := range text {
+			switch {
+			case isDigitRune(r):
+				if !prev && !yield(i) {
+					return
+				}
+				prev = true
+			case arabic.IsDiacritic(r) || r == arabic.Tatweel:
+			default:
+				prev = false
 			}
-			return norm[m[2*k]:m[2*k+1]]
 		}
-		day, _ := strconv.Atoi(sub(1))
-		mon := months[sub(2)]
-		if sub(3) != "" && months[sub(3)] != mon {
-			continue
-		}
-		year, _ := strconv.Atoi(sub(4))
-		if year < 1900 || year > 2200 {
-			continue
-		}
-		t := time.Date(year, mon, day, 0, 0, 0, 0, time.UTC)
-		if t.Day() != day || t.Month() != mon {
-			continue
-		}
-		return t, m[2]
 	}
-	return time.Time{}, -1
+}
+
+// firstWords holds the first word of every month name, Gregorian and
+// Hijri, normalized: the word that must follow a day.
+var firstWords = map[string]bool{}
+
+// mayStartDate reports whether text, which starts with a run of digits,
+// can start a date: one or two digits, optional spaces, then a word that
+// begins with the first word of a month name. It is exact (it refuses only what the regular
+// expressions would refuse) and cheap, so that the numbers of a long
+// article cost a map lookup each.
+func mayStartDate(text string) bool {
+	digits, i := 0, 0
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if isDigitRune(r) {
+			digits++
+		} else if !arabic.IsDiacritic(r) && r != arabic.Tatweel {
+			break
+		}
+		i += n
+	}
+	if digits > 2 {
+		return false
+	}
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !strings.ContainsRune(" \t\n\f\r", r) && !arabic.IsDiacritic(r) && r != arabic.Tatweel {
+			break
+		}
+		i += n
+	}
+	start := i
+	for i < len(text) && i-start < 64 {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsLetter(r) && !arabic.IsDiacritic(r) && r != arabic.Tatweel {
+			break
+		}
+		i += n
+	}
+	// A month name may be glued to what follows it («شوالعام»): look
+	// for one at the start of the word.
+	word := arabic.Normalize(text[start:i])
+	for j := range word {
+		if j > 0 && firstWords[word[:j]] {
+			return true
+		}
+	}
+	return firstWords[word]
+}
+
+func isDigitRune(r rune) bool {
+	return r >= '0' && r <= '9' || r >= '٠' && r <= '٩' || r >= '۰' && r <= '۹'
+}
+
+// match applies re at the start of norm and returns its submatch
+// offsets. When norm was cut from a longer text, a match that needs the
+// end of the text ($) is refused: the next character is unknown.
+func match(re *regexp.Regexp, norm string, cut bool) []int {
+	m := re.FindStringSubmatchIndex(norm)
+	if m == nil || cut && m[1] == len(norm) {
+		return nil
+	}
+	return m
+}
+
+// gregorian reads a valid Gregorian date at the start of normalized text.
+func gregorian(norm string, cut bool) (time.Time, bool) {
+	m := match(dateRE, norm, cut)
+	if m == nil {
+		return time.Time{}, false
+	}
+	sub := func(k int) string {
+		if m[2*k] < 0 {
+			return ""
+		}
+		return norm[m[2*k]:m[2*k+1]]
+	}
+	day, _ := strconv.Atoi(sub(1))
+	mon := months[sub(2)]
+	if sub(3) != "" && months[sub(3)] != mon {
+		return time.Time{}, false
+	}
+	year, _ := strconv.Atoi(sub(4))
+	if year < 1900 || year > 2200 {
+		return time.Time{}, false
+	}
+	t := time.Date(year, mon, day, 0, 0, 0, 0, time.UTC)
+	if t.Day() != day || t.Month() != mon {
+		return time.Time{}, false
+	}
+	return t, true
 }
 
 // MaxTextDrift is how far a date stated in the text may lie from the

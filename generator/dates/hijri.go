@@ -47,11 +47,12 @@ func init() {
 	var names []string
 	for n := range hijriMonths {
 		names = append(names, regexp.QuoteMeta(n))
+		firstWords[strings.Fields(n)[0]] = true
 	}
 	sortByLenDesc(names)
 	// The year must carry the Hijri mark (هـ, ه, or the word هجري/هجرية)
 	// unless it is below 1500, so that «رمضان 2015» is never read as AH.
-	hijriRE = regexp.MustCompile(`(?:^|[^0-9])([0-9]{1,2})\s*(` + strings.Join(names, "|") + `)\s*(?:سنه|عام)?\s*([0-9]{4})\s*(ه|هجري|هجريه)?(?:[^0-9]|$)`)
+	hijriRE = regexp.MustCompile(`^([0-9]{1,2})\s*(` + strings.Join(names, "|") + `)\s*(?:سنه|عام)?\s*([0-9]{4})\s*(ه|هجري|هجريه)?(?:[^0-9]|$)`)
 }
 
 // HijriToGregorian converts a day of the tabular Islamic calendar (see the
@@ -71,19 +72,18 @@ func HijriToGregorian(year, month, day int) (time.Time, bool) {
 
 func hijriLeap(year int) bool { return (14+11*year)%30 < 11 }
 
-// findHijri returns the first Hijri date of the normalized text and its
-// byte offset, or -1.
-func findHijri(norm string) (time.Time, int) {
-	for _, m := range hijriRE.FindAllStringSubmatchIndex(norm, -1) {
-		day, _ := strconv.Atoi(norm[m[2]:m[3]])
-		mon := hijriMonths[norm[m[4]:m[5]]]
-		year, _ := strconv.Atoi(norm[m[6]:m[7]])
-		if year < 1300 || year > 1600 {
-			continue
-		}
-		if t, ok := HijriToGregorian(year, mon, day); ok {
-			return t, m[2]
-		}
+// hijri reads a valid Hijri date at the start of normalized text (see
+// Find).
+func hijri(norm string, cut bool) (time.Time, bool) {
+	m := match(hijriRE, norm, cut)
+	if m == nil {
+		return time.Time{}, false
 	}
-	return time.Time{}, -1
+	day, _ := strconv.Atoi(norm[m[2]:m[3]])
+	mon := hijriMonths[norm[m[4]:m[5]]]
+	year, _ := strconv.Atoi(norm[m[6]:m[7]])
+	if year < 1300 || year > 1600 {
+		return time.Time{}, false
+	}
+	return HijriToGregorian(year, mon, day)
 }

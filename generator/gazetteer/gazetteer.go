@@ -18,6 +18,8 @@
 //     # only in an article that also has a full form
 //     except: []              # phrases starting with a name that are not it
 //     # (مسقط رأس is "birthplace", not Muscat)
+//     sport: []               # forms that name a club only in a sentence or
+//     # an article about sport (النصر "victory", الاتفاق "the agreement")
 //     wikidata: Q7747         # optional, only when certain
 //     id: vladimir-putin      # optional; defaults to Slug(en)
 //
@@ -103,6 +105,12 @@ type Entry struct {
 	// quotation marks: «الشرق الأوسط» is the newspaper, الشرق الأوسط the
 	// region.
 	Quoted []string `yaml:"quoted,omitempty" json:"quoted,omitempty"`
+	// Sport are Arabic forms that name this entity (a club) only where
+	// the text is about sport: a team word before the form, a nationality
+	// adjective after it, or a match word in the same sentence or, several
+	// times, in the article (see package analyze). Elsewhere they are the
+	// common words they also are: النصر "victory", الاتفاق "the agreement".
+	Sport []string `yaml:"sport,omitempty" json:"sport,omitempty"`
 	// ISO is the ISO 3166-1 alpha-2 code of a country, else "".
 	ISO string `yaml:"iso,omitempty" json:"iso,omitempty"`
 }
@@ -171,7 +179,7 @@ func Parse(data []byte, source string) ([]Entry, error) {
 		e.Type = normType(e.Type)
 		e.EN = strings.TrimSpace(e.EN)
 		e.AR = norm.NFC.String(strings.TrimSpace(e.AR))
-		for _, l := range []*[]string{&e.Aliases, &e.Short, &e.Except, &e.Quoted} {
+		for _, l := range []*[]string{&e.Aliases, &e.Short, &e.Except, &e.Quoted, &e.Sport} {
 			for j, s := range *l {
 				(*l)[j] = norm.NFC.String(strings.TrimSpace(s))
 			}
@@ -315,6 +323,7 @@ func (g *Gazetteer) Merge(more []Entry) (*Gazetteer, error) {
 		e.Short = appendNew(e.Short, m.Short...)
 		e.Except = appendNew(e.Except, m.Except...)
 		e.Quoted = appendNew(e.Quoted, m.Quoted...)
+		e.Sport = appendNew(e.Sport, m.Sport...)
 	}
 	return New(es)
 }

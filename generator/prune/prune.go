@@ -11,8 +11,13 @@
 // or, with KeepReviews, left in place as the article's segment store (store.FileName)
 // alone: the article is unpublished (it has no index page), and its
 // translations and reviews still serve the translation memory of every
-// later build. Term pages and lists are updated by the next build, which
-// no longer finds the article.
+// later build. Then the term pages (entities/, tags/) are written again
+// from the stored analyses (analysis.yaml) of the articles that remain
+// (package content's writer, as a build writes them): a term only pruned
+// articles named loses its page, and co-occurrence counts drop. Lists,
+// feeds and the review dashboard are made by Hugo from the pages, so the
+// next build shows the site without the articles. No engine and no
+// analyzer is made.
 //
 // Nothing is removed before the archive copy is written (temporary file,
 // then rename), so an interruption loses no review.
@@ -26,6 +31,8 @@ import (
 
 	"github.com/spf13/afero"
 
+	"github.com/jisr-news/jisr/generator/content"
+	"github.com/jisr-news/jisr/generator/qa"
 	"github.com/jisr-news/jisr/generator/store"
 )
 
@@ -66,46 +73,115 @@ func Plan(fs afero.Fs, o Options, ids map[string]string) ([]Item, error) {
 	return items, nil
 }
 
-// Remove removes the articles of items from the content tree (see the
-// package doc) and returns how many it removed. It stops at the first
-// error, naming the article; the ones before are done.
-func Remove(fs afero.Fs, o Options, items []Item) (int, error) {
-	for n, it := range items {
-		dir := store.ArticleDir(o.Content, it.ID)
-		file := store.Path(o.Content, it.ID)
-		data, err := afero.ReadFile(fs, file)
-		hasStore := err == nil
-		if err != nil && !os.IsNotExist(err) {
-			return n, fmt.Errorf("prune %s: %w", it.ID, err)
+// Result says what Remove did.
+type Result struct {
+	Removed int // articles unpublished
+	Terms   int // term page files written or removed
+	// TermsLeft, when not "", says why the term pages were left for the
+	// next build to update (an article with no stored analysis).
+	TermsLeft string
+}
+
+// Remove removes the articles of items from the content tree and updates
+// the term pages (see the package doc). It stops at the first error,
+// naming the article; the ones before are done, and the term pages are
+// then left as they were, for the next build.
+func Remove(fs afero.Fs, o Options, items []Item) (*Result, error) {
+	res := &Result{}
+	for _, it := range items {
+		if err := remove(fs, o, it); err != nil {
+			return res, err
 		}
-		if hasStore && !o.KeepReviews {
-			if err := store.WriteFileAtomic(fs, path.Join(o.Archive, it.ID, store.FileName), data); err != nil {
-				return n, fmt.Errorf("prune %s: keep its store: %w", it.ID, err)
-			}
-		}
-		if err := fs.RemoveAll(path.Join(o.Content, store.ReviewSection, it.ID)); err != nil {
-			return n, fmt.Errorf("prune %s: %w", it.ID, err)
-		}
-		if o.KeepReviews && hasStore {
-			// Unpublish: everything but the store goes.
-			entries, err := afero.ReadDir(fs, dir)
-			if err != nil {
-				return n, fmt.Errorf("prune %s: %w", it.ID, err)
-			}
-			for _, e := range entries {
-				if e.Name() != store.FileName {
-					if err := fs.RemoveAll(path.Join(dir, e.Name())); err != nil {
-						return n, fmt.Errorf("prune %s: %w", it.ID, err)
-					}
-				}
-			}
-			continue
-		}
-		if err := fs.RemoveAll(dir); err != nil {
-			return n, fmt.Errorf("prune %s: %w", it.ID, err)
+		res.Removed++
+	}
+	if res.Removed == 0 {
+		return res, nil
+	}
+	n, left, err := writeTerms(fs, o.Content)
+	res.Terms, res.TermsLeft = n, left
+	if err != nil {
+		return res, fmt.Errorf("prune: term pages: %w", err)
+	}
+	return res, nil
+}
+
+func remove(fs afero.Fs, o Options, it Item) error {
+	dir := store.ArticleDir(o.Content, it.ID)
+	file := store.Path(o.Content, it.ID)
+	data, err := afero.ReadFile(fs, file)
+	hasStore := err == nil
+	if err != nil && !os.IsNotExist(err) {
+		return fmt.Errorf("prune %s: %w", it.ID, err)
+	}
+	if hasStore && !o.KeepReviews {
+		if err := store.WriteFileAtomic(fs, path.Join(o.Archive, it.ID, store.FileName), data); err != nil {
+			return fmt.Errorf("prune %s: keep its store: %w", it.ID, err)
 		}
 	}
-	return len(items), nil
+	if err := fs.RemoveAll(path.Join(o.Content, store.ReviewSection, it.ID)); err != nil {
+		return fmt.Errorf("prune %s: %w", it.ID, err)
+	}
+	if !o.KeepReviews || !hasStore {
+		if err := fs.RemoveAll(dir); err != nil {
+			return fmt.Errorf("prune %s: %w", it.ID, err)
+		}
+		return nil
+	}
+	// Unpublish: everything but the store goes.
+	entries, err := afero.ReadDir(fs, dir)
+	if err != nil {
+		return fmt.Errorf("prune %s: %w", it.ID, err)
+	}
+	for _, e := range entries {
+		if e.Name() != store.FileName {
+			if err := fs.RemoveAll(path.Join(dir, e.Name())); err != nil {
+				return fmt.Errorf("prune %s: %w", it.ID, err)
+			}
+		}
+	}
+	return nil
+}
+
+// writeTerms writes the term pages again from the stored analyses of the
+// articles the build publishes from a source (an index page with a
+// jisr.source; hand-written articles and unpublished stores are not in a
+// build's terms either), in the order of their sources, and returns how
+// many files changed. When one of them has no stored analysis it writes
+// nothing and returns the reason.
+func writeTerms(fs afero.Fs, dir string) (int, string, error) {
+	ids, err := store.Articles(fs, dir)
+	if err != nil {
+		return 0, "", err
+	}
+	type src struct {
+		source string
+		page   content.Page
+	}
+	var arts []src
+	for _, id := range ids {
+		page, err := store.ReadArticlePage(fs, dir, id, "ar")
+		if err != nil || page.Jisr.Source == "" {
+			continue
+		}
+		an, err := store.ReadAnalysis(fs, dir, id)
+		if err != nil {
+			return 0, "", err
+		}
+		if an == nil {
+			return 0, fmt.Sprintf("%s has no stored analysis (%s)", id, store.AnalysisFile), nil
+		}
+		arts = append(arts, src{page.Jisr.Source, content.Page{Analysis: qa.ResultOf(an)}})
+	}
+	sort.SliceStable(arts, func(i, j int) bool { return arts[i].source < arts[j].source })
+	pages := make([]content.Page, len(arts))
+	for i, a := range arts {
+		pages[i] = a.page
+	}
+	w := &content.Writer{Fs: fs, Dir: dir}
+	if err := w.WriteTerms(pages); err != nil {
+		return w.Written, "", err
+	}
+	return w.Written, "", nil
 }
 
 func sortedKeys(m map[string]string) []string {

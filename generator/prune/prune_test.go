@@ -79,8 +79,8 @@ func TestPruneThenBuild(t *testing.T) {
 			if len(items) != 1 || items[0].ID != "iraq" || items[0].Reviewed != 1 {
 				t.Fatalf("plan %+v", items)
 			}
-			if n, err := prune.Remove(fs, o, items); err != nil || n != 1 {
-				t.Fatalf("removed %d: %v", n, err)
+			if res, err := prune.Remove(fs, o, items); err != nil || res.Removed != 1 {
+				t.Fatalf("removed %+v: %v", res, err)
 			}
 			sum := run(t, fs)
 			if len(sum.Orphans) != 0 {
@@ -134,5 +134,87 @@ func TestRemoveOnDisk(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(root, "pruned/x/segments.yaml")); err != nil {
 		t.Errorf("archive: %v", err)
+	}
+}
+
+// Prune updates the term pages itself: an entity or tag that only the
+// pruned article named loses its page, the others stay, and the next
+// build has nothing left to change in the content tree.
+func TestPruneUpdatesTerms(t *testing.T) {
+	fs := project(t)
+	run(t, fs)
+	run(t, fs) // a second build changes nothing: the baseline
+	iraq, err := store.ReadAnalysis(fs, "/p/content", "iraq")
+	if err != nil || iraq == nil {
+		t.Fatalf("analysis of iraq: %v", err)
+	}
+	oil, err := store.ReadAnalysis(fs, "/p/content", "oil-prices")
+	if err != nil || oil == nil {
+		t.Fatalf("analysis of oil-prices: %v", err)
+	}
+	kept := map[string]bool{}
+	for _, e := range oil.Entities {
+		kept[store.EntitiesSection+"/"+e.ID] = true
+	}
+	for _, tg := range oil.Tags {
+		kept[store.TagsSection+"/"+tg.ID] = true
+	}
+	var gone []string
+	for _, e := range iraq.Entities {
+		if !kept[store.EntitiesSection+"/"+e.ID] {
+			gone = append(gone, store.EntitiesSection+"/"+e.ID)
+		}
+	}
+	for _, tg := range iraq.Tags {
+		if !kept[store.TagsSection+"/"+tg.ID] {
+			gone = append(gone, store.TagsSection+"/"+tg.ID)
+		}
+	}
+	if len(gone) == 0 || len(kept) == 0 {
+		t.Fatalf("the fixture must have terms of iraq alone (%v) and of oil-prices (%v)", gone, kept)
+	}
+	for _, d := range gone {
+		if ok, _ := afero.DirExists(fs, "/p/content/"+d); !ok {
+			t.Fatalf("%s has no term page before pruning", d)
+		}
+	}
+
+	fs.Remove("/p/seeds/iraq.txt")
+	o := prune.Options{Content: "/p/content", Archive: "/p/pruned"}
+	items, err := prune.Plan(fs, o, map[string]string{"iraq": "seeds/iraq.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := prune.Remove(fs, o, items)
+	if err != nil || res.Removed != 1 || res.TermsLeft != "" || res.Terms == 0 {
+		t.Fatalf("remove: %+v, %v", res, err)
+	}
+	for _, d := range gone {
+		if ok, _ := afero.Exists(fs, "/p/content/"+d); ok {
+			t.Errorf("%s still has a term page after prune", d)
+		}
+	}
+	for d := range kept {
+		if ok, _ := afero.DirExists(fs, "/p/content/"+d); !ok {
+			t.Errorf("%s lost its term page", d)
+		}
+	}
+	if sum := run(t, fs); sum.Written != 0 {
+		t.Errorf("the build after prune changed %d content files; prune should have left nothing to update", sum.Written)
+	}
+}
+
+// A published article without a stored analysis (a tree older than
+// analysis.yaml): prune cannot know its terms, leaves the term pages to the
+// next build and says why.
+func TestPruneTermsLeftWithoutAnalysis(t *testing.T) {
+	fs := project(t)
+	run(t, fs)
+	fs.Remove(store.AnalysisPath("/p/content", "oil-prices"))
+	o := prune.Options{Content: "/p/content", Archive: "/p/pruned"}
+	items, _ := prune.Plan(fs, o, map[string]string{"iraq": "seeds/iraq.txt"})
+	res, err := prune.Remove(fs, o, items)
+	if err != nil || res.Removed != 1 || !strings.Contains(res.TermsLeft, "oil-prices") || res.Terms != 0 {
+		t.Fatalf("remove: %+v, %v", res, err)
 	}
 }

@@ -33,7 +33,7 @@
 //	  "terms": "0داعش 3ي …",          // sorted (UTF-16 order, as JavaScript compares), front-coded
 //	  // each term is one character whose code minus 48 is the number of
 //	  // UTF-16 units it shares with the previous term, then the rest;
-//	  // terms are separated by spaces (a token never holds one)
+//	  // terms are separated by newlines (no key holds one)
 //	  "post": ["0,2,1", …]            // per term: doc numbers, delta-coded, base 36
 //	};
 //
@@ -48,11 +48,7 @@
 package search
 
 import (
-	"bytes"
-	"encoding/json"
-	"fmt"
 	"sort"
-	"strconv"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -102,6 +98,7 @@ type Index struct {
 	Docs  []Doc
 	Terms []string // sorted
 	Post  [][]int  // per term, the doc numbers, ascending
+	Title [][]bool // per term and posting: the term is in that doc's title
 	Stop  []string // terms left out
 	Pre   []string // proclitics seen, most frequent first
 	Suf   []string // suffixes seen, most frequent first
@@ -141,6 +138,7 @@ func key(tok string) (k, pre, suf string) {
 func New(docs []Doc) *Index {
 	x := &Index{Docs: docs}
 	post := map[string][]int{}
+	inTitle := map[string][]int{} // the docs whose title has the term
 	pre, suf := map[string]int{}, map[string]int{}
 	// Segmenting a word is costly and news repeats its words: each
 	// distinct token is keyed once.
@@ -149,7 +147,7 @@ func New(docs []Doc) *Index {
 	for i, d := range docs {
 		seen := map[string]bool{}
 		texts := append([]string{d.Title}, d.Text...)
-		for _, t := range texts {
+		for ti, t := range texts {
 			for _, tok := range arabic.Tokenize(t) {
 				kd, ok := memo[tok.Text]
 				if !ok {
@@ -169,6 +167,9 @@ func New(docs []Doc) *Index {
 				if !seen[k] {
 					seen[k] = true
 					post[k] = append(post[k], i)
+					if ti == 0 {
+						inTitle[k] = append(inTitle[k], i)
+					}
 				}
 			}
 		}
@@ -183,8 +184,17 @@ func New(docs []Doc) *Index {
 	sort.Slice(x.Terms, func(i, j int) bool { return lessUTF16(x.Terms[i], x.Terms[j]) })
 	sort.Strings(x.Stop)
 	x.Post = make([][]int, len(x.Terms))
+	x.Title = make([][]bool, len(x.Terms))
 	for i, k := range x.Terms {
 		x.Post[i] = post[k]
+		x.Title[i] = make([]bool, len(post[k]))
+		ts := inTitle[k]
+		for j, d := range post[k] {
+			if len(ts) > 0 && ts[0] == d {
+				x.Title[i][j] = true
+				ts = ts[1:]
+			}
+		}
 	}
 	x.Pre, x.Suf = top(pre), top(suf)
 	return x
@@ -233,59 +243,6 @@ func FoldTable() map[string]string {
 	return m
 }
 
-// JS writes the index as a script that assigns window.JISR_SEARCH.
-func (x *Index) JS() ([]byte, error) {
-	docs := make([][]string, len(x.Docs))
-	for i, d := range x.Docs {
-		docs[i] = []string{d.Kind, d.Lang, d.Path, d.Title, d.Meta}
-		if len(d.Names) > 0 {
-			var ns []string
-			for _, n := range d.Names {
-				if n = FoldName(n); n != "" {
-					ns = append(ns, n)
-				}
-			}
-			docs[i] = append(docs[i], strings.Join(ns, "|"))
-		}
-	}
-	post := make([]string, len(x.Post))
-	for i, ds := range x.Post {
-		var b strings.Builder
-		last := 0
-		for j, d := range ds {
-			if j > 0 {
-				b.WriteByte(',')
-			}
-			b.WriteString(strconv.FormatInt(int64(d-last), 36))
-			last = d
-		}
-		post[i] = b.String()
-	}
-	v := struct {
-		V         int               `json:"v"`
-		MinPrefix int               `json:"minPrefix"`
-		Fold      map[string]string `json:"fold"`
-		Pre       []string          `json:"pre"`
-		Suf       []string          `json:"suf"`
-		Stop      []string          `json:"stop"`
-		Docs      [][]string        `json:"docs"`
-		Terms     string            `json:"terms"`
-		Post      []string          `json:"post"`
-	}{1, MinPrefix, FoldTable(), nonNil(x.Pre), nonNil(x.Suf), nonNil(x.Stop), docs, frontCode(x.Terms), post}
-	var buf bytes.Buffer
-	buf.WriteString("/* jisr offline search index: generated, do not edit. */\nwindow.JISR_SEARCH = ")
-	enc := json.NewEncoder(&buf)
-	// Escaping < > & keeps the text inert inside any HTML context; the
-	// script only ever inserts it as text.
-	enc.SetEscapeHTML(true)
-	if err := enc.Encode(v); err != nil {
-		return nil, fmt.Errorf("search: encode index: %w", err)
-	}
-	buf.Truncate(buf.Len() - 1) // the encoder's newline
-	buf.WriteString(";\n")
-	return buf.Bytes(), nil
-}
-
 // maxShared bounds the shared-prefix count so that its character stays
 // printable ASCII ('0' + 63 = 'o').
 const maxShared = 63
@@ -298,7 +255,7 @@ func frontCode(terms []string) string {
 	prev := []rune{}
 	for i, t := range terms {
 		if i > 0 {
-			b.WriteByte(' ')
+			b.WriteByte('\n')
 		}
 		rs := []rune(t)
 		n, units := 0, 0
@@ -344,9 +301,4 @@ func nonNil(s []string) []string {
 		return []string{}
 	}
 	return s
-}
-
-// Build indexes docs and returns the script.
-func Build(docs []Doc) ([]byte, error) {
-	return New(docs).JS()
 }

@@ -220,6 +220,10 @@ func Sentences(p string) []string {
 	return out
 }
 
+// maxWordRunes bounds how far periodEnds looks back for the word before a
+// period.
+const maxWordRunes = 64
+
 // periodEnds reports whether the period at rs[i] ends a sentence.
 func periodEnds(rs []rune, i int) bool {
 	next := rune(0)
@@ -230,9 +234,11 @@ func periodEnds(rs []rune, i int) bool {
 	if next != 0 && (unicode.IsLetter(next) || unicode.IsDigit(next)) {
 		return false
 	}
-	// The word before the period.
+	// The word before the period, at most maxWordRunes of it: no
+	// abbreviation or initial is longer, and the bound keeps a long line
+	// without spaces linear.
 	j := i
-	for j > 0 && !unicode.IsSpace(rs[j-1]) && !strings.ContainsRune("(«\"", rs[j-1]) {
+	for j > 0 && i-j < maxWordRunes && !unicode.IsSpace(rs[j-1]) && !strings.ContainsRune("(«\"", rs[j-1]) {
 		j--
 	}
 	word := string(rs[j:i])

@@ -26,7 +26,7 @@ func bigArticle(n int) []byte {
 //
 //	go test -run '^$' -bench ReadFile -benchtime 1x ./generator/source/
 func BenchmarkReadFile(b *testing.B) {
-	for _, mb := range []int{1, 4, 16, 50} {
+	for _, mb := range []int{1, 10, 50} {
 		data := bigArticle(mb << 20)
 		b.Run(fmt.Sprintf("%dMB", mb), func(b *testing.B) {
 			fs := afero.NewMemMapFs()
