@@ -96,17 +96,32 @@ func Render(in Input, site Site, dst afero.Fs, log io.Writer) (*Result, error) {
 		return nil, fmt.Errorf("render: templates %s: %w", in.TemplatesDir, err)
 	}
 	files := articleFiles{fs: in.Fs, contentDir: in.ContentDir, skip: in.Skip, lean: !ownLayouts(in.Fs, in.TemplatesDir)}
-	if data, err := afero.ReadFile(mem, path.Join(root, "i18n", "en.toml")); err == nil {
+	locs := map[string]*charts.Locale{}
+	for _, lang := range []string{"ar", "en"} {
 		// The strings Hugo will use: the project's file replaces the
-		// embedded one in mem. Unreadable: the rows stay with the template.
-		files.en, _ = charts.LocaleFromTOML("en", data)
+		// embedded one in mem. Unreadable: the fragments that need them
+		// are left to the templates.
+		if data, err := afero.ReadFile(mem, path.Join(root, "i18n", lang+".toml")); err == nil {
+			if l, err := charts.LocaleFromTOML(lang, data); err == nil {
+				locs[lang] = l
+			}
+		}
 	}
+	files.en = locs["en"]
 	if err := overlay(mem, path.Join(root, "content"), in.Fs, in.ContentDir, files.file, in.Skip...); err != nil {
 		return nil, fmt.Errorf("render: content %s: %w", in.ContentDir, err)
 	}
 	for rel, data := range in.Extra { // order does not matter: distinct files
 		if !iofs.ValidPath(rel) {
 			return nil, fmt.Errorf("render: generated resource %q: not a path inside the content tree", rel)
+		}
+		if name, html, ok := chartsFragment(rel, data, locs); ok {
+			if err := writeFile(mem, path.Join(root, "content", name), html); err != nil {
+				return nil, fmt.Errorf("render: generated resource %s: %w", name, err)
+			}
+			if files.lean {
+				continue // the layouts read the fragment only
+			}
 		}
 		if err := writeFile(mem, path.Join(root, "content", rel), data); err != nil {
 			return nil, fmt.Errorf("render: generated resource %s: %w", rel, err)
