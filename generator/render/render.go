@@ -32,6 +32,8 @@ import (
 	"github.com/gohugoio/hugo/hugolib"
 	"github.com/pelletier/go-toml/v2"
 	"github.com/spf13/afero"
+
+	"github.com/jisr-news/jisr/generator/charts"
 )
 
 // Site holds the settings of the rendered site.
@@ -93,7 +95,13 @@ func Render(in Input, site Site, dst afero.Fs, log io.Writer) (*Result, error) {
 	if err := overlay(mem, root, in.Fs, in.TemplatesDir, nil); err != nil {
 		return nil, fmt.Errorf("render: templates %s: %w", in.TemplatesDir, err)
 	}
-	if err := overlay(mem, path.Join(root, "content"), in.Fs, in.ContentDir, writeBodies, in.Skip...); err != nil {
+	files := articleFiles{fs: in.Fs, contentDir: in.ContentDir, skip: in.Skip}
+	if data, err := afero.ReadFile(mem, path.Join(root, "i18n", "en.toml")); err == nil {
+		// The strings Hugo will use: the project's file replaces the
+		// embedded one in mem. Unreadable: the rows stay with the template.
+		files.en, _ = charts.LocaleFromTOML("en", data)
+	}
+	if err := overlay(mem, path.Join(root, "content"), in.Fs, in.ContentDir, files.write, in.Skip...); err != nil {
 		return nil, fmt.Errorf("render: content %s: %w", in.ContentDir, err)
 	}
 	for rel, data := range in.Extra { // order does not matter: distinct files
@@ -112,6 +120,11 @@ func Render(in Input, site Site, dst afero.Fs, log io.Writer) (*Result, error) {
 		return nil, err
 	}
 
+	if dir := os.Getenv(SourceEnv); dir != "" {
+		if err := dumpSource(mem, root, dir); err != nil {
+			return nil, fmt.Errorf("render: %s: %w", SourceEnv, err)
+		}
+	}
 	if log == nil {
 		log = io.Discard
 	}
@@ -149,6 +162,32 @@ func Render(in Input, site Site, dst afero.Fs, log io.Writer) (*Result, error) {
 	}
 	res.Files = n
 	return res, nil
+}
+
+// SourceEnv names the environment variable that, when set to a folder,
+// makes Render also write there the Hugo site it builds from (hugo.toml,
+// layouts, i18n, the content tree with every generated resource): the
+// `hugo` command run in that folder renders exactly what jisr renders, so
+// that scripts/bench-scale.sh and `hugo --templateMetrics` measure jisr's
+// layouts on their real input. The folder is emptied first.
+const SourceEnv = "JISR_HUGO_SOURCE"
+
+// dumpSource copies the files under root of mem into the OS folder dir.
+func dumpSource(mem afero.Fs, root, dir string) error {
+	if err := os.RemoveAll(dir); err != nil {
+		return err
+	}
+	out := afero.NewBasePathFs(afero.NewOsFs(), dir)
+	return afero.Walk(mem, root, func(p string, info iofs.FileInfo, err error) error {
+		if err != nil || info.IsDir() {
+			return err
+		}
+		data, err := afero.ReadFile(mem, p)
+		if err != nil {
+			return err
+		}
+		return writeFile(out, strings.TrimPrefix(p, root), data)
+	})
 }
 
 // FeedsAndSitemap reports whether a site published at baseURL gets feeds, a
