@@ -9,11 +9,16 @@ import (
 
 // WriteStore writes an article's segments.yaml (see Marshal).
 func (w *Writer) WriteStore(f *File) error {
-	data, err := Marshal(f)
-	if err != nil {
-		return fmt.Errorf("store: encode %s: %w", f.Article, err)
-	}
-	return w.write(path.Join(ArticlesSection, f.Article, FileName), data)
+	_, err := w.WriteStoreLines(f)
+	return err
+}
+
+// WriteStoreLines is WriteStore that also returns the line of each
+// segment's English text in the file it wrote (see Encode), for the review
+// page, so the store is encoded once.
+func (w *Writer) WriteStoreLines(f *File) (map[string]int, error) {
+	data, lines := Encode(f)
+	return lines, w.write(path.Join(ArticlesSection, f.Article, FileName), data)
 }
 
 // WriteArticlePage writes an article's index page in lang.
