@@ -185,6 +185,7 @@ type match struct {
 	short      bool
 	typ        Type
 	nameAR     string // context-rule entities: the name as written
+	nameEN     string // context-rule entities: the English name, when not transliterated
 	alts       []int  // short forms: every found entry that has this short form
 }
 
@@ -202,9 +203,10 @@ type segTokens struct {
 // Entities finds the entities of the segments, in order of first mention.
 func (an *Analyzer) Entities(segs []article.Segment) []Entity {
 	st := prepare(segs)
+	named := an.namedAfterPass(st)
 	ms := an.gazetteerPass(st)
 	if an.model != nil {
-		ms = append(ms, an.modelPass(st, ms)...)
+		ms = an.namedAfterTagged(st, append(ms, an.modelPass(st, ms)...))
 	} else {
 		// Context rules on what is left, when there is no tagger: with
 		// one they cost precision (held-out ANERcorp F1 65.5 with them,
@@ -214,7 +216,7 @@ func (an *Analyzer) Entities(segs []article.Segment) []Entity {
 		}
 	}
 	ms = append(ms, an.surnames(st, ms)...)
-	return an.collect(st, ms)
+	return an.collect(st, append(ms, named...))
 }
 
 // surnames finds, for each new person named in full (two words or more),
@@ -382,7 +384,10 @@ var mentionHeads = keySet("شركة", "بشركة", "لشركة", "وشركة", 
 
 // unknown makes the entity of a context-rule match.
 func (an *Analyzer) unknown(m match) Entity {
-	en := arabic.Transliterate(m.nameAR)
+	en := m.nameEN
+	if en == "" {
+		en = arabic.Transliterate(m.nameAR)
+	}
 	id := gazetteer.Slug(en)
 	if _, clash := an.g.ByID(id); clash || id == "" {
 		id = strings.Trim(id+"-"+strings.ToLower(string(m.typ)), "-")
