@@ -166,6 +166,9 @@ type Project struct {
 	// manifest is the build manifest as Prepare read and rewrote it
 	// (incremental.go).
 	manifest *manifest.File
+	inputs   string // inputsDigest, once computed
+	// built is what Prepare wrote of each article (orphans.go).
+	built map[string]builtArticle
 }
 
 // Open resolves the project's layout (package project) and makes its
@@ -534,6 +537,7 @@ func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error)
 	if err := p.writeCharts(w, built); err != nil { // charts.go: the pictures of term pages and the dashboard
 		return sum, nil, err
 	}
+	p.recordBuilt(built)
 	sum.Articles, sum.Written = len(built), w.Written+keep.Saved()
 	return sum, built, nil
 }
