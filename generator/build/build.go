@@ -709,7 +709,14 @@ func (s *Summary) Report(w io.Writer) {
 	if s.Fallback > 0 {
 		fmt.Fprintf(w, ", %d segments fell back to gist (the next build retries them)", s.Fallback)
 	}
-	fmt.Fprintf(w, "; %d pages in %s; %d content files changed; %s\n", s.Pages, s.Out, s.Written, s.Elapsed.Round(time.Millisecond))
+	fmt.Fprintf(w, "; %d pages in %s; %d content files changed", s.Pages, s.Out, s.Written)
+	if s.Unchanged > 0 || s.RenderSkipped {
+		fmt.Fprintf(w, "; %d unchanged articles skipped", s.Unchanged)
+		if s.RenderSkipped {
+			fmt.Fprint(w, ", render skipped")
+		}
+	}
+	fmt.Fprintf(w, "; %s\n", s.Elapsed.Round(time.Millisecond))
 	if len(s.Orphans) > 0 {
 		fmt.Fprintf(w, "%d articles in the content tree have no seed any more; they are still published (jisr prune removes them):\n", len(s.Orphans))
 		for _, o := range s.Orphans {
