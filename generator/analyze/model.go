@@ -553,6 +553,13 @@ func (an *Analyzer) modelPass(st []*segTokens, gazMs []match) []match {
 					}
 					switch len(same) {
 					case 0:
+						// The gazetteer knows the name as another type
+						// (a club, a paper, a country): the tagger's type
+						// is wrong, and a page of that type would be.
+						if len(f.full)+len(f.short)+len(f.sport) > 0 {
+							i = next
+							continue
+						}
 					case 1:
 						m.entry, m.short = same[0], true
 					default:

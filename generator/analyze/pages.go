@@ -21,7 +21,7 @@ import (
 //     بجامعة);
 //
 //   - "cut": the name ends in a word that cannot end a name (بن, ابن, أبو,
-//     عبد, آل, أم) — "Faisal bin";
+//     عبد, آل, أم, and the particles فون, فان, دي …) — "Faisal bin";
 //
 //   - "common": a one-word name that is a common word of the news
 //     (stopWords, title and head words, or a word the tagger's gazetteer
@@ -49,7 +49,18 @@ import (
 //   - "cut" also: more than six words (a list run together), or a last
 //     word that is a country's nationality adjective (سالزبورغ النمساوية);
 //
-//   - "given" also: a one-word person in عبد (عبداللطيف).
+//   - "given" also: a one-word person in عبد (عبداللطيف);
+//
+//   - "cut" also: a name followed by a formula in الله (الفيصل رحمه الله),
+//     or a later word that is ل or ب on a common word no name uses
+//     (عبدالله لأورام);
+//
+//   - "cut" also: a person whose last word is a definite feminine nisba
+//     (محمد بن سعود الإسلامية, the university's adjective);
+//
+//   - "type": a person whose last word is an English head word of a
+//     place, a paper or a company as Arabic writes it (هايد بارك, ديلي
+//     ميل, وول ستريت): the tagger has the type wrong.
 //
 // A gazetteer entity always passes.
 func PageWorthy(e Entity) (bool, string) {
@@ -67,6 +78,8 @@ func PageWorthy(e Entity) (bool, string) {
 	switch keys[len(keys)-1] {
 	case "بن", "ابن", "ابو", "عبد", "ال", "ام", "بنت":
 		return false, "cut"
+	case "فون", "فان", "ديل", "دي", "دا", "دو", "لا", "لو":
+		return false, "cut" // a particle that starts a foreign surname (فون, دي)
 	}
 	if hasLooseProclitic(keys[0]) {
 		return false, "prefix"
@@ -81,12 +94,26 @@ func PageWorthy(e Entity) (bool, string) {
 		if strings.HasPrefix(k, "لل") {
 			return false, "cut" // عبدالعزيز للعلوم, ابن أحمد للدكتور ماجد
 		}
+		// ل or ب on a common word that no name uses: عبدالله لأورام
+		// (King Abdullah [Centre] for Tumours).
+		if rest, ok := cutAny(k, "ل", "ب"); ok && utf8.RuneCountInString(rest) >= 3 && commonWord(rest) && arabic.NameWordCount(k) == 0 {
+			return false, "cut"
+		}
 	}
 	if last := keys[len(keys)-1]; len(keys) > 1 && commonWord(last) && arabic.NameWordCount(last) < 5 {
 		return false, "cut" // سعود أراد, خالد سابق, يوجين بولاية: a word of the sentence
 	}
 	if len(keys) == 2 && keys[1] == "الله" && !allahNames[keys[0]] {
 		return false, "common" // رحمه الله, توفيق الله: phrases, not names
+	}
+	if n := len(keys); n > 2 && keys[n-1] == "الله" && !allahNames[keys[n-2]] {
+		return false, "cut" // الفيصل رحمه الله: a formula after the name
+	}
+	if last := keys[len(keys)-1]; e.Type == Person && len(keys) > 1 && strings.HasPrefix(last, "ال") && strings.HasSuffix(last, "يه") {
+		return false, "cut" // محمد بن سعود الإسلامية: a feminine adjective of the institution
+	}
+	if e.Type == Person && len(keys) > 1 && nonPersonTails[keys[len(keys)-1]] {
+		return false, "type" // هايد بارك, ديلي ميل: a place or a paper
 	}
 	if len(keys) > 6 {
 		return false, "cut" // a list of names run together
@@ -153,6 +180,24 @@ func commonWord(k string) bool {
 
 // allahNames are the first words that make a name with الله.
 var allahNames = keySet("عبد", "نصر", "فضل", "عطا", "خير", "جار", "ضيف", "سيف", "عوض", "جاب", "حزب", "فتح", "رزق", "حمد", "مال", "عطاء", "هبة", "امة")
+
+// nonPersonTails are last words that English names of places, papers,
+// companies and clubs end in, as Arabic spells them; no person's name
+// ends in them.
+var nonPersonTails = keySet("بارك", "ستريت", "سيتي", "تايمز", "بوست", "نيوز", "ميل", "جورنال", "تلغراف", "تليغراف",
+	"سكوير", "غروب", "جروب", "كلوب", "يونايتد", "سنتر", "مول", "تاور", "تاورز", "إيرلاينز", "ايرلاينز", "موتورز",
+	"بنك", "هيرالد", "ميرور", "إندبندنت", "اندبندنت", "توداي", "ريفيو", "ماغازين", "ستوديوز", "بيكتشرز", "رينجرز", "سبورتنغ",
+	"ارينا", "أرينا", "ستاديوم", "ستاد")
+
+// cutAny returns k without the first of prefixes it starts with.
+func cutAny(k string, prefixes ...string) (string, bool) {
+	for _, p := range prefixes {
+		if rest, ok := strings.CutPrefix(k, p); ok {
+			return rest, true
+		}
+	}
+	return k, false
+}
 
 // latinLetterNames are the Arabic names of Latin letters, as acronyms
 // are spelled (بي بي سي).

@@ -21,6 +21,21 @@ func TestPageWorthy(t *testing.T) {
 		{"واي فاي", Person, false},   // letters
 		{"سعود أراد", Person, false}, // runs into the sentence
 		{"عبدالعزيز للعلوم", Person, false},
+		{"الفيصل رحمه الله", Person, false}, // a formula after the name
+		{"سعود الفيصل حفظه الله", Person, false},
+		{"عبد الله الفيصل", Person, true},
+		{"هايد بارك", Person, false}, // a park, not a person
+		{"ديلي ميل", Person, false},  // a newspaper
+		{"كوينز بارك", Person, false},
+		{"جيفري ويب", Person, true},
+		{"فون", Person, false},            // a particle of a cut name
+		{"دي ميستورا", Person, true},      // a particle starting a name
+		{"عبدالله لأورام", Person, false}, // runs into "for tumours"
+		{"ريد بول ارينا", Person, false},  // a stadium
+		{"عبد الله بن بيه", Person, true}, // بيه is a name word here
+		{"خالد بن الوليد", Person, true},
+		{"محمد بن سعود الإسلامية", Person, false}, // [university] runs into its adjective
+		{"فاطمة الزهراء", Person, true},
 	} {
 		ok, why := PageWorthy(Entity{NameAR: c.name, Type: c.typ})
 		if ok != c.ok {

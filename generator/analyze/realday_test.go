@@ -68,6 +68,7 @@ func realDay(t testing.TB, day string) [][]article.Segment {
 // JISR_PAGES=1):
 //
 //	JISR_PAGES=1 go test ./generator/analyze -run RealDayPages -v
+//	JISR_PAGES=1 JISR_DAY=2015-07-23 go test ./generator/analyze -run RealDayPages -v
 //
 // and logs the counts. It asserts nothing about quality: that is judged
 // by reading the list.
@@ -75,7 +76,11 @@ func TestRealDayPages(t *testing.T) {
 	if os.Getenv("JISR_PAGES") == "" {
 		t.Skip("about a minute on 2,953 articles: set JISR_PAGES=1")
 	}
-	arts := realDay(t, "2015-07-21")
+	day := "2015-07-21"
+	if d := os.Getenv("JISR_DAY"); d != "" {
+		day = d // another day (2015-07-22 … 24) to judge rules on news not looked at
+	}
+	arts := realDay(t, day)
 	an := Default()
 	known := map[string]bool{}
 	type cand struct {

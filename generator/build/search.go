@@ -10,7 +10,6 @@ import (
 	"github.com/spf13/afero"
 
 	"github.com/jisr-news/jisr/generator/search"
-	"github.com/jisr-news/jisr/generator/store"
 )
 
 // SearchIndexPath is where the offline search index is published, relative
@@ -48,12 +47,5 @@ func writeSearchIndex(fs afero.Fs, out string, all []search.Doc, log io.Writer) 
 		}
 		docs = append(docs, d)
 	}
-	js, err := search.Build(docs)
-	if err != nil {
-		return 0, err
-	}
-	if err := store.WriteFileAtomic(fs, filepath.Join(out, filepath.FromSlash(SearchIndexPath)), js); err != nil {
-		return 0, fmt.Errorf("search index: %w", err)
-	}
-	return len(js), nil
+	return search.WriteIndex(fs, filepath.Join(out, filepath.FromSlash(SearchIndexPath)), docs) // the first file; parts in js/search-index/
 }

@@ -2,9 +2,27 @@ package build
 
 import (
 	"context"
+	"path"
 	"strings"
 	"testing"
+
+	"github.com/spf13/afero"
 )
+
+// readSearchIndex returns the search index of the site in public: its
+// first file, then its parts (js/search-index/*.js), concatenated.
+func readSearchIndex(t *testing.T, fs afero.Fs, public string) string {
+	t.Helper()
+	js := read(t, fs, path.Join(public, SearchIndexPath))
+	parts, err := afero.ReadDir(fs, path.Join(public, strings.TrimSuffix(SearchIndexPath, ".js")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range parts {
+		js += read(t, fs, path.Join(public, strings.TrimSuffix(SearchIndexPath, ".js"), p.Name()))
+	}
+	return js
+}
 
 // WriteSearchIndex publishes js/search-index.js with every built article in
 // both languages, with the paths of the mode (offline or not), and leaves
@@ -32,7 +50,7 @@ func TestWriteSearchIndex(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		js := read(t, fs, "/p/public/"+SearchIndexPath)
+		js := readSearchIndex(t, fs, "/p/public")
 		if n != len(js) || !strings.HasPrefix(js, "/* jisr offline search index") {
 			t.Fatalf("offline=%v: index of %d bytes: %.80s", offline, n, js)
 		}

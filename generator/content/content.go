@@ -46,6 +46,10 @@ type Writer struct {
 	Dir     string
 	Written int
 	out     *store.Writer
+	// lines keeps, by article ID, the line of each segment's English in
+	// the store WriteArticle wrote, for WriteReview: the store is encoded
+	// once per build and never parsed again for its lines.
+	lines map[string]map[string]int
 }
 
 // tree returns the store's writer, with the count carried over.
@@ -80,9 +84,14 @@ func (w *Writer) WriteArticle(p Page) error {
 func (w *Writer) writeArticle(p Page) error {
 	a := p.Article
 	out := w.tree()
-	if err := out.WriteStore(&store.File{Article: a.ID, Segments: p.Segments}); err != nil {
+	lines, err := out.WriteStoreLines(&store.File{Article: a.ID, Segments: p.Segments})
+	if err != nil {
 		return err
 	}
+	if w.lines == nil {
+		w.lines = map[string]map[string]int{}
+	}
+	w.lines[a.ID] = lines
 	byID := map[string]*store.Segment{}
 	for i := range p.Segments {
 		byID[p.Segments[i].ID] = &p.Segments[i]

@@ -42,16 +42,16 @@ func (w *Writer) WriteReview(pages []Page) error {
 	for _, p := range pages {
 		a := p.Article
 		f := &store.File{Article: a.ID, Segments: p.Segments}
-		yml, err := store.Marshal(f)
-		if err != nil {
-			return fmt.Errorf("content: review %s: %w", a.ID, err)
+		lines, ok := w.lines[a.ID]
+		if !ok { // a page WriteArticle did not write: encode it for its lines only
+			_, lines = store.Encode(f)
 		}
 		sum := qa.Summarize(f, p.Analysis)
 		fm := store.ReviewPage{
 			Title: sum.Title, TranslationKey: "review-" + a.ID, Article: a.ID,
 			File:   store.Path(path.Base(w.Dir), a.ID),
 			Counts: map[string]int{}, Total: sum.Total, ReviewedPct: sum.Reviewed(),
-			QA: qa.Shown(sum.Findings), Lines: store.SegmentLines(yml),
+			QA: qa.Shown(sum.Findings), Lines: lines,
 			Build:   map[string]any{"list": "local", "publishResources": false},
 			Sitemap: hidden, Outputs: []string{"html"},
 		}

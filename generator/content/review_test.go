@@ -77,3 +77,45 @@ func TestWriteReview(t *testing.T) {
 		t.Error("no dashboard page")
 	}
 }
+
+// TestReviewLinesFromWrittenStore checks that the lines on the review page,
+// which WriteReview takes from WriteArticle's one encoding of the store,
+// are the lines of the store on disk.
+func TestReviewLinesFromWrittenStore(t *testing.T) {
+	fs := afero.NewMemMapFs()
+	w := &Writer{Fs: fs, Dir: "/p/content"}
+	a := &article.Article{ID: "a", Title: "عنوان", Blocks: []article.Block{{Kind: article.KindParagraph, Text: "سطر"}}}
+	segs := []store.Segment{
+		{ID: "title", Kind: article.KindTitle, AR: "عنوان", EN: "Title\non two lines", Status: translate.StatusReviewed},
+		{ID: "p1-1", Kind: article.KindParagraph, Block: 1, AR: "سطر ", EN: "trailing space ", Status: translate.StatusMachine},
+		{ID: "p1-2", Kind: article.KindParagraph, Block: 1, AR: "وقال", Status: translate.StatusNone},
+	}
+	pages := []Page{{Article: a, Segments: segs}}
+	if err := w.WriteArticle(pages[0]); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.WriteReview(pages); err != nil {
+		t.Fatal(err)
+	}
+	yml, err := afero.ReadFile(fs, "/p/content/articles/a/segments.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := afero.ReadFile(fs, "/p/content/review/a/index.en.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fm struct{ Lines map[string]int }
+	if err := yaml.Unmarshal([]byte(strings.Trim(string(data), "-\n")), &fm); err != nil {
+		t.Fatal(err)
+	}
+	want := store.SegmentLines(yml)
+	if len(want) != 3 || len(fm.Lines) != 3 {
+		t.Fatalf("lines %v, want %v", fm.Lines, want)
+	}
+	for id, l := range want {
+		if fm.Lines[id] != l {
+			t.Errorf("line of %s = %d, the store has it at %d", id, fm.Lines[id], l)
+		}
+	}
+}

@@ -139,14 +139,14 @@ func Load(fs afero.Fs, contentDir, id string, an Analyzer) (*Bundle, error) {
 	if err != nil {
 		return nil, fmt.Errorf("qa: %w", err)
 	}
-	f, err := store.Parse(file, data)
+	f, lines, err := store.ParseLines(file, data) // one parse gives the segments and their lines
 	if err != nil {
 		return nil, fmt.Errorf("qa: %w", err)
 	}
 	if f.Article == "" {
 		f.Article = id
 	}
-	b := &Bundle{ID: id, File: file, Store: f, Lines: store.SegmentLines(data)}
+	b := &Bundle{ID: id, File: file, Store: f, Lines: lines}
 	stored, err := store.ReadAnalysis(fs, contentDir, id)
 	if err != nil {
 		return nil, fmt.Errorf("qa: %w", err)

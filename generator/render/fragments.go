@@ -2,14 +2,19 @@ package render
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"html"
+	iofs "io/fs"
 	"path"
+	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/spf13/afero"
 
+	"github.com/jisr-news/jisr/generator/charts"
 	"github.com/jisr-news/jisr/generator/store"
 )
 
@@ -28,6 +33,17 @@ import (
 // a plain resource (an .html file in a bundle would be content).
 func BodyFile(lang string) string { return "body." + lang + ".txt" }
 
+// TitleFile and LeadFile are the page resources of an article bundle
+// that hold its title and its lead in one language as HTML through Bidi
+// (title.<lang>.txt, lead.<lang>.txt; no lead file when it has none): the
+// teasers of the home, section and term pages inline them instead of
+// running partial text.html per teaser, the most called template of a
+// build. Each falls back to text.html when the file is missing.
+func TitleFile(lang string) string { return "title." + lang + ".txt" }
+
+// LeadFile: see TitleFile.
+func LeadFile(lang string) string { return "lead." + lang + ".txt" }
+
 // storedSegment is the part of a segment store entry a body needs.
 type storedSegment struct {
 	ID     string `yaml:"id"`
@@ -37,6 +53,8 @@ type storedSegment struct {
 	EN     string `yaml:"en"`
 	Status string `yaml:"status"`
 	OldAR  string `yaml:"old_ar"`
+	// Engine, Model and Reviewer are shown by the review page's rows.
+	Engine, Model, Reviewer string
 }
 
 // Bodies returns the body HTML of an article in Arabic and English from
@@ -57,7 +75,8 @@ func readSegments(segmentsYAML []byte) ([]storedSegment, error) {
 	}
 	segs := make([]storedSegment, len(f.Segments))
 	for i, s := range f.Segments {
-		segs[i] = storedSegment{ID: s.ID, Kind: string(s.Kind), Block: s.Block, AR: s.AR, EN: s.EN, Status: string(s.Status), OldAR: s.OldAR}
+		segs[i] = storedSegment{ID: s.ID, Kind: string(s.Kind), Block: s.Block, AR: s.AR, EN: s.EN, Status: string(s.Status), OldAR: s.OldAR,
+			Engine: s.Engine, Model: s.Model, Reviewer: s.Reviewer}
 	}
 	return segs, nil
 }
@@ -152,29 +171,92 @@ func Bidi(text, lang string) string {
 
 // isArticleStore reports whether rel (a slash path in the content tree) is
 // an article's segment store: articles/<id>/<store.FileName>.
-func isArticleStore(rel string) bool {
+func isArticleStore(rel string) bool { return isArticleFile(rel, store.FileName) }
+
+// isArticleFile reports whether rel is the file name of an article
+// bundle: articles/<id>/<name>.
+func isArticleFile(rel, name string) bool {
 	parts := strings.Split(path.Clean(rel), "/")
-	return len(parts) == 3 && parts[0] == store.ArticlesSection && parts[2] == store.FileName
+	return len(parts) == 3 && parts[0] == store.ArticlesSection && parts[2] == name
 }
 
-// writeBodies writes the body files of the article whose segment store is
-// at rel (a slash path under root) into mem.
-func writeBodies(mem afero.Fs, root, rel string, segmentsYAML []byte) error {
+// articleFiles makes the generated resources of the article bundles of
+// a content tree: the body, title and lead files (BodyFile, TitleFile,
+// LeadFile) of each article and, when
+// the article has a review page, the rows of its table (ReviewRowsFile, in
+// the review bundle) or, when those cannot be made in Go, the texts the
+// template rows use (ReviewFile).
+type articleFiles struct {
+	fs         afero.Fs // the project's filesystem
+	contentDir string
+	en         *charts.Locale // the English interface strings; nil: no rows in Go
+	skip       []string       // folders left out of the site (Input.Skip)
+	// lean leaves out of Hugo's source the article files that jisr's own
+	// layouts do not read once the Go fragments exist: analysis.yaml, and
+	// segments.yaml when the body and review rows are made. False when
+	// the project has layouts of its own, which may read them.
+	lean bool
+}
+
+// file is overlay's callback for the content tree: it writes the
+// generated files of an article with its segment store and says whether
+// the file itself goes to Hugo.
+func (a articleFiles) file(mem afero.Fs, root, rel string, data []byte) (keep bool, err error) {
+	if !isArticleStore(rel) {
+		return !a.lean || !isArticleFile(rel, "analysis.yaml"), nil
+	}
+	rowsMade, err := a.write(mem, root, rel, data)
+	return !a.lean || !rowsMade, err
+}
+
+// write writes the files of the article whose segment store is at rel (a
+// slash path under root) into mem. done reports that nothing of the
+// layouts needs the segment store any more: the article has no review
+// page, or its rows were made.
+func (a articleFiles) write(mem afero.Fs, root, rel string, segmentsYAML []byte) (done bool, err error) {
 	segs, err := readSegments(segmentsYAML)
 	if err != nil {
-		return fmt.Errorf("%s: %w", rel, err)
-	}
-	ar, en := body(segs, "ar"), body(segs, "en")
-	texts, err := reviewTexts(segs)
-	if err != nil {
-		return fmt.Errorf("%s: %w", rel, err)
+		return false, fmt.Errorf("%s: %w", rel, err)
 	}
 	dir := path.Join(root, path.Dir(rel))
-	if err := afero.WriteFile(mem, path.Join(dir, ReviewFile), texts, 0o644); err != nil {
-		return err
+	if err := afero.WriteFile(mem, path.Join(dir, BodyFile("ar")), []byte(body(segs, "ar")), 0o644); err != nil {
+		return false, err
 	}
-	if err := afero.WriteFile(mem, path.Join(dir, BodyFile("ar")), []byte(ar), 0o644); err != nil {
-		return err
+	if err := afero.WriteFile(mem, path.Join(dir, BodyFile("en")), []byte(body(segs, "en")), 0o644); err != nil {
+		return false, err
 	}
-	return afero.WriteFile(mem, path.Join(dir, BodyFile("en")), []byte(en), 0o644)
+	id := path.Base(path.Dir(rel))
+	for _, lang := range []string{"ar", "en"} {
+		// The index pages precede segments.yaml in the walk.
+		p, err := store.ReadArticlePage(mem, root, id, lang)
+		if errors.Is(err, iofs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return false, err
+		}
+		if err := afero.WriteFile(mem, path.Join(dir, TitleFile(lang)), []byte(Bidi(p.Title, lang)), 0o644); err != nil {
+			return false, err
+		}
+		if p.Lead != "" {
+			if err := afero.WriteFile(mem, path.Join(dir, LeadFile(lang)), []byte(Bidi(p.Lead, lang)), 0o644); err != nil {
+				return false, err
+			}
+		}
+	}
+	page, err := store.ReadReviewPage(a.fs, filepath.ToSlash(a.contentDir), id)
+	if errors.Is(err, iofs.ErrNotExist) || slices.Contains(a.skip, path.Join(store.ReviewSection, id)) {
+		return true, nil // no review page: nothing reads the texts
+	}
+	if err != nil {
+		return false, err
+	}
+	if rows, ok := reviewRows(segs, page, a.en); ok {
+		return true, writeFile(mem, path.Join(root, store.ReviewSection, id, ReviewRowsFile), []byte(rows))
+	}
+	texts, err := reviewTexts(segs)
+	if err != nil {
+		return false, fmt.Errorf("%s: %w", rel, err)
+	}
+	return false, afero.WriteFile(mem, path.Join(dir, ReviewFile), texts, 0o644)
 }

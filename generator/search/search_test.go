@@ -9,13 +9,10 @@ import (
 	"fmt"
 	"github.com/jisr-news/jisr/internal/testenv"
 	"io"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
-	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/jisr-news/jisr/generator/arabic"
@@ -102,13 +99,12 @@ func TestIndex(t *testing.T) {
 	if !contains(x.Pre, "ال") || !contains(x.Pre, "وال") {
 		t.Errorf("prefix table %q lacks ال or وال", x.Pre)
 	}
-	js, err := x.JS()
-	if err != nil {
-		t.Fatal(err)
+	r := reader(t, x, PartBytes)
+	if p, _, _, err := r.Doc(2); err != nil || p != "en/entities/islamic-state/" {
+		t.Errorf("doc 2 = %q, %v", p, err)
 	}
-	v := decode(t, js)
-	if len(v.Docs) != 3 || v.Docs[2][2] != "en/entities/islamic-state/" {
-		t.Errorf("docs = %v", v.Docs)
+	if k, l := r.doc(2); k != KindEntity || l != "en" {
+		t.Errorf("doc 2 is %s %s, want entity en", k, l)
 	}
 }
 
@@ -133,47 +129,27 @@ func TestStopTerms(t *testing.T) {
 
 // Untrusted text cannot close the script or open markup.
 func TestJSEscapes(t *testing.T) {
-	js, err := Build([]Doc{{Kind: KindArticle, Lang: "en", Path: "x/", Title: `</script><script>alert("x")</script> & "quotes"`}})
+	title := `</script><script>alert("x")</script> & "quotes"`
+	x := New([]Doc{{Kind: KindArticle, Lang: "en", Path: "x/", Title: title, Names: []string{title}}})
+	f, err := x.Files()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if bytes.Contains(js, []byte("</script")) || bytes.Contains(js, []byte("<script")) {
-		t.Errorf("index contains raw markup:\n%s", js)
+	for n, js := range f.Parts {
+		if bytes.Contains(js, []byte("</script")) || bytes.Contains(js, []byte("<script")) {
+			t.Errorf("part %s contains raw markup:\n%s", n, js)
+		}
 	}
-	v := decode(t, js)
-	if v.Docs[0][3] != `</script><script>alert("x")</script> & "quotes"` {
-		t.Errorf("title did not round-trip: %q", v.Docs[0][3])
+	r := reader(t, x, PartBytes)
+	if _, got, _, err := r.Doc(0); err != nil || got != title {
+		t.Errorf("title did not round-trip: %q, %v", got, err)
 	}
-}
-
-type decoded struct {
-	V     int
-	Docs  [][]string
-	Terms string
-	Post  []string
-	Fold  map[string]string
-}
-
-// terms decodes the front-coded term list as static/js/search.js does.
-func (d decoded) terms() []string {
-	var out []string
-	var prev []uint16
-	for _, e := range strings.Split(d.Terms, " ") {
-		u := utf16.Encode([]rune(e))
-		prev = append(append([]uint16(nil), prev[:u[0]-'0']...), u[1:]...)
-		out = append(out, string(utf16.Decode(prev)))
-	}
-	return out
 }
 
 func TestFrontCoding(t *testing.T) {
 	docs := []Doc{{Kind: KindArticle, Lang: "ar", Path: "a/", Title: "استخبار استخباراتية استخبارات استقبال CBS cbsnews 𝐀𝐁 𝐀𝐂 ﻻ"}}
 	x := New(docs)
-	js, err := x.JS()
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := decode(t, js).terms()
+	got := frontDecode(frontCode(x.Terms))
 	if fmt.Sprint(got) != fmt.Sprint(x.Terms) {
 		t.Errorf("decoded terms %q, want %q", got, x.Terms)
 	}
@@ -182,24 +158,6 @@ func TestFrontCoding(t *testing.T) {
 			t.Errorf("not in UTF-16 order: %q before %q", got[i-1], got[i])
 		}
 	}
-}
-
-func decode(t *testing.T, js []byte) decoded {
-	t.Helper()
-	s := string(js)
-	const head = "window.JISR_SEARCH = "
-	i := strings.Index(s, head)
-	if i < 0 || !strings.HasSuffix(s, ";\n") {
-		t.Fatalf("not an assignment script: %.200s", s)
-	}
-	var v decoded
-	if err := json.Unmarshal([]byte(s[i+len(head):len(s)-2]), &v); err != nil {
-		t.Fatalf("index is not JSON: %v", err)
-	}
-	if v.V != 1 {
-		t.Errorf("version = %d", v.V)
-	}
-	return v
 }
 
 func contains(s []string, x string) bool {
@@ -214,35 +172,7 @@ func contains(s []string, x string) bool {
 // TestMatchJS runs the browser's matcher (static/js/search.js) under Node
 // on a built index: the queries of issue 7 must find their pages.
 func TestMatchJS(t *testing.T) {
-	node, err := exec.LookPath("node")
-	if err != nil {
-		t.Skip("node not installed; the browser tests cover the matcher")
-	}
-	docs := []Doc{
-		{Kind: KindArticle, Lang: "ar", Path: "articles/iraq/", Title: "اتفاق على تبادل المعلومات", Text: []string{
-			"اتفق العراق وروسيا على تبادل المعلومات الأمنية والاستخباراتية لمواجهة داعش.",
-			"قال الرئيس فلاديمير بوتين إن بشار الأسد يستحق الدعم. وأضاف أن للأسد حلفاء.",
-		}},
-		{Kind: KindArticle, Lang: "en", Path: "en/articles/iraq/", Title: "Agreement on sharing information", Text: []string{
-			"Iraq and Russia agreed to share security and intelligence information against ISIS.",
-			"President Vladimir Putin said Assad deserves support.",
-		}},
-		{Kind: KindArticle, Lang: "ar", Path: "articles/oil/", Title: "أسعار النفط ترتفع", Text: []string{"ارتفعت أسعار النفط في الأسواق العالمية بعد اجتماع أوبك."}},
-		{Kind: KindEntity, Lang: "ar", Path: "entities/coalition/", Title: "التحالف الدولي", Meta: "ORGANIZATION", Text: []string{"التحالف الدولي ضد داعش"}, Names: []string{"التحالف الدولي"}},
-		{Kind: KindEntity, Lang: "ar", Path: "entities/islamic-state/", Title: "تنظيم الدولة الإسلامية", Meta: "ORGANIZATION", Text: []string{"تنظيم الدولة الإسلامية", "Islamic State", "داعش"}, Names: []string{"تنظيم الدولة الإسلامية", "Islamic State", "داعش"}},
-		{Kind: KindEntity, Lang: "ar", Path: "entities/state-of-law/", Title: "ائتلاف دولة القانون", Meta: "ORGANIZATION", Text: []string{"ائتلاف دولة القانون", "دولة القانون", "الدولة"}, Names: []string{"ائتلاف دولة القانون", "دولة القانون", "الدولة"}},
-		{Kind: KindTag, Lang: "en", Path: "en/tags/economy/", Title: "economy, business and finance", Text: []string{"الاقتصاد والأعمال والمال", "economy, business and finance"}},
-	}
-	js, err := Build(docs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	idx := filepath.Join(dir, "index.js")
-	if err := os.WriteFile(idx, js, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	script := filepath.Join(testenv.RepoRoot(t), "static", "js", "search.js")
+	docs := fixtureDocs()
 	cases := []struct {
 		q, lang string
 		want    []string // paths that must be found; the first must rank first
@@ -264,22 +194,25 @@ func TestMatchJS(t *testing.T) {
 		{"داعش النفط", "ar", nil, []string{"articles/iraq/", "articles/oil/"}},
 		{"مصر", "ar", nil, []string{"articles/iraq/", "articles/oil/", "entities/islamic-state/"}},
 	}
-	var prog strings.Builder
-	fmt.Fprintf(&prog, "global.window = {};\nrequire(%q);\nconst s = require(%q);\nconst ix = window.JISR_SEARCH;\nconst out = [];\n", idx, script)
+	x := New(docs)
+	var qs []query
 	for _, c := range cases {
-		fmt.Fprintf(&prog, "out.push(s.match(ix, %q, %q).map(d => ix.docs[d][2]));\n", c.q, c.lang)
+		qs = append(qs, query{c.q, c.lang})
 	}
-	prog.WriteString("console.log(JSON.stringify(out));\n")
-	cmd := exec.Command(node, "-e", prog.String())
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	outb, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("node: %v\n%s", err, stderr.String())
+	// Small parts, so that words fall in different parts and prefixes
+	// span several.
+	files := mustFiles(t, x, 300)
+	if len(files.Parts) < 10 {
+		t.Fatalf("%d parts; want the small parts of the test", len(files.Parts))
 	}
+	js := nodeSearch(t, files, qs)
 	var got [][]string
-	if err := json.Unmarshal(outb, &got); err != nil {
-		t.Fatalf("node output %q: %v", outb, err)
+	for i, q := range qs {
+		g := goSearch(t, files, q)
+		if fmt.Sprint(g) != fmt.Sprint(js[i]) {
+			t.Errorf("%q: script %+v, Go %+v", q.Q, js[i], g)
+		}
+		got = append(got, js[i].Paths)
 	}
 	for i, c := range cases {
 		g := got[i]
@@ -302,10 +235,21 @@ func TestMatchJS(t *testing.T) {
 // skips when it is missing (a fresh clone has no ../shared).
 func loadSaudiNewsNet(tb testing.TB, n int) []Doc {
 	tb.Helper()
+	docs := loadSaudiNewsNetOr(tb, n)
+	if docs == nil {
+		tb.Skip("../shared/data/saudinewsnet missing")
+	}
+	return docs
+}
+
+// loadSaudiNewsNetOr is loadSaudiNewsNet, with nil when the corpus is
+// missing.
+func loadSaudiNewsNetOr(tb testing.TB, n int) []Doc {
+	tb.Helper()
 	dir := filepath.Join(testenv.RepoRoot(tb), "..", "shared", "data", "saudinewsnet")
 	files, _ := filepath.Glob(filepath.Join(dir, "*.zip"))
 	if len(files) == 0 {
-		tb.Skip("../shared/data/saudinewsnet missing")
+		return nil
 	}
 	var docs []Doc
 	for _, f := range files {
@@ -353,16 +297,11 @@ func TestIndexSize(t *testing.T) {
 		}
 	}
 	x := New(docs)
-	js, err := x.JS()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var gz bytes.Buffer
-	gzipTo(&gz, js)
-	t.Logf("%d Arabic articles (%d KB of text): index %d KB (%d KB gzipped), %d terms, %d stop terms, prefixes %q, suffixes %q",
-		len(docs), text/1024, len(js)/1024, gz.Len()/1024, len(x.Terms), len(x.Stop), x.Pre, x.Suf)
-	if len(js) > text {
-		t.Errorf("index (%d bytes) larger than the text (%d bytes)", len(js), text)
+	f := mustFiles(t, x, PartBytes)
+	t.Logf("%d Arabic articles (%d KB of text): index %d KB in %d parts (%d KB gzipped), first file %d KB, %d terms, %d stop terms, prefixes %q, suffixes %q",
+		len(docs), text/1024, f.Size()/1024, len(f.Parts), gzSize(f)/1024, len(f.First)/1024, len(x.Terms), len(x.Stop), x.Pre, x.Suf)
+	if f.Size() > text {
+		t.Errorf("index (%d bytes) larger than the text (%d bytes)", f.Size(), text)
 	}
 	for _, k := range x.Terms {
 		for _, r := range k {
@@ -394,13 +333,8 @@ func TestIndexSizeBilingual(t *testing.T) {
 		}
 		all = append(all, Doc{Kind: KindArticle, Lang: "en", Path: "en/" + d.Path, Title: en[0], Meta: d.Meta, Text: en[1:]})
 	}
-	js, err := Build(all)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var gz bytes.Buffer
-	gzipTo(&gz, js)
-	t.Logf("1000 articles in Arabic and gist English (%d docs): index %d KB (%d KB gzipped)", len(all), len(js)/1024, gz.Len()/1024)
+	f := mustFiles(t, New(all), PartBytes)
+	t.Logf("1000 articles in Arabic and gist English (%d docs): index %d KB in %d parts (%d KB gzipped)", len(all), f.Size()/1024, len(f.Parts), gzSize(f)/1024)
 }
 
 func BenchmarkBuild1000(b *testing.B) {
@@ -408,19 +342,35 @@ func BenchmarkBuild1000(b *testing.B) {
 	b.ResetTimer()
 	var size int
 	for b.Loop() {
-		js, err := Build(docs)
+		f, err := New(docs).Files()
 		if err != nil {
 			b.Fatal(err)
 		}
-		size = len(js)
+		size = f.Size()
 	}
 	b.ReportMetric(float64(size)/1024, "KB/1000articles")
 }
 
-func gzipTo(w io.Writer, b []byte) {
-	z := gzip.NewWriter(w)
-	z.Write(b)
-	z.Close()
+// gzSize returns the bytes of the index's files, each gzipped, as a web
+// server sends them.
+func gzSize(f *Files) int {
+	n := 0
+	for _, b := range append([][]byte{f.First}, values(f.Parts)...) {
+		var buf bytes.Buffer
+		z := gzip.NewWriter(&buf)
+		z.Write(b)
+		z.Close()
+		n += buf.Len()
+	}
+	return n
+}
+
+func values(m map[string][]byte) [][]byte {
+	var out [][]byte
+	for _, v := range m {
+		out = append(out, v)
+	}
+	return out
 }
 
 // TestRecallJS queries the browser matcher, under Node, with words taken
@@ -429,16 +379,9 @@ func gzipTo(w io.Writer, b []byte) {
 // found. It fails below 99%: every indexed word must be findable as
 // written.
 func TestRecallJS(t *testing.T) {
-	node, err := exec.LookPath("node")
-	if err != nil {
-		t.Skip("node not installed")
-	}
 	docs := loadSaudiNewsNet(t, 300)
 	x := New(docs)
-	js, err := x.JS()
-	if err != nil {
-		t.Fatal(err)
-	}
+	files := mustFiles(t, x, PartBytes)
 	stop := map[string]bool{}
 	for _, s := range x.Stop {
 		stop[s] = true
@@ -458,11 +401,6 @@ func TestRecallJS(t *testing.T) {
 			probes = append(probes, probe{w, i})
 		}
 	}
-	dir := t.TempDir()
-	idx := filepath.Join(dir, "index.js")
-	if err := os.WriteFile(idx, js, 0o644); err != nil {
-		t.Fatal(err)
-	}
 	// Then the words that do not start with و again, with the conjunction
 	// و added (الدولة → والدولة, حكومة → وحكومة): forms the text need not
 	// contain.
@@ -472,20 +410,14 @@ func TestRecallJS(t *testing.T) {
 			probes = append(probes, probe{"و" + p.word, p.doc})
 		}
 	}
-	words := make([]string, len(probes))
+	qs := make([]query, len(probes))
 	for i, p := range probes {
-		words[i] = p.word
+		qs[i] = query{p.word, "ar"}
 	}
-	wj, _ := json.Marshal(words)
-	prog := fmt.Sprintf("global.window = {};\nrequire(%q);\nconst s = require(%q);\nconst ix = window.JISR_SEARCH;\nconsole.log(JSON.stringify(%s.map(w => s.match(ix, w, 'ar'))));\n",
-		idx, filepath.Join(testenv.RepoRoot(t), "static", "js", "search.js"), wj)
-	out, err := exec.Command(node, "-e", prog).Output()
-	if err != nil {
-		t.Fatalf("node: %v", err)
-	}
-	var got [][]int
-	if err := json.Unmarshal(out, &got); err != nil {
-		t.Fatal(err)
+	res := nodeSearch(t, files, qs)
+	got := make([][]int, len(res))
+	for i, r := range res {
+		got[i] = r.IDs
 	}
 	for _, c := range []struct {
 		name     string
@@ -514,4 +446,34 @@ func TestRecallJS(t *testing.T) {
 			t.Errorf("recall of words %s %.1f%%, want at least %.0f%%", c.name, 100*recall, 100*c.min)
 		}
 	}
+}
+
+// fixtureDocs are a few pages of two articles, entities and a tag.
+func fixtureDocs() []Doc {
+	return []Doc{
+		{Kind: KindArticle, Lang: "ar", Path: "articles/iraq/", Title: "اتفاق على تبادل المعلومات", Text: []string{
+			"اتفق العراق وروسيا على تبادل المعلومات الأمنية والاستخباراتية لمواجهة داعش.",
+			"قال الرئيس فلاديمير بوتين إن بشار الأسد يستحق الدعم. وأضاف أن للأسد حلفاء.",
+		}},
+		{Kind: KindArticle, Lang: "en", Path: "en/articles/iraq/", Title: "Agreement on sharing information", Text: []string{
+			"Iraq and Russia agreed to share security and intelligence information against ISIS.",
+			"President Vladimir Putin said Assad deserves support.",
+		}},
+		{Kind: KindArticle, Lang: "ar", Path: "articles/oil/", Title: "أسعار النفط ترتفع", Text: []string{"ارتفعت أسعار النفط في الأسواق العالمية بعد اجتماع أوبك."}},
+		{Kind: KindEntity, Lang: "ar", Path: "entities/coalition/", Title: "التحالف الدولي", Meta: "ORGANIZATION", Text: []string{"التحالف الدولي ضد داعش"}, Names: []string{"التحالف الدولي"}},
+		{Kind: KindEntity, Lang: "ar", Path: "entities/islamic-state/", Title: "تنظيم الدولة الإسلامية", Meta: "ORGANIZATION", Text: []string{"تنظيم الدولة الإسلامية", "Islamic State", "داعش"}, Names: []string{"تنظيم الدولة الإسلامية", "Islamic State", "داعش"}},
+		{Kind: KindEntity, Lang: "ar", Path: "entities/state-of-law/", Title: "ائتلاف دولة القانون", Meta: "ORGANIZATION", Text: []string{"ائتلاف دولة القانون", "دولة القانون", "الدولة"}, Names: []string{"ائتلاف دولة القانون", "دولة القانون", "الدولة"}},
+		{Kind: KindTag, Lang: "en", Path: "en/tags/economy/", Title: "economy, business and finance", Text: []string{"الاقتصاد والأعمال والمال", "economy, business and finance"}},
+	}
+}
+
+func join(ss []string) string { return strings.Join(ss, " ") }
+
+// arabicTokens returns the words of s, as written.
+func arabicTokens(s string) []string {
+	var out []string
+	for _, t := range arabic.Tokenize(s) {
+		out = append(out, t.Text)
+	}
+	return out
 }

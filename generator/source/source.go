@@ -74,6 +74,10 @@ func isSidecar(name string) bool {
 // articles that could be read and one *Error for each file or record that
 // could not; an error reading dir itself is returned as the only error.
 //
+// Two inputs that give one article ID: the first is kept; a second one
+// with the same text is ErrDuplicate (tolerated), one with another text
+// an error asking for a distinct slug.
+//
 // Symlinks: a link inside dir that points outside it (or cannot be
 // resolved) is refused with an error naming it, and never read, whether it
 // is an article or a sidecar; links that stay inside are read. Size: a file
@@ -114,7 +118,7 @@ func ReadDir(fs afero.Fs, dir string) ([]*article.Article, []error) {
 	}
 	sort.Strings(files)
 	var arts []*article.Article
-	ids := map[string]string{}
+	ids := map[string]*article.Article{}
 	for _, f := range files {
 		if refused[f] {
 			continue
@@ -125,14 +129,30 @@ func ReadDir(fs afero.Fs, dir string) ([]*article.Article, []error) {
 		}
 		for _, a := range as {
 			if prev, dup := ids[a.ID]; dup {
-				errs = append(errs, &Error{a.Source, fmt.Errorf("article ID %q is already used by %s; set a distinct slug", a.ID, prev)})
+				if same(prev, a) {
+					errs = append(errs, &Error{a.Source, fmt.Errorf("%w (%s): %w of its own", ErrDuplicate, prev.Source, ErrNoText)})
+				} else {
+					errs = append(errs, &Error{a.Source, fmt.Errorf("article ID %q is already used by %s; set a distinct slug", a.ID, prev.Source)})
+				}
 				continue
 			}
-			ids[a.ID] = a.Source
+			ids[a.ID] = a
 			arts = append(arts, a)
 		}
 	}
 	return arts, errs
+}
+
+// ErrDuplicate is a record or file that gives an article already read,
+// with the same ID, title, date and text (a CMS that exported one story
+// twice). It also wraps ErrNoText: the copy adds no article text, and is
+// tolerated as an empty record is. The same ID with another text is a
+// conflict, reported as an error of its own.
+var ErrDuplicate = errors.New("a copy of an article already read")
+
+// same reports whether two articles with one ID say the same thing.
+func same(a, b *article.Article) bool {
+	return a.Title == b.Title && a.Date.Equal(b.Date) && a.Author == b.Author && a.URL == b.URL && a.Text() == b.Text()
 }
 
 func unjoin(err error) []error {

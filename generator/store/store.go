@@ -46,7 +46,6 @@
 package store
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -120,18 +119,33 @@ func Load(fs afero.Fs, file string) (*File, error) {
 // Parse decodes the bytes of a segment file read from file (the name is
 // for errors).
 func Parse(file string, data []byte) (*File, error) {
+	f, _, err := parse(file, data, false)
+	return f, err
+}
+
+// ParseLines is Parse that also returns the lines SegmentLines returns for
+// data, from the same one parse.
+func ParseLines(file string, data []byte) (*File, map[string]int, error) {
+	return parse(file, data, true)
+}
+
+func parse(file string, data []byte, withLines bool) (*File, map[string]int, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, parseError(file, data, 0, err)
+		return nil, nil, parseError(file, data, 0, err)
 	}
 	if err := checkTexts(file, &doc); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var f File
 	if err := doc.Decode(&f); err != nil {
-		return nil, parseError(file, data, 0, err)
+		return nil, nil, parseError(file, data, 0, err)
 	}
-	return &f, nil
+	var lines map[string]int
+	if withLines {
+		lines = nodeLines(&doc)
+	}
+	return &f, lines, nil
 }
 
 // textKeys are the keys whose values are texts people read and edit.
@@ -184,12 +198,17 @@ func mapValue(m *yaml.Node, key string) *yaml.Node {
 // text on one line), or of its "id:" when it has no "en": the line a
 // translator edits. It returns an empty map for a file it cannot parse.
 func SegmentLines(data []byte) map[string]int {
-	lines := map[string]int{}
 	var doc yaml.Node
 	if yaml.Unmarshal(data, &doc) != nil {
-		return lines
+		return map[string]int{}
 	}
-	segs := mapValue(docRoot(&doc), "segments")
+	return nodeLines(&doc)
+}
+
+// nodeLines is SegmentLines of a parsed segment file.
+func nodeLines(doc *yaml.Node) map[string]int {
+	lines := map[string]int{}
+	segs := mapValue(docRoot(doc), "segments")
 	if segs == nil {
 		return lines
 	}
@@ -228,31 +247,11 @@ func Save(fs afero.Fs, file string, f *File) error {
 }
 
 // Marshal renders a segment file, with a header comment for people who open
-// it, and every text as a literal block (see the package comment).
+// it, and every text as a literal block (see the package comment). It is
+// Encode without the lines.
 func Marshal(f *File) ([]byte, error) {
-	var doc yaml.Node
-	if err := doc.Encode(f); err != nil {
-		return nil, err
-	}
-	if segs := mapValue(docRoot(&doc), "segments"); segs != nil {
-		for _, item := range segs.Content {
-			for j := 0; j+1 < len(item.Content); j += 2 {
-				if v := item.Content[j+1]; textKeys[item.Content[j].Value] && v.Value != "" {
-					v.Style = yaml.LiteralStyle
-				}
-			}
-		}
-	}
-	var buf bytes.Buffer
-	buf.WriteString("# jisr segment store: one entry per segment, Arabic source and English.\n" +
-		"# Correct an \"en\" text here and jisr keeps it as reviewed: the text is the indented\n" +
-		"# block under \"en: |-\", where any character is plain text. See ARCHITECTURE.md.\n")
-	enc := yaml.NewEncoder(&buf)
-	enc.SetIndent(2)
-	if err := enc.Encode(&doc); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	data, _ := Encode(f)
+	return data, nil
 }
 
 // Merge aligns the fresh segments of an article with the stored ones and

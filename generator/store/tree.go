@@ -123,3 +123,13 @@ func generated(page []byte) bool {
 	}
 	return unmarshalFrontMatter("", page, &fm) == nil && fm.Generated
 }
+
+// ReadReviewPage reads the front matter of an article's review page
+// (review/<id>/index.en.md), wrapping fs.ErrNotExist when it is missing.
+func ReadReviewPage(fsys afero.Fs, contentDir, id string) (*ReviewPage, error) {
+	var p ReviewPage
+	if err := readPage(fsys, path.Join(contentDir, ReviewSection, id, "index.en.md"), &p); err != nil {
+		return nil, err
+	}
+	return &p, nil
+}

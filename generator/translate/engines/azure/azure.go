@@ -10,6 +10,16 @@
 // letters) stay well inside, and larger settings are refused. The answer
 // is [{"translations":[{"text":..,"to":"en"}]},...], one per text.
 //
+// Characters per hour: Azure meters a resource by its pricing tier (F0 2
+// million characters an hour; S1, S2/C2 and multi-service resources 40
+// million; S3/C3 120 million; S4/C4 200 million) and wants the quota spent
+// evenly, no more than a sixtieth of it in any sliding minute (33,300 a
+// minute on F0); a faster client gets 429. So the engine paces itself with
+// a sliding window of tier/60 characters a minute (resilient.Window)
+// before each request. Set tier = "S1" (or the resource's tier) for a paid
+// resource, chars_per_hour for another figure; chars_per_hour = 0 turns
+// the pacing off. The default is F0, the tier that refuses soonest.
+//
 // The key comes from JISR_AZURE_KEY; the region from JISR_AZURE_REGION or
 // [translate.azure] region in jisr.toml (a global resource needs none).
 // Errors are {"error":{"code":401000,"message":..}}: 401 and 403 are
@@ -22,8 +32,8 @@
 //
 // Configuration ([translate.azure]): url (default
 // https://api.cognitive.microsofttranslator.com), region, category (a
-// Custom Translator category ID, reported as the model), batch,
-// max_chars, and the policy of package resilient.
+// Custom Translator category ID, reported as the model), tier,
+// chars_per_hour, batch, max_chars, and the policy of package resilient.
 package azure
 
 import (
@@ -34,6 +44,8 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
+	"unicode/utf8"
 
 	"github.com/jisr-news/jisr/generator/translate"
 	"github.com/jisr-news/jisr/generator/translate/resilient"
@@ -57,6 +69,17 @@ const (
 	MaxChars = 50000
 )
 
+// CharsPerHour is each pricing tier's quota of characters per hour.
+var CharsPerHour = map[string]int{
+	"F0": 2_000_000,
+	"S1": 40_000_000, "S2": 40_000_000, "C2": 40_000_000, "S0": 40_000_000, // S0: multi-service
+	"S3": 120_000_000, "C3": 120_000_000,
+	"S4": 200_000_000, "C4": 200_000_000,
+}
+
+// minute is the span of Azure's sliding window; tests shorten it.
+var minute = time.Minute
+
 // Provider creates the engine by name; package engines lists it.
 func Provider() translate.Provider {
 	return translate.Provider{Name: Name, New: func(o translate.Options) (translate.Engine, error) { return New(o) }}
@@ -64,17 +87,17 @@ func Provider() translate.Provider {
 
 // Engine is an Azure Translator v3 client.
 type Engine struct {
-	c                      *resilient.Client
-	base, key, region, cat string
-	batch, maxChars        int
+	resilient.Engine
+	key, region, cat string
+	pace             *resilient.Window // characters a minute; nil when off
 }
 
 // New creates the engine; it fails without a key or with limits beyond
 // Azure's.
 func New(o translate.Options) (*Engine, error) {
-	pol, err := resilient.FromSettings(resilient.Policy{Concurrency: 4}, o.Settings)
+	cfg, err := resilient.Configure(Name, o, resilient.Config{Policy: resilient.Policy{Concurrency: 4}, URL: DefaultURL, Batch: 100, MaxChars: 10000})
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", Name, err)
+		return nil, err
 	}
 	e := &Engine{key: o.Env(KeyEnv)}
 	if e.key == "" {
@@ -84,46 +107,37 @@ func New(o translate.Options) (*Engine, error) {
 	if e.region == "" {
 		e.region = resilient.String(o.Settings, "region", "")
 	}
-	e.base = resilient.String(o.Settings, "url", DefaultURL)
-	if o.URL != "" {
-		e.base = o.URL
-	}
-	e.base = strings.TrimRight(e.base, "/")
 	e.cat = resilient.String(o.Settings, "category", o.Model)
-	if e.batch, err = resilient.Int(o.Settings, "batch", 100); err != nil {
+	if cfg.Batch < 1 || cfg.Batch > MaxTexts || cfg.MaxChars < 1 || cfg.MaxChars > MaxChars {
+		return nil, fmt.Errorf("%s: batch %d, max_chars %d: Azure takes 1 to %d texts and at most %d characters per request", Name, cfg.Batch, cfg.MaxChars, MaxTexts, MaxChars)
+	}
+	tier := strings.ToUpper(resilient.String(o.Settings, "tier", "F0"))
+	perHour, ok := CharsPerHour[tier]
+	if !ok {
+		return nil, fmt.Errorf("%s: tier %q: want one of F0, S0, S1, S2, S3, S4, C2, C3, C4", Name, tier)
+	}
+	if perHour, err = resilient.Int(o.Settings, "chars_per_hour", perHour); err != nil {
 		return nil, fmt.Errorf("%s: %w", Name, err)
 	}
-	if e.maxChars, err = resilient.Int(o.Settings, "max_chars", 10000); err != nil {
-		return nil, fmt.Errorf("%s: %w", Name, err)
+	if perHour > 0 {
+		perMinute := perHour / 60
+		if _, set := o.Settings["max_chars"]; !set {
+			cfg.MaxChars = min(cfg.MaxChars, perMinute)
+		}
+		if cfg.MaxChars > perMinute {
+			return nil, fmt.Errorf("%s: max_chars %d is more than the %d characters a minute of %d an hour", Name, cfg.MaxChars, perMinute, perHour)
+		}
+		e.pace = resilient.NewWindow(perMinute, minute)
 	}
-	if e.batch < 1 || e.batch > MaxTexts || e.maxChars < 1 || e.maxChars > MaxChars {
-		return nil, fmt.Errorf("%s: batch %d, max_chars %d: Azure takes 1 to %d texts and at most %d characters per request", Name, e.batch, e.maxChars, MaxTexts, MaxChars)
-	}
-	e.c = resilient.New(Name, pol, e.key)
+	// The model is the Custom Translator category, or "" for the general
+	// model.
+	e.Engine = cfg.Engine(Name, e.cat, e.key)
 	return e, nil
 }
 
-// Name returns "azure".
-func (e *Engine) Name() string { return Name }
-
-// Model returns the Custom Translator category, or "" for the general
-// model.
-func (e *Engine) Model() string { return e.cat }
-
-// Status returns machine.
-func (e *Engine) Status() translate.Status { return translate.StatusMachine }
-
-// Limits returns the batch size, character limit and concurrency.
-func (e *Engine) Limits() translate.Limits {
-	return translate.Limits{MaxSegments: e.batch, MaxChars: e.maxChars, Concurrency: e.c.Policy().Concurrency}
-}
-
-// Requests returns how many HTTP requests the engine has sent.
-func (e *Engine) Requests() int64 { return e.c.Requests() }
-
 // Translate sends the texts in batches that fit the limits.
 func (e *Engine) Translate(ctx context.Context, ar []string) ([]string, error) {
-	return translate.InBatches(ctx, ar, e.batch, e.maxChars, e.send)
+	return translate.InBatches(ctx, ar, e.Batch, e.MaxChars, e.send)
 }
 
 type item struct {
@@ -139,8 +153,15 @@ type result struct {
 
 func (e *Engine) send(ctx context.Context, ar []string) ([]string, error) {
 	items := make([]item, len(ar))
+	chars := 0
 	for i, s := range ar {
 		items[i] = item{s}
+		chars += utf8.RuneCountInString(s)
+	}
+	if e.pace != nil {
+		if err := e.pace.Wait(ctx, chars); err != nil {
+			return nil, fmt.Errorf("%s: waiting for the characters-per-minute quota: %w", Name, err)
+		}
 	}
 	body, err := json.Marshal(items)
 	if err != nil {
@@ -150,8 +171,8 @@ func (e *Engine) send(ctx context.Context, ar []string) ([]string, error) {
 	if e.cat != "" {
 		q.Set("category", e.cat)
 	}
-	u := e.base + "/translate?" + q.Encode()
-	res, err := resilient.JSON[[]result](ctx, e.c, func(ctx context.Context) (*http.Request, error) {
+	u := e.URL + "/translate?" + q.Encode()
+	res, err := resilient.JSON[[]result](ctx, e.Client, func(ctx context.Context) (*http.Request, error) {
 		req, err := http.NewRequestWithContext(ctx, http.MethodPost, u, bytes.NewReader(body))
 		if err != nil {
 			return nil, err

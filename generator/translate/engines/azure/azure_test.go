@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/jisr-news/jisr/generator/translate"
 	"github.com/jisr-news/jisr/generator/translate/engines/enginetest"
@@ -85,9 +86,11 @@ func TestRegionFromSettings(t *testing.T) {
 // TestLimits: a request never passes Azure's 1,000 texts or 50,000
 // characters; settings beyond them are refused; no key is an error.
 func TestLimits(t *testing.T) {
-	_, h := enginetest.NewAzure(enginetest.AzureLimits, key, region)
+	s1 := enginetest.AzureLimits
+	s1.PerWindow = CharsPerHour["S1"] / 60
+	_, h := enginetest.NewAzure(s1, key, region)
 	srv := enginetest.NewServer(t, h, nil)
-	eng, err := New(translate.Options{URL: srv.URL, Getenv: env, Settings: map[string]any{"batch": 1000, "max_chars": 50000}})
+	eng, err := New(translate.Options{URL: srv.URL, Getenv: env, Settings: map[string]any{"batch": 1000, "max_chars": 50000, "tier": "S1"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,7 +105,7 @@ func TestLimits(t *testing.T) {
 	if srv.Requests() != 3 {
 		t.Errorf("%d requests, want 3", srv.Requests())
 	}
-	for _, s := range []map[string]any{{"batch": 1001}, {"max_chars": 50001}} {
+	for _, s := range []map[string]any{{"batch": 1001}, {"max_chars": 50001, "tier": "S1"}, {"max_chars": 40000}, {"tier": "P9"}} {
 		if _, err := New(translate.Options{Getenv: env, Settings: s}); err == nil {
 			t.Errorf("%v accepted", s)
 		}
@@ -130,4 +133,45 @@ func TestFaults(t *testing.T) {
 	enginetest.Run(t, func(url string) (translate.Engine, error) {
 		return New(translate.Options{URL: url, Getenv: env, Settings: enginetest.Settings()})
 	}, enginetest.FakeAzure(key, region))
+}
+
+// TestCharactersPerMinute: Azure wants an hour's quota spent evenly, at
+// most a sixtieth of it in any sliding minute, and the strict server
+// refuses faster clients with 429001. The engine paces itself to the
+// tier: no request is refused. With the pacing off, the same texts are
+// refused, so the server does enforce it. The minute is shortened to a
+// second for the test; the arithmetic is the same.
+func TestCharactersPerMinute(t *testing.T) {
+	defer func(m time.Duration) { minute = m }(minute)
+	minute = time.Second
+	perHour := 36_000 // 600 characters a "minute"
+	lim := enginetest.AzureLimits
+	lim.PerWindow, lim.Window = perHour/60, minute
+	ar := make([]string, 6)
+	for i := range ar {
+		ar[i] = strings.Repeat("كلمة ", 50) // 250 characters
+	}
+	settings := enginetest.Settings()
+	settings["batch"], settings["chars_per_hour"] = 1, perHour
+	s, h := enginetest.NewAzure(lim, key, region)
+	srv := enginetest.NewServer(t, h, nil)
+	eng, err := New(translate.Options{URL: srv.URL, Getenv: env, Settings: settings})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := eng.Translate(context.Background(), ar)
+	if err != nil || len(out) != len(ar) {
+		t.Fatalf("paced: %d translations, %v", len(out), err)
+	}
+	if s.Refused() != 0 {
+		t.Errorf("paced engine was refused %d times", s.Refused())
+	}
+
+	settings["chars_per_hour"], settings["retries"] = 0, 0
+	s, h = enginetest.NewAzure(lim, key, region)
+	srv = enginetest.NewServer(t, h, nil)
+	eng, _ = New(translate.Options{URL: srv.URL, Getenv: env, Settings: settings})
+	if _, err := eng.Translate(context.Background(), ar); err == nil || !strings.Contains(err.Error(), "429001") || s.Refused() == 0 {
+		t.Errorf("unpaced: %v, %d refused; want 429001 from the server", err, s.Refused())
+	}
 }

@@ -69,12 +69,10 @@ func Provider() translate.Provider {
 
 // Engine is a DeepL client.
 type Engine struct {
-	c         *resilient.Client
-	base, key string
+	resilient.Engine
+	key       string
 	target    string
 	modelType string
-	batch     int
-	maxChars  int
 	context   int  // letters of context per request
 	useGloss  bool // glossary setting
 
@@ -87,33 +85,22 @@ type Engine struct {
 
 // New creates the engine; it fails without a key.
 func New(o translate.Options) (*Engine, error) {
-	pol, err := resilient.FromSettings(resilient.Policy{Concurrency: 4}, o.Settings)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", Name, err)
-	}
 	e := &Engine{key: o.Env(KeyEnv)}
 	if e.key == "" {
 		return nil, fmt.Errorf("%s: no API key: set %s", Name, KeyEnv)
 	}
-	e.base = ProURL
+	host := ProURL
 	if strings.HasSuffix(e.key, ":fx") {
-		e.base = FreeURL
-	}
-	e.base = resilient.String(o.Settings, "url", e.base)
-	if o.URL != "" {
-		e.base = o.URL
-	}
-	e.base = strings.TrimRight(e.base, "/")
-	e.target = strings.ToUpper(resilient.String(o.Settings, "target_lang", "EN-US"))
-	e.modelType = resilient.String(o.Settings, "model_type", o.Model)
-	if e.batch, err = resilient.Int(o.Settings, "batch", 50); err != nil {
-		return nil, fmt.Errorf("%s: %w", Name, err)
+		host = FreeURL
 	}
 	// Arabic is two bytes a letter in UTF-8, and JSON adds little:
 	// 30,000 letters stay well under 128 KiB.
-	if e.maxChars, err = resilient.Int(o.Settings, "max_chars", 30000); err != nil {
-		return nil, fmt.Errorf("%s: %w", Name, err)
+	cfg, err := resilient.Configure(Name, o, resilient.Config{Policy: resilient.Policy{Concurrency: 4}, URL: host, Batch: 50, MaxChars: 30000})
+	if err != nil {
+		return nil, err
 	}
+	e.target = strings.ToUpper(resilient.String(o.Settings, "target_lang", "EN-US"))
+	e.modelType = resilient.String(o.Settings, "model_type", o.Model)
 	if e.context, err = resilient.Int(o.Settings, "context_chars", 4000); err != nil {
 		return nil, fmt.Errorf("%s: %w", Name, err)
 	}
@@ -125,26 +112,10 @@ func New(o translate.Options) (*Engine, error) {
 		}
 		e.useGloss = b
 	}
-	e.c = resilient.New(Name, pol, e.key)
+	// The model is the configured model_type, or "".
+	e.Engine = cfg.Engine(Name, e.modelType, e.key)
 	return e, nil
 }
-
-// Name returns "deepl".
-func (e *Engine) Name() string { return Name }
-
-// Model returns the configured model_type, or "".
-func (e *Engine) Model() string { return e.modelType }
-
-// Status returns machine.
-func (e *Engine) Status() translate.Status { return translate.StatusMachine }
-
-// Limits returns the batch size, character limit and concurrency.
-func (e *Engine) Limits() translate.Limits {
-	return translate.Limits{MaxSegments: e.batch, MaxChars: e.maxChars, Concurrency: e.c.Policy().Concurrency}
-}
-
-// Requests returns how many HTTP requests the engine has sent.
-func (e *Engine) Requests() int64 { return e.c.Requests() }
 
 type request struct {
 	Text       []string `json:"text"`
@@ -164,7 +135,7 @@ type response struct {
 
 // Translate sends the texts in batches that fit DeepL's limits.
 func (e *Engine) Translate(ctx context.Context, ar []string) ([]string, error) {
-	return translate.InBatches(ctx, ar, e.batch, e.maxChars, e.send)
+	return translate.InBatches(ctx, ar, e.Batch, e.MaxChars, e.send)
 }
 
 func (e *Engine) send(ctx context.Context, ar []string) ([]string, error) {
@@ -176,7 +147,7 @@ func (e *Engine) send(ctx context.Context, ar []string) ([]string, error) {
 	if len(body) > MaxBody {
 		return nil, fmt.Errorf("%s: request of %d bytes exceeds DeepL's %d", Name, len(body), MaxBody)
 	}
-	resp, err := resilient.JSON[response](ctx, e.c, func(ctx context.Context) (*http.Request, error) {
+	resp, err := resilient.JSON[response](ctx, e.Client, func(ctx context.Context) (*http.Request, error) {
 		return e.request(ctx, http.MethodPost, "/v2/translate", body)
 	})
 	if err != nil {
@@ -201,7 +172,7 @@ func (e *Engine) request(ctx context.Context, method, path string, body []byte) 
 	if body != nil {
 		r = bytes.NewReader(body)
 	}
-	req, err := http.NewRequestWithContext(ctx, method, e.base+path, r)
+	req, err := http.NewRequestWithContext(ctx, method, e.URL+path, r)
 	if err != nil {
 		return nil, err
 	}
@@ -303,7 +274,7 @@ func (e *Engine) glossary(ctx context.Context) string {
 	name := "jisr-" + hex.EncodeToString(sum[:6])
 	list, err := resilient.JSON[struct {
 		Glossaries []glossaryInfo `json:"glossaries"`
-	}](ctx, e.c, func(ctx context.Context) (*http.Request, error) {
+	}](ctx, e.Client, func(ctx context.Context) (*http.Request, error) {
 		return e.request(ctx, http.MethodGet, "/v2/glossaries", nil)
 	})
 	if err != nil {
@@ -322,7 +293,7 @@ func (e *Engine) glossary(ctx context.Context) string {
 		e.glossErr = err
 		return ""
 	}
-	g, err := resilient.JSON[glossaryInfo](ctx, e.c, func(ctx context.Context) (*http.Request, error) {
+	g, err := resilient.JSON[glossaryInfo](ctx, e.Client, func(ctx context.Context) (*http.Request, error) {
 		return e.request(ctx, http.MethodPost, "/v2/glossaries", body)
 	})
 	if err != nil || g.ID == "" {

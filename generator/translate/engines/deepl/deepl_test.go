@@ -159,8 +159,8 @@ func TestHostByKey(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if e.base != tt.want {
-			t.Errorf("key %q: host %s, want %s", tt.key, e.base, tt.want)
+		if e.URL != tt.want {
+			t.Errorf("key %q: host %s, want %s", tt.key, e.URL, tt.want)
 		}
 	}
 	if _, err := New(translate.Options{Getenv: func(string) string { return "" }}); err == nil || !strings.Contains(err.Error(), KeyEnv) {

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"time"
 )
 
 // Strict servers: each speaks one engine's real protocol, enforces the
@@ -31,7 +32,10 @@ import (
 //     {"error":{"code","message","errors":[{"reason"}],"status"}}.
 //   - Azure Translator v3: Ocp-Apim-Subscription-Key and, for a regional
 //     resource, Ocp-Apim-Subscription-Region; api-version=3.0; at most
-//     1,000 texts and 50,000 characters per request; errors are
+//     1,000 texts and 50,000 characters per request, and characters per
+//     hour by tier (F0 2 million; S1, S2/C2 and multi-service 40 million;
+//     S3/C3 120 million; S4/C4 200 million), to be spent evenly: no more
+//     than a sixtieth of it in any sliding minute (PerWindow); errors are
 //     {"error":{"code":401000,"message":"..."}} with a six-digit code.
 //   - gtx (unofficial): URLs beyond about 2K are refused with 414 by
 //     Google's front end in practice; this server refuses them too.
@@ -47,15 +51,22 @@ type Limits struct {
 	// counts) the server accepts before it answers 429; the window never
 	// resets within a test.
 	Budget int
+	// PerWindow is how many units the server accepts in any sliding
+	// Window (a minute at the provider; shorter in tests) before it
+	// answers 429, as Azure meters characters per minute.
+	PerWindow int
+	Window    time.Duration
 }
 
 // Strict is a strict server's state: the limits and what it saw.
 type Strict struct {
-	Limits Limits
-	mu     sync.Mutex
-	used   int
-	seen   []*http.Request
-	bodies []string
+	Limits  Limits
+	mu      sync.Mutex
+	used    int
+	recent  []spent // accepted units inside the sliding window
+	refused int     // requests refused with 429
+	seen    []*http.Request
+	bodies  []string
 }
 
 // Seen returns the requests the server got (headers and URLs), with their
@@ -64,6 +75,18 @@ func (s *Strict) Seen() ([]*http.Request, []string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return append([]*http.Request(nil), s.seen...), append([]string(nil), s.bodies...)
+}
+
+type spent struct {
+	at time.Time
+	n  int
+}
+
+// Refused returns how many requests the server refused with 429.
+func (s *Strict) Refused() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.refused
 }
 
 // Used returns the rate units spent.
@@ -106,7 +129,25 @@ func (s *Strict) texts(q []string, units int) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.Limits.Budget > 0 && s.used+units > s.Limits.Budget {
+		s.refused++
 		return http.StatusTooManyRequests
+	}
+	if s.Limits.PerWindow > 0 {
+		now := time.Now()
+		inWindow := 0
+		kept := s.recent[:0]
+		for _, r := range s.recent {
+			if now.Sub(r.at) < s.Limits.Window {
+				kept = append(kept, r)
+				inWindow += r.n
+			}
+		}
+		s.recent = kept
+		if inWindow+units > s.Limits.PerWindow {
+			s.refused++
+			return http.StatusTooManyRequests
+		}
+		s.recent = append(s.recent, spent{now, units})
 	}
 	s.used += units
 	return 0
@@ -371,12 +412,13 @@ func FakeGoogleCloud(key string) http.Handler {
 	return h
 }
 
-// AzureLimits are Translator v3's documented limits per request.
-var AzureLimits = Limits{MaxTexts: 1000, MaxChars: 50000}
+// AzureLimits are Translator v3's documented limits per request, and the
+// F0 tier's characters per sliding minute (2 million an hour / 60).
+var AzureLimits = Limits{MaxTexts: 1000, MaxChars: 50000, PerWindow: 2_000_000 / 60, Window: time.Minute}
 
 // NewAzure is a strict Azure Translator v3: POST /translate?api-version=3.0.
 // A non-empty region must come in Ocp-Apim-Subscription-Region. Budget
-// counts characters (429001 when spent). URL: the server's.
+// and PerWindow count characters (429001 when spent). URL: the server's.
 func NewAzure(l Limits, key, region string) (*Strict, http.Handler) {
 	s := &Strict{Limits: l}
 	return s, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -56,57 +56,35 @@ func Provider() translate.Provider {
 
 // Engine is a client of the gtx endpoint.
 type Engine struct {
-	c        *resilient.Client
-	base     string
-	batch    int
-	maxChars int
-	maxURL   int
+	resilient.Engine
+	maxURL int
 }
 
 // New creates the engine from options.
 func New(o translate.Options) (*Engine, error) {
-	pol, err := resilient.FromSettings(resilient.Policy{Concurrency: 4, Rate: 5, Burst: 5}, o.Settings)
+	cfg, err := resilient.Configure(Name, o, resilient.Config{Policy: resilient.Policy{Concurrency: 4, Rate: 5, Burst: 5}, URL: DefaultURL, Batch: 20, MaxChars: 1800})
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", Name, err)
+		return nil, err
 	}
-	e := &Engine{base: resilient.String(o.Settings, "url", DefaultURL)}
-	if o.URL != "" {
-		e.base = o.URL
-	}
-	e.base = strings.TrimRight(e.base, "/")
-	if e.batch, err = resilient.Int(o.Settings, "batch", 20); err != nil {
-		return nil, fmt.Errorf("%s: %w", Name, err)
-	}
-	if e.maxChars, err = resilient.Int(o.Settings, "max_chars", 1800); err != nil {
-		return nil, fmt.Errorf("%s: %w", Name, err)
-	}
+	e := &Engine{}
 	if e.maxURL, err = resilient.Int(o.Settings, "max_url", 2000); err != nil {
 		return nil, fmt.Errorf("%s: %w", Name, err)
 	}
 	if e.maxURL < 200 {
 		return nil, fmt.Errorf("%s: max_url %d is too short for one word", Name, e.maxURL)
 	}
-	e.c = resilient.New(Name, pol)
+	// The endpoint does not name its model.
+	e.Engine = cfg.Engine(Name, "")
 	return e, nil
 }
 
-// Name returns "google".
-func (e *Engine) Name() string { return Name }
-
-// Model returns "": the endpoint does not say.
-func (e *Engine) Model() string { return "" }
-
-// Status returns machine.
-func (e *Engine) Status() translate.Status { return translate.StatusMachine }
-
 // Limits returns the batch size, character limit and concurrency.
 func (e *Engine) Limits() translate.Limits {
+	l := e.Engine.Limits()
 	// The line breaks that join a batch count against max_chars too.
-	return translate.Limits{MaxSegments: e.batch, MaxChars: max(1, e.maxChars-e.batch), Concurrency: e.c.Policy().Concurrency}
+	l.MaxChars = max(1, e.MaxChars-e.Batch)
+	return l
 }
-
-// Requests returns how many HTTP requests the engine has sent.
-func (e *Engine) Requests() int64 { return e.c.Requests() }
 
 // Translate sends the texts joined by line breaks, in chunks that fit the
 // limits and max_url, and falls back to one request per text for a chunk
@@ -114,7 +92,7 @@ func (e *Engine) Requests() int64 { return e.c.Requests() }
 func (e *Engine) Translate(ctx context.Context, ar []string) ([]string, error) {
 	out := make([]string, 0, len(ar))
 	// Each segment costs its characters plus the line break that joins it.
-	for _, r := range translate.Split(len(ar), e.batch, e.maxChars, func(i int) int { return len([]rune(ar[i])) + 1 }) {
+	for _, r := range translate.Split(len(ar), e.Batch, e.MaxChars, func(i int) int { return len([]rune(ar[i])) + 1 }) {
 		chunk := ar[r[0]:r[1]]
 		lines := make([]string, len(chunk))
 		for i, s := range chunk {
@@ -152,7 +130,7 @@ func (e *Engine) Translate(ctx context.Context, ar []string) ([]string, error) {
 // url is the request URL for q.
 func (e *Engine) url(q string) string {
 	params := url.Values{"client": {"gtx"}, "sl": {"ar"}, "tl": {"en"}, "dt": {"t"}, "ie": {"UTF-8"}, "oe": {"UTF-8"}, "q": {q}}
-	return e.base + "/translate_a/single?" + params.Encode()
+	return e.URL + "/translate_a/single?" + params.Encode()
 }
 
 // pack cuts lines into runs [i, j) whose joined URL fits max_url. A line
@@ -215,7 +193,7 @@ func (e *Engine) send(ctx context.Context, q string) (string, error) {
 		return "", nil
 	}
 	u := e.url(q)
-	raw, err := resilient.JSON[json.RawMessage](ctx, e.c, func(ctx context.Context) (*http.Request, error) {
+	raw, err := resilient.JSON[json.RawMessage](ctx, e.Client, func(ctx context.Context) (*http.Request, error) {
 		req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
 		if err != nil {
 			return nil, err

@@ -13,6 +13,14 @@
 // (16 KB for one article, past Google's 2K URL limit) and linked gRPC and
 // OpenTelemetry, about 7 MB of the binary, for this one call.
 //
+// No glossary: Basic (v2) has none. Glossaries are an Advanced (v3)
+// feature, and v3 fits jisr's key-from-the-environment set-up poorly: it
+// authenticates with OAuth 2 credentials of a service account rather than
+// an API key, and a glossary is created from a file in Cloud Storage
+// (gs://...) by a long-running operation under a project and location.
+// Names still reach Google in English: the run writes the gazetteer's
+// names in English before sending (translate.Protector).
+//
 // The key comes from JISR_GOOGLE_CLOUD_KEY. 403 "User Rate Limit
 // Exceeded" (over quota per minute) is retried like 429; any other 403
 // (key refused) is final.
@@ -55,64 +63,31 @@ func Provider() translate.Provider {
 
 // Engine is a Cloud Translation v2 client.
 type Engine struct {
-	c         *resilient.Client
-	base, key string
-	model     string
-	batch     int
-	maxChars  int
+	resilient.Engine
+	key, model string
 }
 
 // New creates the engine; it fails without a key.
 func New(o translate.Options) (*Engine, error) {
-	pol, err := resilient.FromSettings(resilient.Policy{Concurrency: 4}, o.Settings)
+	cfg, err := resilient.Configure(Name, o, resilient.Config{Policy: resilient.Policy{Concurrency: 4}, URL: DefaultURL, Batch: 50, MaxChars: 5000})
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", Name, err)
+		return nil, err
 	}
-	key := o.Env(KeyEnv)
-	if key == "" {
+	e := &Engine{key: o.Env(KeyEnv), model: resilient.String(o.Settings, "model", o.Model)}
+	if e.key == "" {
 		return nil, fmt.Errorf("%s: no API key: set %s", Name, KeyEnv)
 	}
-	base := resilient.String(o.Settings, "url", DefaultURL)
-	if o.URL != "" {
-		base = o.URL
+	if cfg.Batch < 1 || cfg.Batch > MaxSegments {
+		return nil, fmt.Errorf("%s: batch %d: Google takes 1 to %d texts per request", Name, cfg.Batch, MaxSegments)
 	}
-	if !strings.HasSuffix(base, "/") {
-		base += "/"
-	}
-	e := &Engine{base: base, key: key, model: resilient.String(o.Settings, "model", o.Model)}
-	if e.batch, err = resilient.Int(o.Settings, "batch", 50); err != nil {
-		return nil, fmt.Errorf("%s: %w", Name, err)
-	}
-	if e.batch < 1 || e.batch > MaxSegments {
-		return nil, fmt.Errorf("%s: batch %d: Google takes 1 to %d texts per request", Name, e.batch, MaxSegments)
-	}
-	if e.maxChars, err = resilient.Int(o.Settings, "max_chars", 5000); err != nil {
-		return nil, fmt.Errorf("%s: %w", Name, err)
-	}
-	e.c = resilient.New(Name, pol, key)
+	// The model is the configured one ("nmt", "base"), or "".
+	e.Engine = cfg.Engine(Name, e.model, e.key)
 	return e, nil
 }
 
-// Name returns "google-cloud".
-func (e *Engine) Name() string { return Name }
-
-// Model returns the configured model, or "".
-func (e *Engine) Model() string { return e.model }
-
-// Status returns machine.
-func (e *Engine) Status() translate.Status { return translate.StatusMachine }
-
-// Limits returns the batch size, character limit and concurrency.
-func (e *Engine) Limits() translate.Limits {
-	return translate.Limits{MaxSegments: e.batch, MaxChars: e.maxChars, Concurrency: e.c.Policy().Concurrency}
-}
-
-// Requests returns how many HTTP requests the engine has sent.
-func (e *Engine) Requests() int64 { return e.c.Requests() }
-
 // Translate sends the texts in batches that fit the limits.
 func (e *Engine) Translate(ctx context.Context, ar []string) ([]string, error) {
-	return translate.InBatches(ctx, ar, e.batch, e.maxChars, e.send)
+	return translate.InBatches(ctx, ar, e.Batch, e.MaxChars, e.send)
 }
 
 type request struct {
@@ -137,9 +112,9 @@ func (e *Engine) send(ctx context.Context, ar []string) ([]string, error) {
 		return nil, err
 	}
 	var res response
-	err = e.c.Call(ctx, func(ctx context.Context) error {
-		raw, err := e.c.Fetch(ctx, func(ctx context.Context) (*http.Request, error) {
-			req, err := http.NewRequestWithContext(ctx, http.MethodPost, e.base+"v2", bytes.NewReader(body))
+	err = e.Client.Call(ctx, func(ctx context.Context) error {
+		raw, err := e.Client.Fetch(ctx, func(ctx context.Context) (*http.Request, error) {
+			req, err := http.NewRequestWithContext(ctx, http.MethodPost, e.URL+"/v2", bytes.NewReader(body))
 			if err != nil {
 				return nil, err
 			}

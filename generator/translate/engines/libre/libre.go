@@ -24,7 +24,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"strings"
 
 	"golang.org/x/time/rate"
 
@@ -48,57 +47,26 @@ func Provider() translate.Provider {
 
 // Engine is a LibreTranslate client.
 type Engine struct {
-	c        *resilient.Client
-	base     string
-	key      string
-	batch    int
-	maxChars int
-	pace     *rate.Limiter // texts per second, nil when unlimited
+	resilient.Engine
+	key  string
+	pace *rate.Limiter // texts per second, nil when unlimited
 }
 
 // New creates the engine from options.
 func New(o translate.Options) (*Engine, error) {
-	pol, err := resilient.FromSettings(resilient.Policy{Concurrency: 2}, o.Settings)
+	cfg, err := resilient.Configure(Name, o, resilient.Config{Policy: resilient.Policy{Concurrency: 2}, URL: DefaultURL, Batch: 20, MaxChars: 5000})
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", Name, err)
+		return nil, err
 	}
-	e := &Engine{base: strings.TrimRight(resilient.String(o.Settings, "url", DefaultURL), "/")}
-	if o.URL != "" {
-		e.base = strings.TrimRight(o.URL, "/")
+	e := &Engine{key: o.Env(KeyEnv)}
+	if cfg.Policy.Rate > 0 {
+		e.pace = rate.NewLimiter(rate.Limit(cfg.Policy.Rate), max(cfg.Policy.Burst, cfg.Batch))
+		cfg.Policy.Rate = 0 // the client would count calls
 	}
-	if o.Getenv != nil {
-		e.key = o.Getenv(KeyEnv)
-	}
-	if e.batch, err = resilient.Int(o.Settings, "batch", 20); err != nil {
-		return nil, fmt.Errorf("%s: %w", Name, err)
-	}
-	if e.maxChars, err = resilient.Int(o.Settings, "max_chars", 5000); err != nil {
-		return nil, fmt.Errorf("%s: %w", Name, err)
-	}
-	if pol.Rate > 0 {
-		e.pace = rate.NewLimiter(rate.Limit(pol.Rate), max(pol.Burst, e.batch))
-		pol.Rate = 0 // the client would count calls
-	}
-	e.c = resilient.New(Name, pol, e.key)
+	// LibreTranslate does not name its models.
+	e.Engine = cfg.Engine(Name, "", e.key)
 	return e, nil
 }
-
-// Name returns "libretranslate".
-func (e *Engine) Name() string { return Name }
-
-// Model returns "": LibreTranslate does not name its models.
-func (e *Engine) Model() string { return "" }
-
-// Status returns machine.
-func (e *Engine) Status() translate.Status { return translate.StatusMachine }
-
-// Limits returns the batch size, character limit and concurrency.
-func (e *Engine) Limits() translate.Limits {
-	return translate.Limits{MaxSegments: e.batch, MaxChars: e.maxChars, Concurrency: e.c.Policy().Concurrency}
-}
-
-// Requests returns how many HTTP requests the engine has sent.
-func (e *Engine) Requests() int64 { return e.c.Requests() }
 
 type request struct {
 	Q      []string `json:"q"`
@@ -116,8 +84,8 @@ type response struct {
 // Translate sends the texts in batches of the configured size.
 func (e *Engine) Translate(ctx context.Context, ar []string) ([]string, error) {
 	out := make([]string, 0, len(ar))
-	for start := 0; start < len(ar); start += e.batch {
-		part := ar[start:min(start+e.batch, len(ar))]
+	for start := 0; start < len(ar); start += e.Batch {
+		part := ar[start:min(start+e.Batch, len(ar))]
 		en, err := e.send(ctx, part)
 		if err != nil {
 			return nil, err
@@ -137,8 +105,8 @@ func (e *Engine) send(ctx context.Context, ar []string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	resp, err := resilient.JSON[response](ctx, e.c, func(ctx context.Context) (*http.Request, error) {
-		req, err := http.NewRequestWithContext(ctx, http.MethodPost, e.base+"/translate", bytes.NewReader(body))
+	resp, err := resilient.JSON[response](ctx, e.Client, func(ctx context.Context) (*http.Request, error) {
+		req, err := http.NewRequestWithContext(ctx, http.MethodPost, e.URL+"/translate", bytes.NewReader(body))
 		if err != nil {
 			return nil, err
 		}

@@ -134,3 +134,23 @@ func TestFaults(t *testing.T) {
 		return New(translate.Options{URL: url, Settings: enginetest.Settings()})
 	}, server(t, nil))
 }
+
+// A key pasted into the environment with its newline (or spaces around
+// it) is sent trimmed, as every other engine's key is.
+func TestKeyTrimmed(t *testing.T) {
+	_, h := enginetest.NewLibre(enginetest.Limits{}, "sekret")
+	srv := enginetest.NewServer(t, h, nil)
+	eng, err := New(translate.Options{URL: srv.URL, Settings: enginetest.Settings(),
+		Getenv: func(k string) string {
+			if k == KeyEnv {
+				return " sekret\n"
+			}
+			return ""
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := eng.Translate(context.Background(), []string{"نص"}); err != nil {
+		t.Fatalf("key with white space around it: %v", err)
+	}
+}

@@ -72,30 +72,20 @@ func Provider() translate.Provider {
 
 // Engine is a client of an OpenAI-compatible chat server.
 type Engine struct {
-	c           *resilient.Client
-	base, key   string
+	resilient.Engine
+	key         string
 	model       string
 	system      string
 	temperature float64
-	batch       int
-	maxChars    int
 }
 
 // New creates the engine from options.
 func New(o translate.Options) (*Engine, error) {
-	pol, err := resilient.FromSettings(resilient.Policy{Concurrency: 4, Timeout: 120 * time.Second}, o.Settings)
+	cfg, err := resilient.Configure(Name, o, resilient.Config{Policy: resilient.Policy{Concurrency: 4, Timeout: 120 * time.Second}, URL: DefaultURL, Batch: 20, MaxChars: 4000})
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", Name, err)
+		return nil, err
 	}
-	base := resilient.String(o.Settings, "url", DefaultURL)
-	if o.URL != "" {
-		base = o.URL
-	}
-	if !strings.HasSuffix(base, "/") {
-		base += "/"
-	}
-	key := o.Env(KeyEnv)
-	e := &Engine{model: o.Model, system: resilient.String(o.Settings, "system", SystemPrompt)}
+	e := &Engine{key: o.Env(KeyEnv), model: o.Model, system: resilient.String(o.Settings, "system", SystemPrompt)}
 	if e.model == "" {
 		e.model = resilient.String(o.Settings, "model", DefaultModel)
 	}
@@ -111,40 +101,17 @@ func New(o translate.Options) (*Engine, error) {
 		}
 		e.temperature = f
 	}
-	if e.batch, err = resilient.Int(o.Settings, "batch", 20); err != nil {
-		return nil, fmt.Errorf("%s: %w", Name, err)
-	}
-	if e.maxChars, err = resilient.Int(o.Settings, "max_chars", 4000); err != nil {
-		return nil, fmt.Errorf("%s: %w", Name, err)
-	}
-	e.c = resilient.New(Name, pol, key)
-	e.base, e.key = base, key
+	// The model is the one asked for.
+	e.Engine = cfg.Engine(Name, e.model, e.key)
 	return e, nil
 }
-
-// Name returns "openai".
-func (e *Engine) Name() string { return Name }
-
-// Model returns the model asked for.
-func (e *Engine) Model() string { return e.model }
-
-// Status returns machine.
-func (e *Engine) Status() translate.Status { return translate.StatusMachine }
-
-// Limits returns the batch size, character limit and concurrency.
-func (e *Engine) Limits() translate.Limits {
-	return translate.Limits{MaxSegments: e.batch, MaxChars: e.maxChars, Concurrency: e.c.Policy().Concurrency}
-}
-
-// Requests returns how many HTTP requests the engine has sent.
-func (e *Engine) Requests() int64 { return e.c.Requests() }
 
 // Translate sends the texts as numbered batches and checks the numbering
 // of each answer; a batch whose answer does not line up is sent again one
 // text per request.
 func (e *Engine) Translate(ctx context.Context, ar []string) ([]string, error) {
 	out := make([]string, 0, len(ar))
-	for _, r := range translate.Split(len(ar), e.batch, e.maxChars, func(i int) int { return len([]rune(ar[i])) }) {
+	for _, r := range translate.Split(len(ar), e.Batch, e.MaxChars, func(i int) int { return len([]rune(ar[i])) }) {
 		chunk := ar[r[0]:r[1]]
 		var en []string
 		if len(chunk) > 1 {
@@ -258,9 +225,9 @@ func (e *Engine) chat(ctx context.Context, user string) (string, error) {
 		return "", err
 	}
 	var content string
-	err = e.c.Call(ctx, func(ctx context.Context) error {
-		raw, err := e.c.Fetch(ctx, func(ctx context.Context) (*http.Request, error) {
-			r, err := http.NewRequestWithContext(ctx, http.MethodPost, e.base+"chat/completions", bytes.NewReader(body))
+	err = e.Client.Call(ctx, func(ctx context.Context) error {
+		raw, err := e.Client.Fetch(ctx, func(ctx context.Context) (*http.Request, error) {
+			r, err := http.NewRequestWithContext(ctx, http.MethodPost, e.URL+"/chat/completions", bytes.NewReader(body))
 			if err != nil {
 				return nil, err
 			}
