@@ -436,15 +436,27 @@ func (g *glosser) units(toks []tok) []unit {
 				continue
 			}
 		}
+		u := g.wordUnit(t.text)
 		if sport {
-			if u, ok := g.club(t.text); ok {
-				us = append(us, u)
-				continue
+			if c, ok := g.club(t.text); ok {
+				u = c
+			} else if en, ok := sportSenses[g.analyze(t.text).p.Stem]; ok && u.known && u.pos != posName {
+				// هدفين: "goals", not "aims".
+				if u.plural {
+					en = pluralize(en)
+				}
+				u.en = en
 			}
 		}
-		us = append(us, g.wordUnit(t.text))
+		us = append(us, u)
 	}
 	return g.dates(us)
+}
+
+// sportSenses are the senses a noun has in a sentence about sport,
+// where the lexicon's news sense is another (هدف "aim").
+var sportSenses = map[string]string{
+	arabic.Normalize("هدف"): "goal", arabic.Normalize("حارس"): "goalkeeper",
 }
 
 // club glosses w as a club's name when it is a Sport form of the

@@ -19,7 +19,8 @@ func TestClubNames(t *testing.T) {
 		wantNone string
 	}{
 		{"فاز الهلال على النصر في مباراة الدوري.", []string{"Al-Hilal", "Al-Nassr"}, ""},
-		{"وسجل لاعب الفتح هدفين للاتفاق.", []string{"Al-Fateh", "Al-Ettifaq"}, ""},
+		{"وسجل لاعب الفتح هدفين للاتفاق.", []string{"Al-Fateh", "Al-Ettifaq", "goals"}, ""},
+		{"وكان هدف الزيارة بحث التعاون.", []string{"aim"}, ""},
 		{"حقق الجيش النصر على المتمردين.", nil, "Al-Nassr"},
 	} {
 		got := e.g.gloss(c.ar)
