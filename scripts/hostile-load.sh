@@ -5,12 +5,15 @@
 #
 #   scripts/hostile-load.sh          # full: 50 MB article, 100,000 records, 20 kills
 #   SHORT=1 scripts/hostile-load.sh  # the short form .ci/run runs
+#   MB=50 RECORDS=10000 KILLS=6 scripts/hostile-load.sh   # any size in between
 #
 # It builds jisr, makes a project in a temporary folder, and fails (exit 1)
-# on the first broken promise. Timings are printed, never asserted.
+# on the first broken promise. Timings and peak memory are printed, never
+# asserted.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ "${SHORT:-}" = 1 ]; then MB=5; RECORDS=400; KILLS=4; else MB=50; RECORDS=100000; KILLS=20; fi
+if [ "${SHORT:-}" = 1 ]; then d_mb=5 d_records=400 d_kills=4; else d_mb=50 d_records=100000 d_kills=20; fi
+MB=${MB:-$d_mb} RECORDS=${RECORDS:-$d_records} KILLS=${KILLS:-$d_kills}
 work=$(mktemp -d)
 trap '[ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
 go build -o "$work/jisr" ./cmd/jisr
@@ -40,9 +43,18 @@ with open(os.path.join(seeds, "export.jsonl"), "w") as f:
 PY
 
 cd "$proj"
-t0=$(date +%s)
-set +e; "$jisr" build --base-url https://example.org/news/ >"$work/build.log" 2>&1; rc=$?; set -e
-echo "first build: exit $rc in $(( $(date +%s) - t0 )) s ($MB MB article, $RECORDS records)"
+# measure CMD...: runs it, printing wall time, CPU and peak RSS (GNU time
+# when installed) to $work/time.txt.
+measure() {
+  if [ -x /usr/bin/time ]; then
+    /usr/bin/time -o "$work/time.txt" -f "%e s wall, %U+%S s CPU, %M KB peak RSS" "$@"
+  else
+    local t0; t0=$(date +%s); "$@"; local rc=$?; echo "$(( $(date +%s) - t0 )) s wall" >"$work/time.txt"; return $rc
+  fi
+}
+set +e; measure "$jisr" build --base-url https://example.org/news/ >"$work/build.log" 2>&1; rc=$?; set -e
+echo "first build: exit $rc, $(tail -1 "$work/time.txt") ($MB MB article, $RECORDS records)"
+grep -E "^(read|prepared|rendered|built) " "$work/build.log" | sed 's/^/  /' || true
 [ "$rc" = 0 ] || [ "$rc" = 3 ] || { tail -20 "$work/build.log"; fail "first build exit $rc"; }
 # The large article is read in linear time; past Hugo's limit on one data
 # file it cannot be rendered, and is skipped with that reason while the

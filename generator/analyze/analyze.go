@@ -52,9 +52,9 @@
 // On ANERcorp-train (../shared/data/anercorp-train.txt), exact span match,
 // PERS/LOC/ORG (MISC ignored), the tagger trained on the first 80% of the
 // sentences (ANERcorpSplit, deterministic) and scored on the last 20%,
-// sentence by sentence: PERS P 81.5 R 58.1 F1 67.9; LOC P 85.5 R 84.6
-// F1 85.0; ORG P 78.2 R 52.6 F1 62.9; all P 82.4 R 65.8 F1 73.2 (10
-// sentences per article: 74.2; before the club gazetteer and its sport
+// sentence by sentence: PERS P 81.3 R 56.6 F1 66.7; LOC P 84.7 R 85.3
+// F1 85.0; ORG P 77.0 R 53.0 F1 62.8; all P 81.7 R 65.7 F1 72.8 (10
+// sentences per article: 73.8; before the club gazetteer and its sport
 // forms: 71.5 and 72.5). No gazetteer is mined from ANERcorp; the
 // name-word table is Wikidata's. Some earlier choices (the margin a lone
 // person name needs, the head words left out of organization mentions)
@@ -185,6 +185,7 @@ type match struct {
 	short      bool
 	typ        Type
 	nameAR     string // context-rule entities: the name as written
+	nameEN     string // context-rule entities: the English name, when not transliterated
 	alts       []int  // short forms: every found entry that has this short form
 }
 
@@ -202,9 +203,10 @@ type segTokens struct {
 // Entities finds the entities of the segments, in order of first mention.
 func (an *Analyzer) Entities(segs []article.Segment) []Entity {
 	st := prepare(segs)
+	named := an.namedAfterPass(st)
 	ms := an.gazetteerPass(st)
 	if an.model != nil {
-		ms = append(ms, an.modelPass(st, ms)...)
+		ms = an.namedAfterTagged(st, append(ms, an.modelPass(st, ms)...))
 	} else {
 		// Context rules on what is left, when there is no tagger: with
 		// one they cost precision (held-out ANERcorp F1 65.5 with them,
@@ -214,7 +216,7 @@ func (an *Analyzer) Entities(segs []article.Segment) []Entity {
 		}
 	}
 	ms = append(ms, an.surnames(st, ms)...)
-	return an.collect(st, ms)
+	return an.collect(st, append(ms, named...))
 }
 
 // surnames finds, for each new person named in full (two words or more),
@@ -382,7 +384,10 @@ var mentionHeads = keySet("شركة", "بشركة", "لشركة", "وشركة", 
 
 // unknown makes the entity of a context-rule match.
 func (an *Analyzer) unknown(m match) Entity {
-	en := arabic.Transliterate(m.nameAR)
+	en := m.nameEN
+	if en == "" {
+		en = arabic.Transliterate(m.nameAR)
+	}
 	id := gazetteer.Slug(en)
 	if _, clash := an.g.ByID(id); clash || id == "" {
 		id = strings.Trim(id+"-"+strings.ToLower(string(m.typ)), "-")

@@ -55,6 +55,12 @@ import (
 //     or a later word that is ل or ب on a common word no name uses
 //     (عبدالله لأورام);
 //
+//   - "cut" also: three words or more starting with بن or بنت (بن عطية
+//     القرشي: the given name was left behind);
+//
+//   - "cut" also: a person whose last word is a definite feminine nisba
+//     (محمد بن سعود الإسلامية, the university's adjective);
+//
 //   - "type": a person whose last word is an English head word of a
 //     place, a paper or a company as Arabic writes it (هايد بارك, ديلي
 //     ميل, وول ستريت): the tagger has the type wrong.
@@ -77,6 +83,9 @@ func PageWorthy(e Entity) (bool, string) {
 		return false, "cut"
 	case "فون", "فان", "ديل", "دي", "دا", "دو", "لا", "لو":
 		return false, "cut" // a particle that starts a foreign surname (فون, دي)
+	}
+	if len(keys) > 2 && (keys[0] == "بن" || keys[0] == "بنت") {
+		return false, "cut" // بن عطية القرشي: the given name was left behind
 	}
 	if hasLooseProclitic(keys[0]) {
 		return false, "prefix"
@@ -105,6 +114,9 @@ func PageWorthy(e Entity) (bool, string) {
 	}
 	if n := len(keys); n > 2 && keys[n-1] == "الله" && !allahNames[keys[n-2]] {
 		return false, "cut" // الفيصل رحمه الله: a formula after the name
+	}
+	if last := keys[len(keys)-1]; e.Type == Person && len(keys) > 1 && strings.HasPrefix(last, "ال") && strings.HasSuffix(last, "يه") {
+		return false, "cut" // محمد بن سعود الإسلامية: a feminine adjective of the institution
 	}
 	if e.Type == Person && len(keys) > 1 && nonPersonTails[keys[len(keys)-1]] {
 		return false, "type" // هايد بارك, ديلي ميل: a place or a paper

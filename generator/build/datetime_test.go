@@ -21,7 +21,7 @@ func TestSameDayOrderedByTime(t *testing.T) {
 		}
 	}
 	buildSite(t, fs, Options{})
-	if fm := read(t, fs, "/p/content/articles/evening/index.ar.md"); !strings.Contains(fm, "date: \"2015-08-03T20:54:51Z\"") && !strings.Contains(fm, "date: 2015-08-03T20:54:51Z") {
+	if fm := read(t, fs, "/p/content/articles/evening/index.ar.md"); !strings.Contains(fm, `"date": "2015-08-03T20:54:51Z"`) {
 		t.Errorf("front matter lost the time:\n%s", fm)
 	}
 	ix := readSearchIndex(t, fs, "/p/public")

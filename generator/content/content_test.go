@@ -55,11 +55,13 @@ func TestWriteTermsAndArticle(t *testing.T) {
 	if err := w.WriteTerms(pages); err != nil {
 		t.Fatal(err)
 	}
-	en, _ := afero.ReadFile(fs, "/c/articles/a1/index.en.md")
-	for _, want := range []string{"title: Title\n", "lead: Text \"quoted\".\n", "putin:\n", "count: 2", "snippet: Text \"quoted\".", "publishResources: false"} {
-		if !strings.Contains(string(en), want) {
-			t.Errorf("index.en.md lacks %q:\n%s", want, en)
-		}
+	en, err := store.ReadArticlePage(fs, "/c", "a1", "en") // the format's one reader
+	if err != nil {
+		t.Fatal(err)
+	}
+	if en.Title != "Title" || en.Lead != "Text \"quoted\"." || en.Mentions["putin"].Count != 2 ||
+		en.Mentions["putin"].Snippet != "Text \"quoted\"." || en.Build["publishResources"] != false {
+		t.Errorf("index.en.md = %+v", en)
 	}
 	putin, _ := afero.ReadFile(fs, "/c/entities/putin/_index.en.md")
 	// russia co-occurs twice, un once: russia first.

@@ -171,9 +171,13 @@ func Bidi(text, lang string) string {
 
 // isArticleStore reports whether rel (a slash path in the content tree) is
 // an article's segment store: articles/<id>/<store.FileName>.
-func isArticleStore(rel string) bool {
+func isArticleStore(rel string) bool { return isArticleFile(rel, store.FileName) }
+
+// isArticleFile reports whether rel is the file name of an article
+// bundle: articles/<id>/<name>.
+func isArticleFile(rel, name string) bool {
 	parts := strings.Split(path.Clean(rel), "/")
-	return len(parts) == 3 && parts[0] == store.ArticlesSection && parts[2] == store.FileName
+	return len(parts) == 3 && parts[0] == store.ArticlesSection && parts[2] == name
 }
 
 // articleFiles makes the generated resources of the article bundles of
@@ -187,21 +191,39 @@ type articleFiles struct {
 	contentDir string
 	en         *charts.Locale // the English interface strings; nil: no rows in Go
 	skip       []string       // folders left out of the site (Input.Skip)
+	// lean leaves out of Hugo's source the article files that jisr's own
+	// layouts do not read once the Go fragments exist: analysis.yaml, and
+	// segments.yaml when the body and review rows are made. False when
+	// the project has layouts of its own, which may read them.
+	lean bool
+}
+
+// file is overlay's callback for the content tree: it writes the
+// generated files of an article with its segment store and says whether
+// the file itself goes to Hugo.
+func (a articleFiles) file(mem afero.Fs, root, rel string, data []byte) (keep bool, err error) {
+	if !isArticleStore(rel) {
+		return !a.lean || !isArticleFile(rel, "analysis.yaml"), nil
+	}
+	rowsMade, err := a.write(mem, root, rel, data)
+	return !a.lean || !rowsMade, err
 }
 
 // write writes the files of the article whose segment store is at rel (a
-// slash path under root) into mem.
-func (a articleFiles) write(mem afero.Fs, root, rel string, segmentsYAML []byte) error {
+// slash path under root) into mem. done reports that nothing of the
+// layouts needs the segment store any more: the article has no review
+// page, or its rows were made.
+func (a articleFiles) write(mem afero.Fs, root, rel string, segmentsYAML []byte) (done bool, err error) {
 	segs, err := readSegments(segmentsYAML)
 	if err != nil {
-		return fmt.Errorf("%s: %w", rel, err)
+		return false, fmt.Errorf("%s: %w", rel, err)
 	}
 	dir := path.Join(root, path.Dir(rel))
 	if err := afero.WriteFile(mem, path.Join(dir, BodyFile("ar")), []byte(body(segs, "ar")), 0o644); err != nil {
-		return err
+		return false, err
 	}
 	if err := afero.WriteFile(mem, path.Join(dir, BodyFile("en")), []byte(body(segs, "en")), 0o644); err != nil {
-		return err
+		return false, err
 	}
 	id := path.Base(path.Dir(rel))
 	for _, lang := range []string{"ar", "en"} {
@@ -211,30 +233,30 @@ func (a articleFiles) write(mem afero.Fs, root, rel string, segmentsYAML []byte)
 			continue
 		}
 		if err != nil {
-			return err
+			return false, err
 		}
 		if err := afero.WriteFile(mem, path.Join(dir, TitleFile(lang)), []byte(Bidi(p.Title, lang)), 0o644); err != nil {
-			return err
+			return false, err
 		}
 		if p.Lead != "" {
 			if err := afero.WriteFile(mem, path.Join(dir, LeadFile(lang)), []byte(Bidi(p.Lead, lang)), 0o644); err != nil {
-				return err
+				return false, err
 			}
 		}
 	}
 	page, err := store.ReadReviewPage(a.fs, filepath.ToSlash(a.contentDir), id)
 	if errors.Is(err, iofs.ErrNotExist) || slices.Contains(a.skip, path.Join(store.ReviewSection, id)) {
-		return nil // no review page: nothing reads the texts
+		return true, nil // no review page: nothing reads the texts
 	}
 	if err != nil {
-		return err
+		return false, err
 	}
 	if rows, ok := reviewRows(segs, page, a.en); ok {
-		return writeFile(mem, path.Join(root, store.ReviewSection, id, ReviewRowsFile), []byte(rows))
+		return true, writeFile(mem, path.Join(root, store.ReviewSection, id, ReviewRowsFile), []byte(rows))
 	}
 	texts, err := reviewTexts(segs)
 	if err != nil {
-		return fmt.Errorf("%s: %w", rel, err)
+		return false, fmt.Errorf("%s: %w", rel, err)
 	}
-	return afero.WriteFile(mem, path.Join(dir, ReviewFile), texts, 0o644)
+	return false, afero.WriteFile(mem, path.Join(dir, ReviewFile), texts, 0o644)
 }

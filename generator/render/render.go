@@ -95,18 +95,33 @@ func Render(in Input, site Site, dst afero.Fs, log io.Writer) (*Result, error) {
 	if err := overlay(mem, root, in.Fs, in.TemplatesDir, nil); err != nil {
 		return nil, fmt.Errorf("render: templates %s: %w", in.TemplatesDir, err)
 	}
-	files := articleFiles{fs: in.Fs, contentDir: in.ContentDir, skip: in.Skip}
-	if data, err := afero.ReadFile(mem, path.Join(root, "i18n", "en.toml")); err == nil {
+	files := articleFiles{fs: in.Fs, contentDir: in.ContentDir, skip: in.Skip, lean: !ownLayouts(in.Fs, in.TemplatesDir)}
+	locs := map[string]*charts.Locale{}
+	for _, lang := range []string{"ar", "en"} {
 		// The strings Hugo will use: the project's file replaces the
-		// embedded one in mem. Unreadable: the rows stay with the template.
-		files.en, _ = charts.LocaleFromTOML("en", data)
+		// embedded one in mem. Unreadable: the fragments that need them
+		// are left to the templates.
+		if data, err := afero.ReadFile(mem, path.Join(root, "i18n", lang+".toml")); err == nil {
+			if l, err := charts.LocaleFromTOML(lang, data); err == nil {
+				locs[lang] = l
+			}
+		}
 	}
-	if err := overlay(mem, path.Join(root, "content"), in.Fs, in.ContentDir, files.write, in.Skip...); err != nil {
+	files.en = locs["en"]
+	if err := overlay(mem, path.Join(root, "content"), in.Fs, in.ContentDir, files.file, in.Skip...); err != nil {
 		return nil, fmt.Errorf("render: content %s: %w", in.ContentDir, err)
 	}
 	for rel, data := range in.Extra { // order does not matter: distinct files
 		if !iofs.ValidPath(rel) {
 			return nil, fmt.Errorf("render: generated resource %q: not a path inside the content tree", rel)
+		}
+		if name, html, ok := chartsFragment(rel, data, locs); ok {
+			if err := writeFile(mem, path.Join(root, "content", name), html); err != nil {
+				return nil, fmt.Errorf("render: generated resource %s: %w", name, err)
+			}
+			if files.lean {
+				continue // the layouts read the fragment only
+			}
 		}
 		if err := writeFile(mem, path.Join(root, "content", rel), data); err != nil {
 			return nil, fmt.Errorf("render: generated resource %s: %w", rel, err)
@@ -121,7 +136,7 @@ func Render(in Input, site Site, dst afero.Fs, log io.Writer) (*Result, error) {
 	}
 
 	if dir := os.Getenv(SourceEnv); dir != "" {
-		if err := dumpSource(mem, root, dir); err != nil {
+		if err := dumpSource(mem, root, dir, in); err != nil {
 			return nil, fmt.Errorf("render: %s: %w", SourceEnv, err)
 		}
 	}
@@ -169,15 +184,20 @@ func Render(in Input, site Site, dst afero.Fs, log io.Writer) (*Result, error) {
 // layouts, i18n, the content tree with every generated resource): the
 // `hugo` command run in that folder renders exactly what jisr renders, so
 // that scripts/bench-scale.sh and `hugo --templateMetrics` measure jisr's
-// layouts on their real input. The folder is emptied first.
+// layouts on their real input (with the static files in its static/).
+// The folder is emptied first.
 const SourceEnv = "JISR_HUGO_SOURCE"
 
-// dumpSource copies the files under root of mem into the OS folder dir.
-func dumpSource(mem afero.Fs, root, dir string) error {
+// dumpSource copies the files under root of mem into the OS folder dir,
+// and the static files of in into its static folder.
+func dumpSource(mem afero.Fs, root, dir string, in Input) error {
 	if err := os.RemoveAll(dir); err != nil {
 		return err
 	}
 	out := afero.NewBasePathFs(afero.NewOsFs(), dir)
+	if _, err := copyStatic(afero.NewBasePathFs(out, "/static"), in); err != nil {
+		return err
+	}
 	return afero.Walk(mem, root, func(p string, info iofs.FileInfo, err error) error {
 		if err != nil || info.IsDir() {
 			return err
@@ -308,6 +328,23 @@ func HugoConfig(s Site) ([]byte, error) {
 	return b, nil
 }
 
+// ownLayouts reports whether the project's templates folder has layouts
+// of its own, which may read any file of the content tree.
+func ownLayouts(fs afero.Fs, templatesDir string) bool {
+	if fs == nil || templatesDir == "" {
+		return false
+	}
+	found := false
+	afero.Walk(fs, filepath.Join(templatesDir, "layouts"), func(p string, info iofs.FileInfo, err error) error {
+		if err == nil && !info.IsDir() {
+			found = true
+			return filepath.SkipAll
+		}
+		return nil
+	})
+	return found
+}
+
 // copyFS copies every file of an fs.FS under dir into mem at root.
 func copyFS(mem afero.Fs, root string, src iofs.FS, dir string) error {
 	if src == nil {
@@ -327,9 +364,10 @@ func copyFS(mem afero.Fs, root string, src iofs.FS, dir string) error {
 
 // overlay copies every file under dir of fs into mem at root. A missing dir
 // is not an error; files under the skip folders (slash paths relative to
-// dir) are left out. When bodies is not nil, each article's segment store
-// also gets its body files (see BodyFile).
-func overlay(mem afero.Fs, root string, fs afero.Fs, dir string, bodies func(mem afero.Fs, root, rel string, segmentsYAML []byte) error, skip ...string) error {
+// dir) are left out. When files is not nil, it is called with each file
+// (rel: its slash path relative to dir) before it is copied: it may add
+// generated files to mem, and says whether the file itself is copied.
+func overlay(mem afero.Fs, root string, fs afero.Fs, dir string, files func(mem afero.Fs, root, rel string, data []byte) (keep bool, err error), skip ...string) error {
 	if fs == nil || dir == "" {
 		return nil
 	}
@@ -340,12 +378,12 @@ func overlay(mem afero.Fs, root string, fs afero.Fs, dir string, bodies func(mem
 		if err != nil || info.IsDir() {
 			return err
 		}
-		rel := strings.TrimPrefix(strings.TrimPrefix(p, dir), string(os.PathSeparator))
+		rel := filepath.ToSlash(strings.TrimPrefix(strings.TrimPrefix(p, dir), string(os.PathSeparator)))
 		if strings.HasPrefix(path.Base(rel), ".tmp-") || strings.HasSuffix(rel, ".go") {
 			return nil
 		}
 		for _, s := range skip {
-			if strings.HasPrefix(filepath.ToSlash(rel), s+"/") {
+			if strings.HasPrefix(rel, s+"/") {
 				return nil
 			}
 		}
@@ -353,13 +391,13 @@ func overlay(mem afero.Fs, root string, fs afero.Fs, dir string, bodies func(mem
 		if err != nil {
 			return err
 		}
-		if err := writeFile(mem, path.Join(root, rel), data); err != nil {
-			return err
+		if files != nil {
+			keep, err := files(mem, root, rel, data)
+			if err != nil || !keep {
+				return err
+			}
 		}
-		if rel = filepath.ToSlash(rel); bodies != nil && isArticleStore(rel) {
-			return bodies(mem, root, rel, data)
-		}
-		return nil
+		return writeFile(mem, path.Join(root, rel), data)
 	})
 }
 

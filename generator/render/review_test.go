@@ -103,3 +103,33 @@ func TestReviewRowsLeftToTemplate(t *testing.T) {
 }
 
 func chartsLocale(strs map[string]string) *charts.Locale { return charts.NewLocale("en", strs) }
+
+// TestLeanSource: Hugo's source (written out through SourceEnv) has the
+// generated fragments and not the article files jisr's layouts no longer
+// read; with layouts of its own, a project's templates get them all.
+func TestLeanSource(t *testing.T) {
+	fs := reviewProject(t)
+	afero.WriteFile(fs, "/p/content/articles/a1/analysis.yaml", []byte("entities: []\n"), 0o644)
+	dir := t.TempDir()
+	t.Setenv(SourceEnv, dir)
+	renderReview(t, fs)
+	osfs := afero.NewOsFs()
+	has := func(name string) bool { ok, _ := afero.Exists(osfs, dir+"/"+name); return ok }
+	for _, name := range []string{"hugo.toml", "layouts/page.html", "static/css/jisr.css", "content/articles/a1/body.en.txt", "content/articles/a1/title.ar.txt", "content/review/a1/" + ReviewRowsFile} {
+		if !has(name) {
+			t.Errorf("Hugo's source lacks %s", name)
+		}
+	}
+	for _, name := range []string{"content/articles/a1/segments.yaml", "content/articles/a1/analysis.yaml", "content/articles/a1/" + ReviewFile} {
+		if has(name) {
+			t.Errorf("Hugo's source has %s, which jisr's layouts do not read", name)
+		}
+	}
+	afero.WriteFile(fs, "/p/templates/layouts/_partials/kicker.html", []byte(""), 0o644)
+	renderReview(t, fs)
+	for _, name := range []string{"content/articles/a1/segments.yaml", "content/articles/a1/analysis.yaml"} {
+		if !has(name) {
+			t.Errorf("with layouts of its own, Hugo's source lacks %s", name)
+		}
+	}
+}

@@ -1,15 +1,20 @@
-// Package search builds the site's offline search index.
+// Package search builds the site's offline search index, in parts.
 //
 // In: the searchable pages of the site (articles in both languages, entity
-// and tag pages), as Docs. Out: one plain JavaScript file that assigns
-// window.JISR_SEARCH, so that it loads from a <script> tag, also from
-// file:// (no fetch, no ES module, no WASM). static/js/search.js reads it.
+// and tag pages), as Docs. Out: plain JavaScript files, each assigning one
+// value to a global, so that each loads from a <script> element, also from
+// file:// (no fetch, no ES module, no WASM): a small first file and parts
+// that a query loads only when it needs them. static/js/search.js reads
+// them; query.go is its Go twin (the same matching and ranking), which the
+// tests compare with the script, with the whole index in memory, and use
+// to count what a search downloads.
 //
 // Arabic words are indexed by their stem as the shared package
 // generator/arabic finds it (normalization: hamza and alef forms, ة/ه, ى/ي,
 // tatweel, diacritics, digits; clitics: و ف ب ك ل ال …). The browser must
 // treat queries the same way without a second definition of the rules, so
-// the index carries two tables derived from package arabic at build time:
+// the first file carries two tables derived from package arabic at build
+// time:
 //
 //   - fold: every rune that arabic.Normalize changes, with its replacement;
 //   - pre and suf: the proclitic and suffix strings that the segmenter
@@ -22,29 +27,51 @@
 // استخبارات) finds «والاستخباراتية» (stem استخباراتيه), and «داعش» finds
 // every article that names it. Latin words are lower-cased.
 //
-// Format (version 1):
+// Ranking (rank in query.go): per query word 3 when the word itself is a
+// term of the page, 2 for a candidate, 1 for a prefix; plus 2 when every
+// word was found in the page's title, 4 when the whole folded query is one
+// of the page's names, 1 for entity and tag pages; ties: pages in the
+// reader's language, then the index's order (newest articles first).
 //
-//	window.JISR_SEARCH = {
-//	  "v": 1,
+// Format (version 2). Keys are the terms and the folded names of the
+// pages, sorted in UTF-16 order (as JavaScript compares strings) and cut
+// into ranges, the term parts: a part ends where the first letter of the
+// keys changes or when it holds PartBytes. Lists of keys are front-coded:
+// each key is one character whose code minus 48 is the number of UTF-16
+// units it shares with the key before, then the rest; keys are separated
+// by newlines (no key holds one).
+//
+//	js/search-index.js:  window.JISR_SEARCH = {
+//	  "v": 2, "minPrefix": 4,
 //	  "fold": {"أ": "ا", "ً": "", …},
 //	  "pre": ["ال", "و", …], "suf": ["ات", "ه", …],
-//	  "stop": ["في", …],              // terms left out because nearly every page has them
-//	  "docs": [[kind, lang, path, title, meta, names?], …], // names: folded, "|"-separated
-//	  "terms": "0داعش 3ي …",          // sorted (UTF-16 order, as JavaScript compares), front-coded
-//	  // each term is one character whose code minus 48 is the number of
-//	  // UTF-16 units it shares with the previous term, then the rest;
-//	  // terms are separated by newlines (no key holds one)
-//	  "post": ["0,2,1", …]            // per term: doc numbers, delta-coded, base 36
+//	  "stop": ["في", …],          // terms left out because most pages have them
+//	  "kinds": ["article", "entity", "tag"], "langs": ["ar", "en"],
+//	  "n": 32078,                 // pages (docs), numbered from 0
+//	  "pack": 2, "flags": "0A3…", // kind × len(langs) + lang of every doc, pack docs a character
+//	  "bounds": "…",             // the first key of term parts 1, 2, …, front-coded
+//	  "meta": 8                   // docs per metadata part
 //	};
+//	js/search-index/t<i>.js:  (window.JISR_SEARCH_PARTS = …)["t<i>"] = {
+//	  "terms": "…",              // the part's terms, front-coded
+//	  "post": ["2,5,1", …],       // per term: doc gaps, base 36, each ×2 +1 when the term is in the doc's title
+//	  "names": [["دوله القانون", "1e"], …] // folded name → doc gaps, base 36
+//	};
+//	js/search-index/m<j>.js:  (…)["m<j>"] = [[path, title, meta], …] // docs j×meta … j×meta+meta-1
 //
-// Paths are relative to the site root; the script prefixes the root it was
-// loaded from, so one index serves file:// and any base URL.
+// A query reads the first file, then the term part of each candidate
+// (binary search over bounds; a prefix also reads the next parts whose
+// first key it begins) and the part of the whole query (names), then the
+// metadata parts of the hits shown (Shown). Paths are relative to the site
+// root; the script prefixes the root it was loaded from, so one index
+// serves file:// and any base URL.
 //
-// Size (go test ./generator/search -run IndexSize -v, SaudiNewsNet): per
-// 1,000 articles, 1.17 MB for the Arabic pages alone (450 KB gzipped) and
-// 2.1 MB for Arabic and gist English (800 KB gzipped). The script loads it
-// only when a reader first uses the search box. Recall of the matcher on
-// words as written in those articles: 100% (TestRecallJS).
+// Size (go test ./generator/search -run FirstSearchBytes -v, with a corpus
+// from scripts/bench-site.go; see ARCHITECTURE.md): at 10,000 articles the
+// index is 16.7 MB in 5,307 files, the first file 28 KB, and a first
+// search loads 77–135 KB for the queries measured, at most 315 KB for
+// 4,374 queries made of the articles' words. Recall of the matcher on
+// words as written in the articles: 100% (TestRecallJS).
 package search
 
 import (

@@ -49,20 +49,20 @@ func TermPath(contentDir, section, id, lang string) string {
 
 // Mention is the per-article data that an entity term page shows.
 type Mention struct {
-	Count   int    `yaml:"count"`
-	Snippet string `yaml:"snippet,omitempty"`
+	Count   int    `yaml:"count" json:"count"`
+	Snippet string `yaml:"snippet,omitempty" json:"snippet,omitempty"`
 }
 
 // Provenance says how a page's English was made. Status is the page's
 // weakest segment status, or StatusMixed when gist and machine are both
 // present.
 type Provenance struct {
-	ID     string         `yaml:"id"`
-	Source string         `yaml:"source,omitempty"`
-	Status string         `yaml:"status"`
-	Engine string         `yaml:"engine,omitempty"`
-	Model  string         `yaml:"model,omitempty"`
-	Counts map[string]int `yaml:"counts"`
+	ID     string         `yaml:"id" json:"id"`
+	Source string         `yaml:"source,omitempty" json:"source,omitempty"`
+	Status string         `yaml:"status" json:"status"`
+	Engine string         `yaml:"engine,omitempty" json:"engine,omitempty"`
+	Model  string         `yaml:"model,omitempty" json:"model,omitempty"`
+	Counts map[string]int `yaml:"counts" json:"counts"`
 }
 
 // ProvenanceOf summarizes the statuses and engines of an article's segments.
@@ -110,25 +110,25 @@ func sortedKeys(m map[string]bool) []string {
 // ArticlePage is the front matter of an article's index page in one
 // language.
 type ArticlePage struct {
-	Title          string             `yaml:"title"`
-	Date           string             `yaml:"date,omitempty"`
-	TranslationKey string             `yaml:"translationKey"`
-	Lead           string             `yaml:"lead,omitempty"`
-	Author         string             `yaml:"author,omitempty"`
-	Publisher      string             `yaml:"publisher,omitempty"`
-	URL            string             `yaml:"source_url,omitempty"`
-	Tags           []string           `yaml:"tags,omitempty"`
-	Entities       []string           `yaml:"entities,omitempty"`
-	Mentions       map[string]Mention `yaml:"mentions,omitempty"`
+	Title          string             `yaml:"title" json:"title"`
+	Date           string             `yaml:"date,omitempty" json:"date,omitempty"`
+	TranslationKey string             `yaml:"translationKey" json:"translationKey"`
+	Lead           string             `yaml:"lead,omitempty" json:"lead,omitempty"`
+	Author         string             `yaml:"author,omitempty" json:"author,omitempty"`
+	Publisher      string             `yaml:"publisher,omitempty" json:"publisher,omitempty"`
+	URL            string             `yaml:"source_url,omitempty" json:"source_url,omitempty"`
+	Tags           []string           `yaml:"tags,omitempty" json:"tags,omitempty"`
+	Entities       []string           `yaml:"entities,omitempty" json:"entities,omitempty"`
+	Mentions       map[string]Mention `yaml:"mentions,omitempty" json:"mentions,omitempty"`
 	// Images are the pictures' sources, the first leading (Hugo's own
 	// partials read og:image and twitter:image from this key); Figures
 	// hold each with its alt text and caption, in the same order.
-	Images  []string   `yaml:"images,omitempty"`
-	Figures []Figure   `yaml:"figures,omitempty"`
-	Jisr    Provenance `yaml:"jisr"`
+	Images  []string   `yaml:"images,omitempty" json:"images,omitempty"`
+	Figures []Figure   `yaml:"figures,omitempty" json:"figures,omitempty"`
+	Jisr    Provenance `yaml:"jisr" json:"jisr"`
 	// Build keeps the bundle's files (segments.yaml, analysis.yaml) out
 	// of public/: the layouts read them, the site does not publish them.
-	Build map[string]any `yaml:"build"`
+	Build map[string]any `yaml:"build" json:"build"`
 }
 
 // SectionPage is the front matter of a section's list page.
@@ -182,9 +182,9 @@ type TagPage struct {
 // Finding is a QA finding as a review page shows it (package qa makes
 // them).
 type Finding struct {
-	Segment string `yaml:"segment"`
-	Check   string `yaml:"check"`
-	Message string `yaml:"message"`
+	Segment string `yaml:"segment" json:"segment"`
+	Check   string `yaml:"check" json:"check"`
+	Message string `yaml:"message" json:"message"`
 }
 
 // ReviewPage is the front matter of an article's side-by-side review page.
@@ -192,19 +192,19 @@ type Finding struct {
 // each segment's "en:" in segments.yaml, and the counts by status (keys
 // from Ladder, and StatusUntranslated when some have no English).
 type ReviewPage struct {
-	Title          string         `yaml:"title"`
-	Date           string         `yaml:"date,omitempty"`
-	TranslationKey string         `yaml:"translationKey"`
-	Article        string         `yaml:"article"`
-	File           string         `yaml:"file"`
-	Counts         map[string]int `yaml:"counts"`
-	Total          int            `yaml:"total"`
-	ReviewedPct    int            `yaml:"reviewed_pct"`
-	QA             []Finding      `yaml:"qa,omitempty"`
-	Lines          map[string]int `yaml:"lines,omitempty"`
-	Build          map[string]any `yaml:"build"`
-	Sitemap        map[string]any `yaml:"sitemap"`
-	Outputs        []string       `yaml:"outputs"`
+	Title          string         `yaml:"title" json:"title"`
+	Date           string         `yaml:"date,omitempty" json:"date,omitempty"`
+	TranslationKey string         `yaml:"translationKey" json:"translationKey"`
+	Article        string         `yaml:"article" json:"article"`
+	File           string         `yaml:"file" json:"file"`
+	Counts         map[string]int `yaml:"counts" json:"counts"`
+	Total          int            `yaml:"total" json:"total"`
+	ReviewedPct    int            `yaml:"reviewed_pct" json:"reviewed_pct"`
+	QA             []Finding      `yaml:"qa,omitempty" json:"qa,omitempty"`
+	Lines          map[string]int `yaml:"lines,omitempty" json:"lines,omitempty"`
+	Build          map[string]any `yaml:"build" json:"build"`
+	Sitemap        map[string]any `yaml:"sitemap" json:"sitemap"`
+	Outputs        []string       `yaml:"outputs" json:"outputs"`
 }
 
 // ReviewIndex is the front matter of the review dashboard.
@@ -218,7 +218,7 @@ type ReviewIndex struct {
 // Figure is an article picture in front matter: its source (a URL or a
 // site path), alt text and caption.
 type Figure struct {
-	Src     string `yaml:"src"`
-	Alt     string `yaml:"alt,omitempty"`
-	Caption string `yaml:"caption,omitempty"`
+	Src     string `yaml:"src" json:"src"`
+	Alt     string `yaml:"alt,omitempty" json:"alt,omitempty"`
+	Caption string `yaml:"caption,omitempty" json:"caption,omitempty"`
 }

@@ -21,9 +21,10 @@ func (w *Writer) WriteStoreLines(f *File) (map[string]int, error) {
 	return lines, w.write(path.Join(ArticlesSection, f.Article, FileName), data)
 }
 
-// WriteArticlePage writes an article's index page in lang.
+// WriteArticlePage writes an article's index page in lang, its front
+// matter as JSON (see marshalJSONFrontMatter).
 func (w *Writer) WriteArticlePage(id, lang string, p *ArticlePage) error {
-	return w.writePage(path.Join(ArticlesSection, id, "index."+lang+".md"), p)
+	return w.writeJSONPage(path.Join(ArticlesSection, id, "index."+lang+".md"), p)
 }
 
 // WriteSection writes a section's list page in lang.
@@ -49,9 +50,10 @@ func (w *Writer) WriteReviewIndex(p *ReviewIndex) error {
 	return w.writePage(path.Join(ReviewSection, "_index.en.md"), p)
 }
 
-// WriteReviewPage writes an article's review page.
+// WriteReviewPage writes an article's review page, its front matter as
+// JSON (see marshalJSONFrontMatter).
 func (w *Writer) WriteReviewPage(id string, p *ReviewPage) error {
-	return w.writePage(path.Join(ReviewSection, id, "index.en.md"), p)
+	return w.writeJSONPage(path.Join(ReviewSection, id, "index.en.md"), p)
 }
 
 // RemoveReview removes the review section (when review pages are off).
@@ -61,6 +63,14 @@ func (w *Writer) RemoveReview() error {
 
 func (w *Writer) writePage(rel string, v any) error {
 	data, err := marshalFrontMatter(v)
+	if err != nil {
+		return fmt.Errorf("store: encode %s: %w", rel, err)
+	}
+	return w.write(rel, data)
+}
+
+func (w *Writer) writeJSONPage(rel string, v any) error {
+	data, err := marshalJSONFrontMatter(v)
 	if err != nil {
 		return fmt.Errorf("store: encode %s: %w", rel, err)
 	}
