@@ -3,7 +3,7 @@
 // analyze-train trains jisr's statistical NER tagger on ANERcorp and
 // writes generator/analyze/data/ner.model.gz.
 //
-//	go run scripts/analyze-train.go [-data ../shared/data/anercorp-train.txt] [-epochs 8]
+//	go run scripts/analyze-train.go [-data ../shared/data/anercorp-train.txt] [-epochs 12]
 //
 // The last HeldOut part of the sentences (see analyze.ANERcorpSplit) is NOT
 // used for training: the evaluation in generator/analyze (TestANERcorp)
@@ -23,7 +23,7 @@ import (
 func main() {
 	data := flag.String("data", "../shared/data/anercorp-train.txt", "ANERcorp file")
 	out := flag.String("out", "generator/analyze/data/ner.model.gz", "model file to write")
-	epochs := flag.Int("epochs", 8, "training epochs")
+	epochs := flag.Int("epochs", 12, "training epochs (12 chosen by TestExpCV: 4-fold mean F1 71.16 against 70.90 at 8)")
 	flag.Parse()
 	f, err := os.Open(*data)
 	if err != nil {

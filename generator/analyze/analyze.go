@@ -52,9 +52,9 @@
 // On ANERcorp-train (../shared/data/anercorp-train.txt), exact span match,
 // PERS/LOC/ORG (MISC ignored), the tagger trained on the first 80% of the
 // sentences (ANERcorpSplit, deterministic) and scored on the last 20%,
-// sentence by sentence: PERS P 81.5 R 58.1 F1 67.9; LOC P 85.5 R 84.6
-// F1 85.0; ORG P 78.2 R 52.6 F1 62.9; all P 82.4 R 65.8 F1 73.2 (10
-// sentences per article: 74.2; before the club gazetteer and its sport
+// sentence by sentence: PERS P 81.3 R 56.6 F1 66.7; LOC P 84.7 R 85.3
+// F1 85.0; ORG P 77.0 R 53.0 F1 62.8; all P 81.7 R 65.7 F1 72.8 (10
+// sentences per article: 73.8; before the club gazetteer and its sport
 // forms: 71.5 and 72.5). No gazetteer is mined from ANERcorp; the
 // name-word table is Wikidata's. Some earlier choices (the margin a lone
 // person name needs, the head words left out of organization mentions)

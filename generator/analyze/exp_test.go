@@ -108,12 +108,19 @@ func TestExpCV(t *testing.T) {
 	if v, err := strconv.ParseFloat(os.Getenv("LONEMARGIN"), 32); err == nil {
 		loneMargin = float32(v)
 	}
+	if v, err := strconv.ParseFloat(os.Getenv("MINMARGIN"), 32); err == nil {
+		minMargin = float32(v)
+	}
+	ep, _ := strconv.Atoi(os.Getenv("EPOCHS"))
+	if ep == 0 {
+		ep = 8
+	}
 	const k = 4
 	var sumF, sumP float64
 	for fold := range k {
 		lo, hi := len(train)*fold/k, len(train)*(fold+1)/k
 		tr := append(append([]LabeledSentence(nil), train[:lo]...), train[hi:]...)
-		m := TrainModel(New(Default().Gazetteer()), tr, 8)
+		m := TrainModel(New(Default().Gazetteer()), tr, ep)
 		an := New(Default().Gazetteer()).WithModel(m)
 		f, p := scoreQuiet(an, train[lo:hi])
 		t.Logf("fold %d: F1 %.1f P %.1f", fold, f, p)

@@ -55,6 +55,9 @@ import (
 //     or a later word that is ل or ب on a common word no name uses
 //     (عبدالله لأورام);
 //
+//   - "cut" also: three words or more starting with بن or بنت (بن عطية
+//     القرشي: the given name was left behind);
+//
 //   - "cut" also: a person whose last word is a definite feminine nisba
 //     (محمد بن سعود الإسلامية, the university's adjective);
 //
@@ -80,6 +83,9 @@ func PageWorthy(e Entity) (bool, string) {
 		return false, "cut"
 	case "فون", "فان", "ديل", "دي", "دا", "دو", "لا", "لو":
 		return false, "cut" // a particle that starts a foreign surname (فون, دي)
+	}
+	if len(keys) > 2 && (keys[0] == "بن" || keys[0] == "بنت") {
+		return false, "cut" // بن عطية القرشي: the given name was left behind
 	}
 	if hasLooseProclitic(keys[0]) {
 		return false, "prefix"

@@ -36,6 +36,8 @@ func TestPageWorthy(t *testing.T) {
 		{"خالد بن الوليد", Person, true},
 		{"محمد بن سعود الإسلامية", Person, false}, // [university] runs into its adjective
 		{"فاطمة الزهراء", Person, true},
+		{"بن عطية القرشي", Person, false}, // the given name was cut off
+		{"بن كيران", Person, true},
 	} {
 		ok, why := PageWorthy(Entity{NameAR: c.name, Type: c.typ})
 		if ok != c.ok {

@@ -12,21 +12,12 @@ import (
 //   - a team word right before the form (فريق الوحدة، نادي النصر);
 //   - a definite nationality adjective right after it (الاتفاق السعودي,
 //     النصر العماني), whose country is a gazetteer place;
-//   - a match word in the same segment (مباراة، الدوري، الشوط، مدرب …).
+//   - a match word in the same segment (مباراة، الدوري، الشوط، مدرب …;
+//     gazetteer.IsSportWord).
 //     (Counting them over the whole article was tried: in a sports
 //     article التعاون and الشباب still mean "cooperation" and "youth".)
 //
 // and never right after تم ("was done": تم الاتفاق is "it was agreed").
-
-// sportWords are words that, in news, occur almost only in sport.
-var sportWords = keySet(
-	"مباراة", "المباراة", "مباراته", "مباراتها", "مباريات", "المباريات",
-	"الدوري", "دوري", "بطولة", "كأس", "الكأس",
-	"الشوط", "شوط", "المرمى", "مرمى", "ركلة", "ركلات", "الملعب", "ملعب", "ملعبه",
-	"لاعب", "اللاعب", "لاعبي", "لاعبا", "لاعبو", "اللاعبين", "لاعبين",
-	"مدرب", "المدرب", "مدربا", "هدفين", "هداف", "الهداف",
-	"تعادل", "التعادل", "بالتعادل", "المنتخب", "النادي", "نادي",
-	"التأهل", "تأهل", "الكرة", "كرة")
 
 // markSport sets each segment's sport flag: it has a match word (with a
 // و ف ب or ل before it, too).
@@ -34,7 +25,7 @@ func markSport(st []*segTokens) {
 	for _, s := range st {
 		s.sport = false
 		for _, k := range s.keys {
-			if sportWords[k] || (strings.HasPrefix(k, "و") || strings.HasPrefix(k, "ف") || strings.HasPrefix(k, "ب") || strings.HasPrefix(k, "ل")) && sportWords[k[len("و"):]] {
+			if gazetteer.IsSportWord(k) {
 				s.sport = true
 				break
 			}

@@ -111,6 +111,13 @@ type source interface {
 // title, 4 when the whole query is one of the page's names, 1 for entity
 // and tag pages. Ties: pages in lang first, then the index's order.
 func rank(src source, fold map[string]string, pre, suf, stops []string, q, lang string) ([]int, error) {
+	return rankWith(src, fold, pre, suf, stops, q, lang, nil)
+}
+
+// rankWith is rank; a non-nil titled replaces the title bonus's rule
+// (tests compare with the earlier rule: the query a substring of the
+// title).
+func rankWith(src source, fold map[string]string, pre, suf, stops []string, q, lang string, titled func(d int, whole string) bool) ([]int, error) {
 	fq := foldQuery(fold, q)
 	var ws []string
 	for _, w := range word.FindAllString(fq, -1) {
@@ -190,6 +197,9 @@ func rank(src source, fold map[string]string, pre, suf, stops []string, q, lang 
 	ids := make([]int, 0, len(score))
 	for d := range score {
 		ids = append(ids, d)
+		if titled != nil {
+			title[d] = titled(d, whole)
+		}
 		if title[d] {
 			score[d] += 2
 		}

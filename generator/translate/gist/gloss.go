@@ -1,6 +1,7 @@
 package gist
 
 import (
+	"github.com/jisr-news/jisr/generator/gazetteer"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -396,9 +397,11 @@ func monthOf(w string) (time.Month, bool) {
 func (g *glosser) units(toks []tok) []unit {
 	us := make([]unit, 0, len(toks))
 	norms := make([]string, len(toks))
+	sport := false // a sentence about sport: clubs' Sport forms count
 	for i, t := range toks {
 		if t.kind == 'w' {
 			norms[i] = g.analyze(t.text).norm
+			sport = sport || gazetteer.IsSportWord(norms[i])
 		}
 	}
 	for i := 0; i < len(toks); i++ {
@@ -433,9 +436,41 @@ func (g *glosser) units(toks []tok) []unit {
 				continue
 			}
 		}
-		us = append(us, g.wordUnit(t.text))
+		u := g.wordUnit(t.text)
+		if sport {
+			if c, ok := g.club(t.text); ok {
+				u = c
+			} else if en, ok := sportSenses[g.analyze(t.text).p.Stem]; ok && u.known && u.pos != posName {
+				// هدفين: "goals", not "aims".
+				if u.plural {
+					en = pluralize(en)
+				}
+				u.en = en
+			}
+		}
+		us = append(us, u)
 	}
 	return g.dates(us)
+}
+
+// sportSenses are the senses a noun has in a sentence about sport,
+// where the lexicon's news sense is another (هدف "aim").
+var sportSenses = map[string]string{
+	arabic.Normalize("هدف"): "goal", arabic.Normalize("حارس"): "goalkeeper",
+}
+
+// club glosses w as a club's name when it is a Sport form of the
+// gazetteer, with or without و ف ب ل before it (للاتفاق "to Al-Ettifaq").
+func (g *glosser) club(w string) (unit, bool) {
+	if len(g.lx.sport) == 0 {
+		return unit{}, false
+	}
+	for _, f := range phraseForms(w) {
+		if en, ok := g.lx.sport[f.key]; ok {
+			return unit{en: en, pos: posName, conj: f.conj, prep: f.prep, known: true, phrase: true, det: true}, true
+		}
+	}
+	return unit{}, false
 }
 
 // isWeekday reports whether u is a weekday name.

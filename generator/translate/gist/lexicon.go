@@ -74,6 +74,10 @@ type lexicon struct {
 	words   map[string]entry
 	phrases *node
 	names   []string // single-word names, protected from segmentation
+	// sport maps the one-word Sport forms of the gazetteer's clubs
+	// (الهلال) to their English: they gloss so only in a sentence about
+	// sport (see glosser.units).
+	sport   map[string]string
 	version string
 }
 
@@ -118,7 +122,14 @@ func (lx *lexicon) addName(words []string, en string) bool {
 func (lx *lexicon) addGazetteer(h hash.Hash) map[string]bool {
 	added := map[string]bool{}
 	for _, e := range gazetteer.Default().Entries() {
-		h.Write([]byte(e.EN + "\t" + strings.Join(e.Names(), "|") + "\n"))
+		h.Write([]byte(e.EN + "\t" + strings.Join(e.Names(), "|") + "\t" + strings.Join(e.Sport, "|") + "\n"))
+		for _, ar := range e.Sport {
+			if words := strings.Fields(arabic.Normalize(ar)); len(words) == 1 {
+				if _, dup := lx.sport[words[0]]; !dup {
+					lx.sport[words[0]] = withThe(e, words)
+				}
+			}
+		}
 		for _, ar := range e.Names() {
 			words := strings.Fields(arabic.Normalize(ar))
 			if lx.addName(words, withThe(e, words)) {
@@ -194,7 +205,7 @@ func (e *entryError) Error() string {
 
 // loadLexicon reads the embedded data files.
 func loadLexicon(strict bool) (*lexicon, []error) {
-	lx := &lexicon{words: map[string]entry{}, phrases: &node{}}
+	lx := &lexicon{words: map[string]entry{}, phrases: &node{}, sport: map[string]string{}}
 	h := sha256.New()
 	var errs []error
 	derived := map[string]bool{} // stems taught by an ال entry; a hand entry overrides them

@@ -1,0 +1,36 @@
+package gist
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestClubNames checks that a club whose name is a common word (الهلال
+// "the crescent", النصر "victory") is named as the club in a sentence
+// about sport, and glossed as the word elsewhere.
+func TestClubNames(t *testing.T) {
+	e, err := NewWithoutFreeDict()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		ar       string
+		want     []string
+		wantNone string
+	}{
+		{"فاز الهلال على النصر في مباراة الدوري.", []string{"Al-Hilal", "Al-Nassr"}, ""},
+		{"وسجل لاعب الفتح هدفين للاتفاق.", []string{"Al-Fateh", "Al-Ettifaq", "goals"}, ""},
+		{"وكان هدف الزيارة بحث التعاون.", []string{"aim"}, ""},
+		{"حقق الجيش النصر على المتمردين.", nil, "Al-Nassr"},
+	} {
+		got := e.g.gloss(c.ar)
+		for _, w := range c.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s → %q: no %q", c.ar, got, w)
+			}
+		}
+		if c.wantNone != "" && strings.Contains(got, c.wantNone) {
+			t.Errorf("%s → %q: %q in a sentence not about sport", c.ar, got, c.wantNone)
+		}
+	}
+}
