@@ -101,7 +101,7 @@ for n in "${ns[@]}"; do
 	want edited || want added || continue
 
 	site edit -seeds "$p/seeds"
-	a=$(ls "$plainsite/content/articles" | head -1)
+	a=$(ls "$plainsite/content/articles" | sed -n 1p) # not head: ls would die of SIGPIPE under pipefail
 	sed -i '$ s/$/ تحديث./' "$plainsite/content/articles/$a/index.ar.md"
 	if want edited; then
 		measure "jisr one edited" "$n" "$p" public "${jisr[@]}"

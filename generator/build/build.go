@@ -166,6 +166,9 @@ type Project struct {
 	// manifest is the build manifest as Prepare read and rewrote it
 	// (incremental.go).
 	manifest *manifest.File
+	inputs   string // inputsDigest, once computed
+	// built is what Prepare wrote of each article (orphans.go).
+	built map[string]builtArticle
 }
 
 // Open resolves the project's layout (package project) and makes its
@@ -538,6 +541,7 @@ func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error)
 	if err := p.writeCharts(w, built); err != nil { // charts.go: the pictures of term pages and the dashboard
 		return sum, nil, err
 	}
+	p.recordBuilt(built)
 	sum.Articles, sum.Written = len(built), w.Written+keep.Saved()
 	return sum, built, nil
 }
@@ -709,7 +713,14 @@ func (s *Summary) Report(w io.Writer) {
 	if s.Fallback > 0 {
 		fmt.Fprintf(w, ", %d segments fell back to gist (the next build retries them)", s.Fallback)
 	}
-	fmt.Fprintf(w, "; %d pages in %s; %d content files changed; %s\n", s.Pages, s.Out, s.Written, s.Elapsed.Round(time.Millisecond))
+	fmt.Fprintf(w, "; %d pages in %s; %d content files changed", s.Pages, s.Out, s.Written)
+	if s.Unchanged > 0 || s.RenderSkipped {
+		fmt.Fprintf(w, "; %d unchanged articles skipped", s.Unchanged)
+		if s.RenderSkipped {
+			fmt.Fprint(w, ", render skipped")
+		}
+	}
+	fmt.Fprintf(w, "; %s\n", s.Elapsed.Round(time.Millisecond))
 	if len(s.Orphans) > 0 {
 		fmt.Fprintf(w, "%d articles in the content tree have no seed any more; they are still published (jisr prune removes them):\n", len(s.Orphans))
 		for _, o := range s.Orphans {

@@ -87,6 +87,9 @@ var buildID = sync.OnceValue(func() string {
 // project's gazetteer (its own file and the term pages people wrote; the
 // embedded one is part of the build).
 func (p *Project) inputsDigest() (string, error) {
+	if p.inputs != "" {
+		return p.inputs, nil
+	}
 	d := manifest.New().Add("inputs").Add(buildID())
 	d.Add(p.Engine.Name()).Add(p.Engine.Model()).Add(string(p.Engine.Status()))
 	d.Add(p.Fallback.Name()).Add(p.Fallback.Model())
@@ -99,7 +102,8 @@ func (p *Project) inputsDigest() (string, error) {
 			return "", err
 		}
 	}
-	return d.Sum(), nil
+	p.inputs = d.Sum()
+	return p.inputs, nil
 }
 
 // seedDigest digests an article as read from its seed.

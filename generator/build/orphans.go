@@ -9,6 +9,7 @@ import (
 
 	"github.com/jisr-news/jisr/generator/analyze"
 	"github.com/jisr-news/jisr/generator/article"
+	"github.com/jisr-news/jisr/generator/content"
 	"github.com/jisr-news/jisr/generator/source"
 	"github.com/jisr-news/jisr/generator/store"
 )
@@ -49,6 +50,9 @@ func (p *Project) OrphanArticles() []Orphan {
 	ids, _ := store.Articles(p.Fs, p.Content)
 	var out []Orphan
 	for _, id := range ids {
+		if _, ok := p.built[id]; ok {
+			continue // built from its seed in this run: not an orphan
+		}
 		page, err := store.ReadArticlePage(p.Fs, p.Content, id, "ar")
 		if err != nil || page.Jisr.Source == "" {
 			continue
@@ -137,6 +141,12 @@ func (p *Project) Unrenderable() map[string]error {
 	ids, _ := store.Articles(p.Fs, p.Content)
 	out := map[string]error{}
 	for _, id := range ids {
+		if b, ok := p.built[id]; ok { // what Prepare wrote: no need to read it again
+			if err := article.Check(id, b.segments, b.names...); err != nil {
+				out[id] = err
+			}
+			continue
+		}
 		f, err := store.Load(p.Fs, store.Path(p.Content, id))
 		if err != nil {
 			continue // reported by the build as a corrupt store
@@ -150,4 +160,26 @@ func (p *Project) Unrenderable() map[string]error {
 		}
 	}
 	return out
+}
+
+// builtArticle is what Prepare wrote of an article, for Unrenderable and
+// OrphanArticles, which would otherwise read every bundle again.
+type builtArticle struct {
+	segments int
+	names    []string // tag and entity IDs, as in its pages
+}
+
+// recordBuilt keeps what Prepare wrote of each page.
+func (p *Project) recordBuilt(pages []content.Page) {
+	p.built = map[string]builtArticle{}
+	for _, pg := range pages {
+		var names []string
+		for _, t := range pg.Analysis.Tags {
+			names = append(names, t.ID)
+		}
+		for _, e := range pg.Analysis.Entities {
+			names = append(names, e.ID)
+		}
+		p.built[pg.Article.ID] = builtArticle{segments: len(pg.Segments), names: names}
+	}
 }

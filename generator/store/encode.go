@@ -214,8 +214,8 @@ func (e *emitter) value(s string, text bool, indent int) scalarStyle {
 	if style == styleSingle && !a.singleQuoted {
 		style = styleDouble
 	}
-	if style == styleLiteral && (!a.block || isBreak(s, 0) && !literalReadsBack(s)) {
-		style = styleDouble // yaml.v3 writes a block that reads back short; quoted, the text is kept
+	if style == styleLiteral && (!a.block || (isBreak(s, 0) || strings.IndexByte(s, '\t') >= 0) && !literalReadsBack(s)) {
+		style = styleDouble // yaml.v3 writes a block that does not read back; quoted, the text is kept
 	}
 	switch style {
 	case stylePlain:
@@ -233,7 +233,8 @@ func (e *emitter) value(s string, text bool, indent int) scalarStyle {
 // literalReadsBack reports whether s, written as a literal block in a
 // segment's mapping, reads back as s. yaml.v3 writes some texts that start
 // with a line break ("\n\n", say) as a block that reads back with fewer
-// line breaks; Encode writes those double-quoted.
+// line breaks, and some with a tab (a line of only a tab) as one that does
+// not read at all; Encode writes those double-quoted.
 func literalReadsBack(s string) bool {
 	e := &emitter{line: 1, indention: true, whitespace: true}
 	e.raw("segments:\n  - id: x\n")

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"reflect"
 	"testing"
+
+	"gopkg.in/yaml.v3"
 )
 
 // FuzzLoad feeds arbitrary bytes to the store reader: it must never panic,
@@ -15,6 +17,12 @@ func FuzzLoad(f *testing.F) {
 	f.Add([]byte("a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n"))
 	f.Add([]byte("article: ../../x\nsegments: {}\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
+		if fast, _, ok := decodeCanonical(data); ok { // Parse's fast path must read as yaml.v3 does
+			var slow File
+			if err := yaml.Unmarshal(data, &slow); err != nil || !reflect.DeepEqual(normal(fast), normal(&slow)) {
+				t.Fatalf("fast path read %+v, yaml.v3 %+v (%v)", fast, slow, err)
+			}
+		}
 		file, err := Parse("segments.yaml", data)
 		if err != nil {
 			var pe *ParseError

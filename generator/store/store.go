@@ -130,6 +130,9 @@ func ParseLines(file string, data []byte) (*File, map[string]int, error) {
 }
 
 func parse(file string, data []byte, withLines bool) (*File, map[string]int, error) {
+	if f, lines, ok := decodeCanonical(data); ok {
+		return f, lines, nil
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, nil, parseError(file, data, 0, err)
