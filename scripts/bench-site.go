@@ -27,9 +27,11 @@
 // same terms, Hugo doing only what Hugo must.
 //
 // jisrsite copies jisr's content tree, layouts, i18n strings and static
-// files with the hugo.toml that jisr's renderer uses, so that the hugo
-// command renders exactly what jisr renders: this tells "our templates are
-// slow" from "our pipeline around Hugo is slow".
+// files with the hugo.toml that jisr's renderer uses, with the article
+// bodies made in Go; the other fragments jisr's renderer makes (titles,
+// leads, review rows, pictures) are left to the layouts' fallbacks, so
+// scripts/bench-scale.sh measures instead the site `jisr build` writes out
+// with JISR_HUGO_SOURCE, which is exactly what jisr renders.
 package main
 
 import (
