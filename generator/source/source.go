@@ -44,6 +44,7 @@ import (
 
 	"github.com/pelletier/go-toml/v2"
 	"github.com/spf13/afero"
+	"golang.org/x/net/html"
 	"golang.org/x/text/unicode/norm"
 	"gopkg.in/yaml.v3"
 
@@ -413,6 +414,9 @@ func finish(a *article.Article, stem, fallbackDate string) error {
 	if a.ID == "" {
 		a.ID = "a-" + shortHash(stem)
 	}
+	// An ID too long for a file name is shortened (content warns when it
+	// writes the article); one that fits never changes.
+	a.ID, _ = article.FitName(a.ID)
 	segment.Article(a)
 	return nil
 }
@@ -488,9 +492,42 @@ type meta struct {
 	Images []any `yaml:"images" toml:"images" json:"images"`
 }
 
-// oneLine cleans a metadata field by Clean's rule and makes it one line.
+// oneLine is the rule for one-line metadata (title, tags, entities,
+// author, source, slug): Clean's rule, markup removed by PlainText, and
+// whitespace runs made one space.
 func oneLine(s string) string {
-	return strings.Join(strings.Fields(Clean(s)), " ")
+	return strings.Join(strings.Fields(PlainText(Clean(s))), " ")
+}
+
+// PlainText returns the text of a one-line field that may carry HTML, as
+// CMS exports do (<i>اقتصاد</i>, AT&amp;T): elements and comments are
+// removed, their text kept, and character references decoded once
+// (&amp;lt; gives "&lt;"); what is not markup ("a < b", "AT&T") stays as it
+// is. Its result is text, escaped again wherever it is written. The HTML
+// tokenizer of golang.org/x/net/html reads tags as browsers do, which a
+// hand-written pattern would not (attributes holding ">", comments).
+func PlainText(s string) string {
+	if !strings.ContainsAny(s, "<&") {
+		return s
+	}
+	z := html.NewTokenizer(strings.NewReader(s))
+	var b strings.Builder
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return b.String()
+		case html.TextToken:
+			b.Write(z.Text())
+		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
+			// Inline elements (<i>, <b>, <a>) join their text to what is
+			// beside them; a line break or block parts words (oneLine
+			// folds the spaces).
+			switch name, _ := z.TagName(); string(name) {
+			case "br", "p", "div", "li", "td", "th", "tr", "h1", "h2", "h3", "h4", "h5", "h6":
+				b.WriteByte(' ')
+			}
+		}
+	}
 }
 
 func (m *meta) apply(a *article.Article) error {
