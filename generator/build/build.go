@@ -478,6 +478,9 @@ func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error)
 		segs, need := store.MergeWith(stored, a.Segments(), p.Engine.Status(), mem)
 		need = staleGist(segs, need, p.Engine)
 		pages[i] = content.Page{Article: a, Segments: segs, Analysis: analyses[i]}
+		for _, w := range content.Warnings(pages[i]) { // names shortened to fit a file name
+			fmt.Fprintf(p.Log, "warning: %s\n", w)
+		}
 		keep.Articles[a.ID] = pages[i].Segments
 		b.Add(a.ID, pages[i].Segments, need)
 		write[i] = reuse[a.ID] == nil || len(need) > 0 || !reflect.DeepEqual(segs, stored.Segments)
