@@ -17,6 +17,7 @@ func TestPlainText(t *testing.T) {
 		{"a < b and c > d", "a < b and c > d"},
 		{"<3 x", "<3 x"},
 		{"<span\nclass=x>نص</span><!-- c -->", "نص"},
+		{"<script>alert(1)</script>نص<style>b{}</style>", "نص"},
 		{"plain", "plain"},
 	} {
 		if got := PlainText(tt.in); got != tt.want {

@@ -512,17 +512,28 @@ func PlainText(s string) string {
 	}
 	z := html.NewTokenizer(strings.NewReader(s))
 	var b strings.Builder
+	hidden := "" // inside <script> or <style>, whose text no reader sees
 	for {
-		switch z.Next() {
+		tt := z.Next()
+		switch tt {
 		case html.ErrorToken:
 			return b.String()
 		case html.TextToken:
-			b.Write(z.Text())
+			if hidden == "" {
+				b.Write(z.Text())
+			}
 		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
 			// Inline elements (<i>, <b>, <a>) join their text to what is
 			// beside them; a line break or block parts words (oneLine
 			// folds the spaces).
-			switch name, _ := z.TagName(); string(name) {
+			name, _ := z.TagName()
+			switch n := string(name); n {
+			case "script", "style":
+				if tt == html.StartTagToken {
+					hidden = n
+				} else if hidden == n {
+					hidden = ""
+				}
 			case "br", "p", "div", "li", "td", "th", "tr", "h1", "h2", "h3", "h4", "h5", "h6":
 				b.WriteByte(' ')
 			}
