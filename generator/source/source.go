@@ -492,11 +492,16 @@ type meta struct {
 	Images []any `yaml:"images" toml:"images" json:"images"`
 }
 
-// oneLine is the rule for one-line metadata (title, tags, entities,
-// author, source, slug): Clean's rule, markup removed by PlainText, and
-// whitespace runs made one space.
+// oneLine cleans a metadata field by Clean's rule and makes it one line.
 func oneLine(s string) string {
-	return strings.Join(strings.Fields(PlainText(Clean(s))), " ")
+	return strings.Join(strings.Fields(Clean(s)), " ")
+}
+
+// metaLine is the rule for the one-line text fields of an article (title,
+// tags, entities, author, source, slug): oneLine, with markup removed by
+// PlainText.
+func metaLine(s string) string {
+	return oneLine(PlainText(Clean(s)))
 }
 
 // PlainText returns the text of a one-line field that may carry HTML, as
@@ -542,13 +547,13 @@ func PlainText(s string) string {
 }
 
 func (m *meta) apply(a *article.Article) error {
-	a.Title = strings.TrimSpace(norm.NFC.String(oneLine(m.Title)))
-	a.Author, a.Publisher, a.Slug, a.URL = oneLine(m.Author), oneLine(m.Source), oneLine(m.Slug), strings.TrimSpace(Clean(m.URL))
+	a.Title = strings.TrimSpace(norm.NFC.String(metaLine(m.Title)))
+	a.Author, a.Publisher, a.Slug, a.URL = metaLine(m.Author), metaLine(m.Source), metaLine(m.Slug), strings.TrimSpace(Clean(m.URL))
 	for i, t := range m.Tags {
-		m.Tags[i] = oneLine(t)
+		m.Tags[i] = metaLine(t)
 	}
 	for i, e := range m.Entities {
-		m.Entities[i] = oneLine(e)
+		m.Entities[i] = metaLine(e)
 	}
 	a.Tags, a.Entities = m.Tags, m.Entities
 	a.Draft = m.Draft
