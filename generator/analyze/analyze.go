@@ -206,6 +206,9 @@ func (an *Analyzer) Entities(segs []article.Segment) []Entity {
 	named := an.namedAfterPass(st)
 	ms := an.gazetteerPass(st)
 	if an.model != nil {
+		// A quoted name after an organization head word (orgtrigger.go)
+		// is taken before the tagger, which often tags only a part of it.
+		ms = append(ms, an.orgTriggerPass(st)...)
 		ms = an.namedAfterTagged(st, append(ms, an.modelPass(st, ms)...))
 	} else {
 		// Context rules on what is left, when there is no tagger: with
