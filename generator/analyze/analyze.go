@@ -346,19 +346,29 @@ func (an *Analyzer) collect(st []*segTokens, ms []match) []Entity {
 	})
 	var out []Entity
 	byID := map[string]int{}
+	bySpelling := map[string]int{} // unknown entities: spellings of one name (spellings.go)
 	for _, m := range ms {
 		s := st[m.seg]
 		var e Entity
+		var sk string
+		k, ok := 0, false
 		if m.entry >= 0 {
 			e = entityOf(an.g.Entries()[m.entry])
 		} else {
 			e = an.unknown(m)
+			sk = spellingKey(e.Type, e.NameAR)
+			k, ok = bySpelling[sk]
 		}
-		k, ok := byID[e.ID]
+		if !ok {
+			k, ok = byID[e.ID]
+		}
 		if !ok {
 			k = len(out)
 			byID[e.ID] = k
 			out = append(out, e)
+		}
+		if _, seen := bySpelling[sk]; sk != "" && !seen {
+			bySpelling[sk] = k
 		}
 		first := m.start
 		// A mention starts at the name, after a generic head word that a
