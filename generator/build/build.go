@@ -489,6 +489,9 @@ func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error)
 	for i := range pages {
 		before[i] = append([]analyze.Entity(nil), pages[i].Analysis.Entities...)
 	}
+	// Spellings of one new name get one ID, the one a term page has already.
+	inUse, _ := store.Terms(p.Fs, p.Content, store.EntitiesSection) // no listing: no page to keep
+	analyze.MergeSpellings(len(pages), func(i int) *analyze.Result { return &pages[i].Analysis }, inUse)
 	dropWeakEntities(pages)
 	if b.Len() > 0 {
 		st, err := b.Run(ctx)
