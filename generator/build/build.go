@@ -478,6 +478,9 @@ func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error)
 		segs, need := store.MergeWith(stored, a.Segments(), p.Engine.Status(), mem)
 		need = staleGist(segs, need, p.Engine)
 		pages[i] = content.Page{Article: a, Segments: segs, Analysis: analyses[i]}
+		for _, w := range content.Warnings(pages[i]) { // names shortened to fit a file name
+			fmt.Fprintf(p.Log, "warning: %s\n", w)
+		}
 		keep.Articles[a.ID] = pages[i].Segments
 		b.Add(a.ID, pages[i].Segments, need)
 		write[i] = reuse[a.ID] == nil || len(need) > 0 || !reflect.DeepEqual(segs, stored.Segments)
@@ -486,6 +489,9 @@ func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error)
 	for i := range pages {
 		before[i] = append([]analyze.Entity(nil), pages[i].Analysis.Entities...)
 	}
+	// Spellings of one new name get one ID, the one a term page has already.
+	inUse, _ := store.Terms(p.Fs, p.Content, store.EntitiesSection) // no listing: no page to keep
+	analyze.MergeSpellings(len(pages), func(i int) *analyze.Result { return &pages[i].Analysis }, inUse)
 	dropWeakEntities(pages)
 	if b.Len() > 0 {
 		st, err := b.Run(ctx)
