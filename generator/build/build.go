@@ -503,6 +503,7 @@ func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error)
 	}
 	w := &content.Writer{Fs: p.Fs, Dir: p.Content}
 	var built []content.Page
+	kept := map[string]bool{} // articles level 2 left unwritten
 	next := &manifest.File{Format: manifest.Format, Articles: map[string]manifest.Article{}, Site: p.manifest.Site}
 	if next.Inputs, err = p.inputsDigest(); err != nil {
 		return sum, nil, err
@@ -521,16 +522,13 @@ func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error)
 			}
 		} else {
 			sum.Unchanged++
+			kept[pg.Article.ID] = true
 		}
 		if next.Articles[pg.Article.ID], err = p.articleEntry(pg, before[i]); err != nil {
 			return sum, nil, err
 		}
 		built = append(built, pg)
 	}
-	if err := manifest.Write(p.Fs, p.Manifest, next); err != nil {
-		return sum, nil, err
-	}
-	p.manifest = next
 	if err := w.WriteSections(); err != nil {
 		return sum, nil, err
 	}
@@ -538,12 +536,23 @@ func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error)
 		return sum, nil, err
 	}
 	if p.Config.Review.Pages {
-		if err := w.WriteReview(built); err != nil { // review pages and QA
+		// review.go: QA and the pages, of what changed only
+		reviews, err := p.writeReview(w, built, kept, p.manifest.Articles)
+		if err != nil {
 			return sum, nil, err
+		}
+		for id, d := range reviews {
+			e := next.Articles[id]
+			e.Review = d
+			next.Articles[id] = e
 		}
 	} else if err := p.Fs.RemoveAll(filepath.Join(p.Content, content.ReviewSection)); err != nil {
 		return sum, nil, err
 	}
+	if err := manifest.Write(p.Fs, p.Manifest, next); err != nil {
+		return sum, nil, err
+	}
+	p.manifest = next
 	if err := p.writeCharts(w, built); err != nil { // charts.go: the pictures of term pages and the dashboard
 		return sum, nil, err
 	}
