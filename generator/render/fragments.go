@@ -301,13 +301,16 @@ var plainPath = regexp.MustCompile(`^[a-z0-9/._~-]*$`)
 // with front matter p, the bytes term.html and section.html write from
 // the title resource and date.html; ok is false when they must be left
 // to the layouts: no locale or month name, an ID or base path Hugo would
-// change in the link, or a date that is not RFC 3339 (Hugo reads more
-// forms, and an undated page may take its date from other fields).
+// change in the link, or a date that is neither RFC 3339 nor a day
+// (2015-07-21; Hugo reads more forms, and an undated page may take its date from other fields).
 func teaser(basePath, id, lang string, p *store.ArticlePage, loc *charts.Locale) (string, bool) {
 	if !teaserEnabled || loc == nil || basePath == "" || !plainPath.MatchString(basePath) || !plainPath.MatchString(id) || strings.ContainsAny(id, "/.") {
 		return "", false
 	}
 	d, err := time.Parse(time.RFC3339, p.Date)
+	if err != nil { // a day alone is midnight in the site's time zone, UTC
+		d, err = time.Parse(time.DateOnly, p.Date)
+	}
 	if err != nil || d.IsZero() {
 		return "", false
 	}

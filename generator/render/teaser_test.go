@@ -13,7 +13,7 @@ import (
 
 // teaserProject is a content tree of three articles under one tag, in
 // both languages: a title with text html/template escapes and a Latin
-// run, a date with an offset (Hugo keeps its day), and an undated
+// run, a date with an offset (Hugo keeps its day), a day alone, and an undated
 // article (left to date.html).
 func teaserProject(t *testing.T) afero.Fs {
 	t.Helper()
@@ -30,10 +30,12 @@ func teaserProject(t *testing.T) afero.Fs {
 		"content/articles/a1/index.en.md": page(`The "president" said GDP grew 3% + <more> in الرياض`, "2015-07-21T02:48:00Z"),
 		"content/articles/a2/index.ar.md": page("خبر ثان", "2015-07-31T23:30:00-05:00"),
 		"content/articles/a2/index.en.md": page("A second story", "2015-07-31T23:30:00-05:00"),
+		"content/articles/a4/index.ar.md": page("خبر بيوم فقط", "2015-07-01"),
+		"content/articles/a4/index.en.md": page("A story with a day only", "2015-07-01"),
 		"content/articles/a3/index.ar.md": page("خبر بلا تاريخ", ""),
 		"content/articles/a3/index.en.md": page("An undated story", ""),
 	}
-	for _, id := range []string{"a1", "a2", "a3"} { // the title and the teasers are made with the body
+	for _, id := range []string{"a1", "a2", "a3", "a4"} { // the title and the teasers are made with the body
 		segs, err := store.Marshal(&store.File{Article: id, Segments: []store.Segment{{ID: "title", Kind: "title", AR: "عنوان", EN: "Title", Status: store.StatusMachine}}})
 		if err != nil {
 			t.Fatal(err)
@@ -76,13 +78,13 @@ func TestTeaserMatchesTemplate(t *testing.T) {
 	fs := teaserProject(t)
 	for _, base := range []string{"https://example.org/", "https://user.github.io/repo/"} {
 		goTeasers := renderLists(t, fs, base)
-		if n := strings.Count(goTeasers, "<h3>"); n != 12 {
-			t.Fatalf("%s: %d teasers, want 12", base, n)
+		if n := strings.Count(goTeasers, "<h3>"); n != 16 {
+			t.Fatalf("%s: %d teasers, want 16", base, n)
 		}
 		teaserEnabled = false
 		tmplTeasers := renderLists(t, fs, base)
 		teaserEnabled = true
-		for _, want := range []string{"&#34;president&#34;", "&lt;more&gt;", `<bdi lang="ar" dir="rtl">`, "31 July 2015", "class=\"undated\"", `href="` + strings.TrimPrefix(base, "https://example.org") + `en/articles/a2/"`} {
+		for _, want := range []string{"&#34;president&#34;", "&lt;more&gt;", `<bdi lang="ar" dir="rtl">`, "31 July 2015", `datetime="2015-07-01"`, "class=\"undated\"", `href="` + strings.TrimPrefix(base, "https://example.org") + `en/articles/a2/"`} {
 			want = strings.Replace(want, "https://user.github.io", "", 1)
 			if !strings.Contains(tmplTeasers, want) {
 				t.Errorf("%s: the fixture does not exercise %q", base, want)
@@ -108,7 +110,7 @@ func TestTeaserLeftToTemplate(t *testing.T) {
 		{"upper-case ID", "/", "A1", "2015-07-21T02:48:00Z"},
 		{"base path to encode", "/مجلة/", "a1", "2015-07-21T02:48:00Z"},
 		{"no date", "/", "a1", ""},
-		{"date Hugo reads, not RFC 3339", "/", "a1", "2015-07-21"},
+		{"date Hugo reads, not RFC 3339", "/", "a1", "2015-07-21 02:48"},
 		{"no month name", "/", "a1", "2015-08-21T02:48:00Z"},
 	} {
 		p := &store.ArticlePage{Title: "t", Date: tc.date}
