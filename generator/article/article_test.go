@@ -64,3 +64,19 @@ func TestFitName(t *testing.T) {
 		t.Errorf("FitName(400 bytes of é) = %q: want valid UTF-8 within %d bytes", got, CutNameBytes)
 	}
 }
+
+// FuzzFitName checks that any name comes back usable as a file name,
+// unchanged when it fits, and the same when fitted again.
+func FuzzFitName(f *testing.F) {
+	f.Add(strings.Repeat("reform-", 45))
+	f.Add(strings.Repeat("é", 200))
+	f.Fuzz(func(t *testing.T, name string) {
+		got, cut := FitName(name)
+		if len(got) > MaxNameBytes || cut != (got != name) || utf8.ValidString(name) && !utf8.ValidString(got) {
+			t.Fatalf("FitName(%q) = %q, %v", name, got, cut)
+		}
+		if again, _ := FitName(got); again != got {
+			t.Fatalf("FitName is not stable on %q: %q", got, again)
+		}
+	})
+}
