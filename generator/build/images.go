@@ -4,12 +4,13 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/jisr-news/jisr/generator/content"
+	"github.com/jisr-news/jisr/generator/article"
 	"github.com/jisr-news/jisr/generator/source"
 )
 
-// addSeedImages publishes the pictures beside the seeds of the built
-// articles: each image whose File package source resolved and checked
+// addSeedImages publishes the pictures beside the seeds of the articles
+// read (drafts left out), built or kept from an earlier build (a corrupt
+// store: the site keeps its last good page, which shows them): each image whose File package source resolved and checked
 // (source.localImages) is read again (source.ReadImage) and laid over the
 // content tree for Hugo, like the charts, at its Src (images/<article
 // ID>/<name>), which Hugo copies into the site at that path. The bytes are
@@ -17,12 +18,11 @@ import (
 // changed picture is published again. Each article's warnings (a refused
 // or missing picture) and pictures that can no longer be read go to the
 // log, naming the seed; the article is built all the same.
-func (p *Project) addSeedImages(built []content.Page) {
+func (p *Project) addSeedImages(arts []*article.Article) {
 	if p.charts == nil {
 		p.charts = map[string][]byte{}
 	}
-	for _, pg := range built {
-		a := pg.Article
+	for _, a := range arts {
 		for _, w := range a.Warnings {
 			fmt.Fprintf(p.Log, "warning: %s: %s\n", a.Source, w)
 		}
