@@ -96,6 +96,7 @@ type rec struct {
 	Source        string   `json:"source,omitempty"`
 	URL           string   `json:"url,omitempty"`
 	DateExtracted string   `json:"date_extracted,omitempty"`
+	Date          string   `json:"date,omitempty"`
 	Title         string   `json:"title"`
 	Author        string   `json:"author,omitempty"`
 	Tags          []string `json:"tags,omitempty"`
@@ -257,6 +258,13 @@ func TestDayExportDeploys(t *testing.T) {
 			t.Errorf("article %s not published in both languages", id)
 		}
 	}
+	// Markup in a tag is text: <i>اقتصاد</i> is the tag اقتصاد, not a
+	// page "i-i" that every such tag would share.
+	if pb, err := store.ReadArticlePage(afero.NewOsFs(), filepath.Join(dir, "content"), b, "ar"); err != nil || len(pb.Tags) == 0 || strings.Contains(strings.Join(pb.Tags, " "), "i-i") || exists(dir, "public/tags/i-i") {
+		t.Errorf("the tag <i>اقتصاد</i> of %s: tags %v (%v)", b, pb, err)
+	} else if tp := read(t, dir, "public/tags/"+pb.Tags[0]+"/index.html"); !strings.Contains(tp, "اقتصاد") {
+		t.Errorf("the tag page %s does not show اقتصاد", pb.Tags[0])
+	}
 	home := read(t, dir, "public/index.html")
 	if !strings.Contains(home, `href="/repo/articles/`+a+`/"`) {
 		t.Errorf("the home page does not link to %s under /repo/", a)
@@ -379,21 +387,55 @@ func TestDayExportDeploys(t *testing.T) {
 		t.Errorf("prune after the rename: exit %d\n%s", code, out)
 	}
 
-	// 5. A record that cannot be rendered (a tag name over 250 bytes): it
-	// is skipped with its reason while the rest builds; exit 3, which the
-	// workflow tolerates by default and fails on with FAIL_ON_SKIPPED=true.
+	// 5. Tags too long for a page name (a 100-word Arabic tag whose
+	// English form is 499 bytes, a 315-byte Latin one): the record builds,
+	// each tag gets a shortened page name (article.FitName) and shows whole,
+	// and the build warns naming the seed and the tag; nothing is skipped,
+	// so even FAIL_ON_SKIPPED=true deploys.
 	current := append(append([]rec{}, recs[:1]...), recs[2:]...)
+	arabTag, latinTag := strings.Repeat("اقتصاد ", 100), strings.Repeat("reform ", 45)
 	current = append(current,
-		rec{URL: "https://example.org/a/9", Title: "وسم طويل", Tags: []string{strings.Repeat("اقتصاد ", 60)}, Content: "قال الوزير إن البرلمان سيصوت غدا."})
+		rec{URL: "https://example.org/a/9", Title: "وسم طويل", Tags: []string{arabTag, latinTag}, Content: "قال الوزير إن البرلمان سيصوت غدا."})
 	writeExport(t, renamed, current)
-	if ok, out := wf.deploy(t, dir, "true"); ok || !strings.Contains(out, "#url=https://example.org/a/9: cannot be rendered") {
-		t.Errorf("an unrenderable record with FAIL_ON_SKIPPED=true: deploy %v\n%s", ok, out)
+	ok, out = wf.deploy(t, dir, "true")
+	if !ok || !strings.Contains(out, "warning: seeds/okaz-day.jsonl#url=https://example.org/a/9: the tag \"reform reform") || strings.Contains(out, "cannot be rendered") {
+		t.Errorf("a record with over-long tags, FAIL_ON_SKIPPED=true: deploy %v\n%s", ok, out)
+	}
+	nine := articleOf(t, dir, "#url=https://example.org/a/9")
+	if nine == "" || !exists(dir, "public/articles/"+nine+"/index.html") {
+		t.Fatalf("the record with over-long tags was not built:\n%s", out)
+	}
+	p9, err := store.ReadArticlePage(afero.NewOsFs(), filepath.Join(dir, "content"), nine, "ar")
+	if err != nil || len(p9.Tags) != 2 {
+		t.Fatalf("tags of %s: %v %v", nine, p9, err)
+	}
+	for i, tag := range p9.Tags {
+		whole := strings.TrimSpace([]string{arabTag, latinTag}[i])
+		if len(tag) > 80 || !exists(dir, "public/tags/"+tag+"/index.html") {
+			t.Errorf("tag %d: page name %q (%d bytes) not shortened or not published", i, tag, len(tag))
+			continue
+		}
+		if tp := read(t, dir, "public/tags/"+tag+"/index.html"); !strings.Contains(tp, "<h1>"+whole) && !strings.Contains(tp, ">"+whole+"<") {
+			t.Errorf("the page of tag %d does not show its whole name", i)
+		}
+	}
+	if !exists(dir, "public/articles/"+a+"/index.html") || !exists(dir, "public/articles/"+long+"/index.html") {
+		t.Errorf("the rest of the site was not built:\n%s", out)
+	}
+
+	// 6. A record that is skipped (a date that is no date): skipped with
+	// its reason while the rest builds; exit 3, which the workflow
+	// tolerates by default and fails on with FAIL_ON_SKIPPED=true.
+	current = append(current, rec{URL: "https://example.org/a/10", Title: "تاريخ خطأ", Date: "yesterday", Content: "قال الوزير إن البرلمان سيصوت غدا."})
+	writeExport(t, renamed, current)
+	if ok, out := wf.deploy(t, dir, "true"); ok || !strings.Contains(out, "#url=https://example.org/a/10: date \"yesterday\" is not a date") {
+		t.Errorf("a skipped record with FAIL_ON_SKIPPED=true: deploy %v\n%s", ok, out)
 	}
 	ok, out = wf.deploy(t, dir, "false")
 	if !ok || !strings.Contains(out, "::warning::") {
-		t.Errorf("an unrenderable record, by default: deploy %v\n%s", ok, out)
+		t.Errorf("a skipped record, by default: deploy %v\n%s", ok, out)
 	}
-	if !exists(dir, "public/articles/"+a+"/index.html") || !exists(dir, "public/articles/"+long+"/index.html") {
+	if !exists(dir, "public/articles/"+a+"/index.html") || !exists(dir, "public/articles/"+nine+"/index.html") {
 		t.Errorf("the rest of the site was not built:\n%s", out)
 	}
 	siteIsClean(t, dir)

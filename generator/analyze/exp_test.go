@@ -105,6 +105,10 @@ func TestExpCV(t *testing.T) {
 		t.Skip()
 	}
 	_, train, _ := readANERcorp(t)
+	if v, ok := os.LookupEnv("ORGRULE"); ok {
+		defer func(old string) { orgRule = old }(orgRule)
+		orgRule = v
+	}
 	if v, err := strconv.ParseFloat(os.Getenv("LONEMARGIN"), 32); err == nil {
 		loneMargin = float32(v)
 	}
@@ -116,18 +120,46 @@ func TestExpCV(t *testing.T) {
 		ep = 8
 	}
 	const k = 4
-	var sumF, sumP float64
+	var sumF, sumP, sumOF, sumOR float64
 	for fold := range k {
 		lo, hi := len(train)*fold/k, len(train)*(fold+1)/k
 		tr := append(append([]LabeledSentence(nil), train[:lo]...), train[hi:]...)
 		m := TrainModel(New(Default().Gazetteer()), tr, ep)
 		an := New(Default().Gazetteer()).WithModel(m)
 		f, p := scoreQuiet(an, train[lo:hi])
-		t.Logf("fold %d: F1 %.1f P %.1f", fold, f, p)
+		of, or := scoreType(an, train[lo:hi], "ORG")
+		t.Logf("fold %d: F1 %.1f P %.1f (ORG F1 %.1f R %.1f)", fold, f, p, of, or)
 		sumF += f
 		sumP += p
+		sumOF += of
+		sumOR += or
 	}
-	t.Logf("mean F1 %.2f P %.2f", sumF/k, sumP/k)
+	t.Logf("mean F1 %.2f P %.2f ORG F1 %.2f R %.2f", sumF/k, sumP/k, sumOF/k, sumOR/k)
+}
+
+// scoreType returns the F1 and recall of an on sents for one type.
+func scoreType(an *Analyzer, sents []LabeledSentence, typ string) (f, r float64) {
+	var tp, fp, fn int
+	for _, s := range sents {
+		gold, pred := goldSpans(s), predict(an, s)
+		for x := range pred {
+			if x.typ != typ {
+				continue
+			}
+			if gold[x] {
+				tp++
+			} else {
+				fp++
+			}
+		}
+		for g := range gold {
+			if g.typ == typ && !pred[g] {
+				fn++
+			}
+		}
+	}
+	_, r, f = prf(tp, fp, fn)
+	return f, r
 }
 
 // scoreQuiet returns the micro F1 and precision of an on sents.

@@ -63,7 +63,17 @@ import (
 //
 //   - "type": a person whose last word is an English head word of a
 //     place, a paper or a company as Arabic writes it (هايد بارك, ديلي
-//     ميل, وول ستريت): the tagger has the type wrong.
+//     ميل, وول ستريت), or whose first word is سان, سانت or سانتا (سانتا
+//     كلارا, a place named after a saint): the tagger has the type wrong;
+//
+//   - "cut" also: an organization or place head word with the article
+//     followed by a word without it (الجامعة سوزان: no construct, the
+//     name is the next words'), and a last word سان or سانت (the start
+//     of San …);
+//
+//   - "common" also: such a definite head word with only a nisba after
+//     it (المنظمة الدولية "the international organization", المدينة
+//     الجنوبية): a description, not a name.
 //
 // A gazetteer entity always passes.
 func PageWorthy(e Entity) (bool, string) {
@@ -81,8 +91,22 @@ func PageWorthy(e Entity) (bool, string) {
 	switch keys[len(keys)-1] {
 	case "بن", "ابن", "ابو", "عبد", "ال", "ام", "بنت":
 		return false, "cut"
-	case "فون", "فان", "ديل", "دي", "دا", "دو", "لا", "لو":
-		return false, "cut" // a particle that starts a foreign surname (فون, دي)
+	case "فون", "فان", "ديل", "دي", "دا", "دو", "لا", "لو", "سان", "سانت", "سانتا":
+		return false, "cut" // a particle that starts a foreign surname or place (فون, دي, سان)
+	}
+	if head, ok := strings.CutPrefix(keys[0], "ال"); ok && len(keys) > 1 && (orgHeads[head] || placeHeads[head]) {
+		// A head word with the article is a noun of the sentence, not
+		// the head of a name: with an indefinite word after it, it is
+		// not in construct with that word (الجامعة سوزان, المؤسسة ناصر);
+		// with only a nisba after it, it describes (المنظمة الدولية,
+		// المدينة الجنوبية). Names of that shape that are names
+		// (المدينة المنورة) are the gazetteer's.
+		switch {
+		case !strings.HasPrefix(keys[1], "ال"):
+			return false, "cut"
+		case len(keys) == 2 && nisba(keys[1]):
+			return false, "common"
+		}
 	}
 	if len(keys) > 2 && (keys[0] == "بن" || keys[0] == "بنت") {
 		return false, "cut" // بن عطية القرشي: the given name was left behind
@@ -117,6 +141,9 @@ func PageWorthy(e Entity) (bool, string) {
 	}
 	if last := keys[len(keys)-1]; e.Type == Person && len(keys) > 1 && strings.HasPrefix(last, "ال") && strings.HasSuffix(last, "يه") {
 		return false, "cut" // محمد بن سعود الإسلامية: a feminine adjective of the institution
+	}
+	if e.Type == Person && len(keys) > 1 && (keys[0] == "سان" || keys[0] == "سانت" || keys[0] == "سانتا") {
+		return false, "type" // سانتا كلارا, سان خوسيه: a place named after a saint
 	}
 	if e.Type == Person && len(keys) > 1 && nonPersonTails[keys[len(keys)-1]] {
 		return false, "type" // هايد بارك, ديلي ميل: a place or a paper

@@ -38,6 +38,16 @@ func TestPageWorthy(t *testing.T) {
 		{"فاطمة الزهراء", Person, true},
 		{"بن عطية القرشي", Person, false}, // the given name was cut off
 		{"بن كيران", Person, true},
+		{"المنظمة الدولية", Organization, false}, // "the international organization": a description
+		{"المدينة الجنوبية", Place, false},       // "the southern city"
+		{"الجامعة سوزان", Organization, false},   // a definite head is not in construct with a name
+		{"المؤسسة ناصر الدوسري", Organization, false},
+		{"جامعة برمنغهام", Organization, true}, // an indefinite head in construct is a name
+		{"الجامعة الأمريكية ببيروت", Organization, true},
+		{"سان", Place, false}, // the particle of a cut name (San …)
+		{"ريو دي جانيرو", Place, true},
+		{"سانتا كلارا", Person, false}, // a place: no person's name starts San, Santa
+		{"سانتي كازورلا", Person, true},
 	} {
 		ok, why := PageWorthy(Entity{NameAR: c.name, Type: c.typ})
 		if ok != c.ok {

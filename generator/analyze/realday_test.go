@@ -89,8 +89,33 @@ func TestRealDayPages(t *testing.T) {
 	}
 	unknown := map[string]*cand{}
 	rejected := map[string]int{}
-	for _, segs := range arts {
-		for _, e := range an.Entities(segs) {
+	// As the build does: the spellings of one new name get one ID
+	// across the day (MergeSpellings), then PageWorthy and two articles.
+	results := make([]Result, len(arts))
+	ids := map[string]bool{}
+	for i, segs := range arts {
+		results[i].Entities = an.Entities(segs)
+		for _, e := range results[i].Entities {
+			ids[e.ID] = !e.Known
+		}
+	}
+	MergeSpellings(len(results), func(i int) *Result { return &results[i] }, nil)
+	merged := 0
+	for _, r := range results {
+		for _, e := range r.Entities {
+			if ids[e.ID] {
+				ids[e.ID] = false
+			}
+		}
+	}
+	for _, left := range ids {
+		if left {
+			merged++ // an unknown ID no article has any more
+		}
+	}
+	t.Logf("spellings merged: %d IDs of new names joined another", merged)
+	for _, r := range results {
+		for _, e := range r.Entities {
 			if e.Known {
 				known[e.ID] = true
 				continue

@@ -343,6 +343,7 @@ func (t *tagger) inputTag(g string) (Tag, bool) {
 	if id == "" {
 		return Tag{}, false
 	}
+	id, _ = article.FitName(id) // a name too long for a file: shortened, the label stays whole
 	return Tag{ID: id, LabelEN: g, LabelAR: g, Score: 1}, true
 }
 

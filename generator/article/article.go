@@ -17,10 +17,13 @@
 package article
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Kind says what a block or segment is.
@@ -132,6 +135,45 @@ const (
 	// keeps a margin below that.
 	MaxSegments = 9000
 )
+
+// CutNameBytes bounds a name FitName had to shorten: its head and the
+// "--" and hash that follow it.
+const CutNameBytes = 80
+
+// FitName returns a generated name (an article ID, a tag or entity ID, made
+// by a slug rule) that can be a file name. A name within MaxNameBytes comes
+// back unchanged, so no published URL moves; a longer one is cut at the last
+// '-' (a word boundary) within its first CutNameBytes-10 bytes, or else on a
+// rune boundary, and gets "--" and 8 hex digits of the SHA-256 of the whole
+// name: the same long name always gives the same short one, and two long
+// names that share their first words stay apart. cut reports whether the
+// name was shortened. The slug rules never make "--" (they collapse runs
+// of hyphens), so a shortened name is recognizable (Shortened).
+func FitName(name string) (fitted string, cut bool) {
+	if len(name) <= MaxNameBytes {
+		return name, false
+	}
+	h := sha256.Sum256([]byte(name))
+	head := name[:CutNameBytes-10]
+	for len(head) > 0 && !utf8.ValidString(head) {
+		head = head[:len(head)-1]
+	}
+	if i := strings.LastIndexByte(head, '-'); i > 0 {
+		head = head[:i]
+	}
+	return strings.TrimRight(head, "-") + "--" + hex.EncodeToString(h[:4]), true
+}
+
+// Shortened reports whether a name is one FitName cut: it ends in "--" and
+// 8 hex digits.
+func Shortened(name string) bool {
+	i := len(name) - 10
+	if i < 1 || name[i:i+2] != "--" {
+		return false
+	}
+	_, err := hex.DecodeString(name[i+2:])
+	return err == nil && strings.ToLower(name[i+2:]) == name[i+2:]
+}
 
 // ErrUnrenderable classifies the errors of Check.
 var ErrUnrenderable = errors.New("cannot be rendered")

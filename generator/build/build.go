@@ -478,6 +478,9 @@ func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error)
 		segs, need := store.MergeWith(stored, a.Segments(), p.Engine.Status(), mem)
 		need = staleGist(segs, need, p.Engine)
 		pages[i] = content.Page{Article: a, Segments: segs, Analysis: analyses[i]}
+		for _, w := range content.Warnings(pages[i]) { // names shortened to fit a file name
+			fmt.Fprintf(p.Log, "warning: %s\n", w)
+		}
 		keep.Articles[a.ID] = pages[i].Segments
 		b.Add(a.ID, pages[i].Segments, need)
 		write[i] = reuse[a.ID] == nil || len(need) > 0 || !reflect.DeepEqual(segs, stored.Segments)
@@ -486,6 +489,9 @@ func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error)
 	for i := range pages {
 		before[i] = append([]analyze.Entity(nil), pages[i].Analysis.Entities...)
 	}
+	// Spellings of one new name get one ID, the one a term page has already.
+	inUse, _ := store.Terms(p.Fs, p.Content, store.EntitiesSection) // no listing: no page to keep
+	analyze.MergeSpellings(len(pages), func(i int) *analyze.Result { return &pages[i].Analysis }, inUse)
 	dropWeakEntities(pages)
 	if b.Len() > 0 {
 		st, err := b.Run(ctx)
@@ -497,6 +503,7 @@ func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error)
 	}
 	w := &content.Writer{Fs: p.Fs, Dir: p.Content}
 	var built []content.Page
+	kept := map[string]bool{} // articles level 2 left unwritten
 	next := &manifest.File{Format: manifest.Format, Articles: map[string]manifest.Article{}, Site: p.manifest.Site}
 	if next.Inputs, err = p.inputsDigest(); err != nil {
 		return sum, nil, err
@@ -515,16 +522,13 @@ func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error)
 			}
 		} else {
 			sum.Unchanged++
+			kept[pg.Article.ID] = true
 		}
 		if next.Articles[pg.Article.ID], err = p.articleEntry(pg, before[i]); err != nil {
 			return sum, nil, err
 		}
 		built = append(built, pg)
 	}
-	if err := manifest.Write(p.Fs, p.Manifest, next); err != nil {
-		return sum, nil, err
-	}
-	p.manifest = next
 	if err := w.WriteSections(); err != nil {
 		return sum, nil, err
 	}
@@ -532,12 +536,23 @@ func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error)
 		return sum, nil, err
 	}
 	if p.Config.Review.Pages {
-		if err := w.WriteReview(built); err != nil { // review pages and QA
+		// review.go: QA and the pages, of what changed only
+		reviews, err := p.writeReview(w, built, kept, p.manifest.Articles)
+		if err != nil {
 			return sum, nil, err
+		}
+		for id, d := range reviews {
+			e := next.Articles[id]
+			e.Review = d
+			next.Articles[id] = e
 		}
 	} else if err := p.Fs.RemoveAll(filepath.Join(p.Content, content.ReviewSection)); err != nil {
 		return sum, nil, err
 	}
+	if err := manifest.Write(p.Fs, p.Manifest, next); err != nil {
+		return sum, nil, err
+	}
+	p.manifest = next
 	if err := p.writeCharts(w, built); err != nil { // charts.go: the pictures of term pages and the dashboard
 		return sum, nil, err
 	}

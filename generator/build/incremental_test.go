@@ -163,6 +163,10 @@ func TestEditCallsEngineForChangedSegmentsOnly(t *testing.T) {
 	if sum.Unchanged != sum.Articles-1 {
 		t.Errorf("%d of %d articles skipped, want all but the edited one\n%s", sum.Unchanged, sum.Articles, log)
 	}
+	// Only the edited article's review page is checked (QA) and made again.
+	if want := fmt.Sprintf("review pages: 1 checked, %d unchanged", sum.Articles-1); !strings.Contains(log, want) {
+		t.Errorf("log does not say %q:\n%s", want, log)
+	}
 }
 
 // An incremental build (edit one seed, add one, delete one, change the
@@ -185,6 +189,18 @@ func TestIncrementalEqualsCold(t *testing.T) {
 		}},
 		{"delete", func() { fs.Remove("/p/seeds/markets.md") }},
 		{"delete-weak", func() { fs.Remove("/p/seeds/coach.txt") }},
+		// Review pages of unchanged articles are kept only while they are
+		// what the last build wrote (review.go).
+		{"review-edited", func() {
+			f := "/p/content/review/iraq/index.en.md"
+			data, err := afero.ReadFile(fs, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			afero.WriteFile(fs, f, append(data, "edited by hand\n"...), 0o644)
+		}},
+		{"review-removed", func() { fs.RemoveAll("/p/content/review/club") }},
+		{"review-extra-file", func() { afero.WriteFile(fs, "/p/content/review/iraq/notes.md", []byte("x\n"), 0o644) }},
 		{"gazetteer", func() {
 			afero.WriteFile(fs, "/p/content/_data/gazetteer.yaml", []byte("- {type: PERSON, en: \"Hisham Morsi\", ar: \"هشام مرسي\"}\n"), 0o644)
 		}},

@@ -22,6 +22,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/spf13/afero"
 
@@ -69,6 +70,40 @@ type Provenance = store.Provenance
 
 // ProvenanceOf summarizes the statuses and engines of an article's segments.
 func ProvenanceOf(segs []store.Segment) Provenance { return store.ProvenanceOf(segs) }
+
+// Warnings returns, for the build's log, one line per name of the page
+// that was too long for a file name and was shortened (article.FitName):
+// its article ID, tags and entities. Each names the seed and the name; the
+// page shows the name whole.
+func Warnings(p Page) []string {
+	a := p.Article
+	var out []string
+	if article.Shortened(a.ID) {
+		out = append(out, fmt.Sprintf("%s: its ID is too long for a folder name; the article is articles/%s (set a shorter slug or file name to choose it)", a.Source, a.ID))
+	}
+	for _, t := range p.Analysis.Tags {
+		if article.Shortened(t.ID) {
+			out = append(out, fmt.Sprintf("%s: the tag %q makes a page name too long for a file; its page is tags/%s (the tag shows whole)", a.Source, cut(t.LabelEN, 80), t.ID))
+		}
+	}
+	for _, e := range p.Analysis.Entities {
+		if article.Shortened(e.ID) {
+			out = append(out, fmt.Sprintf("%s: the entity %q makes a page name too long for a file; its page is entities/%s", a.Source, cut(e.NameEN, 80), e.ID))
+		}
+	}
+	return out
+}
+
+// cut shortens s to at most n bytes on a rune boundary, with "…".
+func cut(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
+}
 
 // WriteArticle writes the bundle of one article: its two index pages, its
 // segment store and its analysis.

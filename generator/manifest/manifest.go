@@ -65,6 +65,12 @@ type Article struct {
 	// A skipped article gets them back, so counting across articles
 	// gives what a cold build gives.
 	Weak []Weak `json:"weak,omitempty"`
+	// Review digests the article's review page (content/review/<id>/) as
+	// the build left it, with the content folder's name the page quotes;
+	// "" when review pages are off. An article skipped at level 2 whose
+	// page still has this digest keeps it: not checked (package qa) nor
+	// written again.
+	Review string `json:"review,omitempty"`
 }
 
 // Weak is an entity left out of an article's stored analysis, and its

@@ -55,3 +55,24 @@ func FuzzReadFile(f *testing.F) {
 		}
 	})
 }
+
+// FuzzMetaLine checks the one-line rule on any text: one line of valid
+// UTF-8, never a panic; text without '<' or '&' loses no character but
+// invisible ones and spacing.
+func FuzzMetaLine(f *testing.F) {
+	for _, s := range []string{"<i>اقتصاد</i>", "AT&amp;T", "a < b", "<script>x", "&#x0;", "<a href='>'>x</a>", "&amp;lt;"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		got := metaLine(s)
+		if !utf8.ValidString(got) || strings.ContainsAny(got, "\n\r") {
+			t.Fatalf("metaLine(%q) = %q: not one line of UTF-8", s, got)
+		}
+		if !strings.ContainsAny(s, "<&") && got != oneLine(s) {
+			t.Fatalf("metaLine(%q) = %q changed text that has no markup", s, got)
+		}
+	})
+}

@@ -44,6 +44,7 @@ import (
 
 	"github.com/pelletier/go-toml/v2"
 	"github.com/spf13/afero"
+	"golang.org/x/net/html"
 	"golang.org/x/text/unicode/norm"
 	"gopkg.in/yaml.v3"
 
@@ -414,6 +415,9 @@ func finish(a *article.Article, stem, fallbackDate string) error {
 	if a.ID == "" {
 		a.ID = "a-" + shortHash(stem)
 	}
+	// An ID too long for a file name is shortened (content warns when it
+	// writes the article); one that fits never changes.
+	a.ID, _ = article.FitName(a.ID)
 	segment.Article(a)
 	return nil
 }
@@ -494,14 +498,63 @@ func oneLine(s string) string {
 	return strings.Join(strings.Fields(Clean(s)), " ")
 }
 
+// metaLine is the rule for the one-line text fields of an article (title,
+// tags, entities, author, source, slug): oneLine, with markup removed by
+// PlainText.
+func metaLine(s string) string {
+	return oneLine(PlainText(Clean(s)))
+}
+
+// PlainText returns the text of a one-line field that may carry HTML, as
+// CMS exports do (<i>اقتصاد</i>, AT&amp;T): elements and comments are
+// removed, their text kept, and character references decoded once
+// (&amp;lt; gives "&lt;"); what is not markup ("a < b", "AT&T") stays as it
+// is. Its result is text, escaped again wherever it is written. The HTML
+// tokenizer of golang.org/x/net/html reads tags as browsers do, which a
+// hand-written pattern would not (attributes holding ">", comments).
+func PlainText(s string) string {
+	if !strings.ContainsAny(s, "<&") {
+		return s
+	}
+	z := html.NewTokenizer(strings.NewReader(s))
+	var b strings.Builder
+	hidden := "" // inside <script> or <style>, whose text no reader sees
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			return b.String()
+		case html.TextToken:
+			if hidden == "" {
+				b.Write(z.Text())
+			}
+		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
+			// Inline elements (<i>, <b>, <a>) join their text to what is
+			// beside them; a line break or block parts words (oneLine
+			// folds the spaces).
+			name, _ := z.TagName()
+			switch n := string(name); n {
+			case "script", "style":
+				if tt == html.StartTagToken {
+					hidden = n
+				} else if hidden == n {
+					hidden = ""
+				}
+			case "br", "p", "div", "li", "td", "th", "tr", "h1", "h2", "h3", "h4", "h5", "h6":
+				b.WriteByte(' ')
+			}
+		}
+	}
+}
+
 func (m *meta) apply(a *article.Article) error {
-	a.Title = strings.TrimSpace(norm.NFC.String(oneLine(m.Title)))
-	a.Author, a.Publisher, a.Slug, a.URL = oneLine(m.Author), oneLine(m.Source), oneLine(m.Slug), strings.TrimSpace(Clean(m.URL))
+	a.Title = strings.TrimSpace(norm.NFC.String(metaLine(m.Title)))
+	a.Author, a.Publisher, a.Slug, a.URL = metaLine(m.Author), metaLine(m.Source), metaLine(m.Slug), strings.TrimSpace(Clean(m.URL))
 	for i, t := range m.Tags {
-		m.Tags[i] = oneLine(t)
+		m.Tags[i] = metaLine(t)
 	}
 	for i, e := range m.Entities {
-		m.Entities[i] = oneLine(e)
+		m.Entities[i] = metaLine(e)
 	}
 	a.Tags, a.Entities = m.Tags, m.Entities
 	a.Draft = m.Draft
