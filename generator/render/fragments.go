@@ -303,6 +303,11 @@ var plainPath = regexp.MustCompile(`^[a-z0-9/._~-]*$`)
 // to the layouts: no locale or month name, an ID or base path Hugo would
 // change in the link, or a date that is neither RFC 3339 nor a day
 // (2015-07-21; Hugo reads more forms, and an undated page may take its date from other fields).
+//
+// The link is Hugo's RelPermalink for a bundle at articles/<id>/ with no
+// slug or url of its own: article index pages are written by jisr
+// (generator/content), and hugo.toml, with no permalinks setting, by
+// HugoConfig.
 func teaser(basePath, id, lang string, p *store.ArticlePage, loc *charts.Locale) (string, bool) {
 	if !teaserEnabled || loc == nil || basePath == "" || !plainPath.MatchString(basePath) || !plainPath.MatchString(id) || strings.ContainsAny(id, "/.") {
 		return "", false
