@@ -302,7 +302,8 @@ var plainPath = regexp.MustCompile(`^[a-z0-9/._~-]*$`)
 // the title resource and date.html; ok is false when they must be left
 // to the layouts: no locale or month name, an ID or base path Hugo would
 // change in the link, or a date that is neither RFC 3339 nor a day
-// (2015-07-21; Hugo reads more forms, and an undated page may take its date from other fields).
+// (2015-07-21; Hugo reads more forms, and an undated page may take its
+// date from other fields).
 //
 // The link is Hugo's RelPermalink for a bundle at articles/<id>/ with no
 // slug or url of its own: article index pages are written by jisr
