@@ -113,3 +113,28 @@ func TestSeedImageChangeRerenders(t *testing.T) {
 		t.Errorf("published picture = %q, want the new bytes", got)
 	}
 }
+
+// TestSeedImageOfOrphanKept: when the seed of an article with a picture
+// beside it is removed, the article stays on the site until jisr prune
+// (an orphan), and so does its picture, taken from the site published
+// before: the build does not fail on a broken reference.
+func TestSeedImageOfOrphanKept(t *testing.T) {
+	fs := loadTxtar(t, "testdata/images.txtar")
+	o := Options{Fs: fs, Root: "/p"}
+	if _, err := Run(t.Context(), o); err != nil {
+		t.Fatal(err)
+	}
+	fs.Remove("/p/seeds/2016/markets.md")
+	var log strings.Builder
+	o.Log = &log
+	sum, err := Run(t.Context(), o)
+	if err != nil {
+		t.Fatalf("build after removing a seed: %v\n%s", err, log.String())
+	}
+	if len(sum.Orphans) != 1 {
+		t.Errorf("orphans = %v, want the removed article", sum.Orphans)
+	}
+	if got := strings.TrimSpace(read(t, fs, "/p/public/images/oil-prices/x-2.jpg")); got != "JPEG-X-upper" {
+		t.Errorf("orphan's picture = %q", got)
+	}
+}
