@@ -78,6 +78,9 @@ type Article struct {
 	Draft        bool     // draft: true in the metadata; left out unless drafts are built
 	Images       []Image  // pictures given by the input, the first one leading
 	Blocks       []Block
+	// Warnings are problems that did not stop the article, such as a
+	// picture beside the seed that was refused; the build logs them.
+	Warnings []string
 }
 
 // Lead returns the first paragraph, or "".
@@ -199,4 +202,7 @@ func Check(id string, segments int, names ...string) error {
 // its caption, both in the input's language.
 type Image struct {
 	Src, Alt, Caption string
+	// File is set for a picture beside the seed: the checked file (a
+	// path in the seeds' filesystem) that the build publishes at Src.
+	File string
 }

@@ -556,6 +556,7 @@ func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error)
 	if err := p.writeCharts(w, built); err != nil { // charts.go: the pictures of term pages and the dashboard
 		return sum, nil, err
 	}
+	p.addSeedImages(arts) // images.go: the pictures beside the seeds
 	p.recordBuilt(built)
 	sum.Articles, sum.Written = len(built), w.Written+keep.Saved()
 	return sum, built, nil

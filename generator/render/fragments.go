@@ -10,7 +10,9 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/afero"
 
@@ -43,6 +45,19 @@ func TitleFile(lang string) string { return "title." + lang + ".txt" }
 
 // LeadFile: see TitleFile.
 func LeadFile(lang string) string { return "lead." + lang + ".txt" }
+
+// TeaserFile is the page resource of an article bundle that holds the
+// head of its teaser in one language as term.html and section.html write
+// it: the linked title and the opening of the meta line with the date,
+//
+//	<h3><a href="/en/articles/id/">Title</a></h3>
+//	  <p class="meta"><time datetime="2015-07-21">21 July 2015</time>
+//
+// (teaser.<lang>.txt), so a list inlines one resource per teaser instead
+// of a title resource and partial date.html. It is made only where Go
+// knows the bytes Hugo would write (see teaser); elsewhere the layouts
+// fall back to the title resource and date.html.
+func TeaserFile(lang string) string { return "teaser." + lang + ".txt" }
 
 // storedSegment is the part of a segment store entry a body needs.
 type storedSegment struct {
@@ -191,6 +206,13 @@ type articleFiles struct {
 	contentDir string
 	en         *charts.Locale // the English interface strings; nil: no rows in Go
 	skip       []string       // folders left out of the site (Input.Skip)
+	// locs are the interface strings of each language (the month names
+	// of the teasers' dates); a language missing: no teasers in Go.
+	locs map[string]*charts.Locale
+	// basePath is the path the site's pages start with ("/", "/repo/"),
+	// the start of an article's RelPermalink; "" (an offline site, whose
+	// links Hugo makes relative): no teasers in Go.
+	basePath string
 	// lean leaves out of Hugo's source the article files that jisr's own
 	// layouts do not read once the Go fragments exist: analysis.yaml, and
 	// segments.yaml when the body and review rows are made. False when
@@ -243,6 +265,11 @@ func (a articleFiles) write(mem afero.Fs, root, rel string, segmentsYAML []byte)
 				return false, err
 			}
 		}
+		if t, ok := teaser(a.basePath, id, lang, p, a.locs[lang]); ok {
+			if err := afero.WriteFile(mem, path.Join(dir, TeaserFile(lang)), []byte(t), 0o644); err != nil {
+				return false, err
+			}
+		}
 	}
 	page, err := store.ReadReviewPage(a.fs, filepath.ToSlash(a.contentDir), id)
 	if errors.Is(err, iofs.ErrNotExist) || slices.Contains(a.skip, path.Join(store.ReviewSection, id)) {
@@ -259,4 +286,51 @@ func (a articleFiles) write(mem afero.Fs, root, rel string, segmentsYAML []byte)
 		return false, fmt.Errorf("%s: %w", rel, err)
 	}
 	return false, afero.WriteFile(mem, path.Join(dir, ReviewFile), texts, 0o644)
+}
+
+// teaserEnabled turns the teasers made in Go off, for the test that
+// compares them with the template's.
+var teaserEnabled = true
+
+// plainPath matches the base paths and article IDs whose URL Hugo writes
+// as they are: no letter it would lowercase, nothing html/template would
+// percent-encode in an href.
+var plainPath = regexp.MustCompile(`^[a-z0-9/._~-]*$`)
+
+// teaser returns the contents of TeaserFile for the article id in lang
+// with front matter p, the bytes term.html and section.html write from
+// the title resource and date.html; ok is false when they must be left
+// to the layouts: no locale or month name, an ID or base path Hugo would
+// change in the link, or a date that is neither RFC 3339 nor a day
+// (2015-07-21; Hugo reads more forms, and an undated page may take its
+// date from other fields).
+//
+// The link is Hugo's RelPermalink for a bundle at articles/<id>/ with no
+// slug or url of its own: article index pages are written by jisr
+// (generator/content), and hugo.toml, with no permalinks setting, by
+// HugoConfig.
+func teaser(basePath, id, lang string, p *store.ArticlePage, loc *charts.Locale) (string, bool) {
+	if !teaserEnabled || loc == nil || basePath == "" || !plainPath.MatchString(basePath) || !plainPath.MatchString(id) || strings.ContainsAny(id, "/.") {
+		return "", false
+	}
+	d, err := time.Parse(time.RFC3339, p.Date)
+	if err != nil { // a day alone is midnight in the site's time zone, UTC
+		d, err = time.Parse(time.DateOnly, p.Date)
+	}
+	if err != nil || d.IsZero() {
+		return "", false
+	}
+	month, ok := loc.Strings["month"+strconv.Itoa(int(d.Month()))]
+	if !ok || strings.Contains(month, "{{") {
+		return "", false
+	}
+	link := strings.TrimSuffix(basePath, "/") + "/"
+	if lang != "ar" { // the default language has no folder of its own
+		link += lang + "/"
+	}
+	link += store.ArticlesSection + "/" + id + "/"
+	// date.html: Western digits, the month's name from i18n (escaped as
+	// html/template escapes text).
+	return fmt.Sprintf("<h3><a href=\"%s\">%s</a></h3>\n  <p class=\"meta\"><time datetime=\"%s\">%d %s %d</time>",
+		link, Bidi(p.Title, lang), d.Format("2006-01-02"), d.Day(), tmplEscape(month), d.Year()), true
 }

@@ -107,7 +107,15 @@ func Render(in Input, site Site, dst afero.Fs, log io.Writer) (*Result, error) {
 			}
 		}
 	}
-	files.en = locs["en"]
+	files.en, files.locs = locs["en"], locs
+	if !site.Offline { // offline, Hugo makes every link relative
+		if u, err := url.Parse(BaseDir(site.BaseURL)); err == nil {
+			files.basePath = u.Path
+			if files.basePath == "" {
+				files.basePath = "/"
+			}
+		}
+	}
 	if err := overlay(mem, path.Join(root, "content"), in.Fs, in.ContentDir, files.file, in.Skip...); err != nil {
 		return nil, fmt.Errorf("render: content %s: %w", in.ContentDir, err)
 	}

@@ -129,6 +129,7 @@ func ReadDir(fs afero.Fs, dir string) ([]*article.Article, []error) {
 			errs = append(errs, unjoin(err)...)
 		}
 		for _, a := range as {
+			localImages(fs, dir, f, a) // images.go: pictures beside the seed
 			if prev, dup := ids[a.ID]; dup {
 				if same(prev, a) {
 					errs = append(errs, &Error{a.Source, fmt.Errorf("%w (%s): %w of its own", ErrDuplicate, prev.Source, ErrNoText)})
