@@ -18,7 +18,10 @@ var ldRE = regexp.MustCompile(`(?s)<script type="application/ld\+json">(.*?)</sc
 // It needs no browser.
 func TestJSONLD(t *testing.T) {
 	seeds := t.TempDir()
-	art := "---\ntitle: 'قال \"بوتين\" </script><script>alert(1)</script> & أوباما'\ndate: 2016-03-01\nslug: quotes\n---\n" +
+	// Markup in a title is removed as markup (source.PlainText); written as
+	// character references it is text, and the page must carry that text,
+	// a closing script tag included, safely.
+	art := "---\ntitle: 'قال \"بوتين\" &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; أوباما'\ndate: 2016-03-01\nslug: quotes\n---\n" +
 		"قال الرئيس الروسي فلاديمير بوتين إن تنظيم داعش يهدد العراق. وأضاف بوتين أن \"الحرب\" طويلة.\n"
 	if err := os.WriteFile(filepath.Join(seeds, "quotes.md"), []byte(art), 0o644); err != nil {
 		t.Fatal(err)
