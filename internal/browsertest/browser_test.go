@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -137,6 +138,28 @@ func step(t *testing.T, ctx context.Context, what string, actions ...chromedp.Ac
 // loaded.
 func waitLang(lang string) chromedp.Action[chromedp.Void] {
 	return chromedp.WaitReady(chromedp.CSS(`html[lang="` + lang + `"] body footer`))
+}
+
+// waitPath waits until the tab's location path holds part and its
+// document has loaded.
+func waitPath(t *testing.T, ctx context.Context, part string) {
+	t.Helper()
+	tctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+	defer cancel()
+	js := `location.pathname.includes(` + strconv.Quote(part) + `) && document.readyState === "complete"`
+	// Evaluated again and again rather than with chromedp.Poll: a poll
+	// started before the navigation dies with the old document's context.
+	for {
+		ok, err := chromedp.Run(tctx, chromedp.Evaluate[bool](js))
+		if err == nil && ok {
+			return
+		}
+		select {
+		case <-tctx.Done():
+			t.Fatalf("wait for a page under %s: %v (last: %v)", part, tctx.Err(), err)
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
 }
 
 func location(t *testing.T, ctx context.Context) string {
@@ -447,8 +470,13 @@ func checkSite(t *testing.T, ctx context.Context, site *Site, at func(rel string
 			if c.lang == "en" {
 				step(t, ctx, "open the English home", chromedp.Click(chromedp.CSS("a.lang-switch")), waitLang("en"))
 			}
-			step(t, ctx, "open "+c.nav, chromedp.Click(chromedp.CSS(`.site-nav a[href*="`+c.nav+`"]`)), waitLang(c.lang),
-				chromedp.WaitReady(chromedp.CSS("main h1")))
+			// The page clicked from has the same lang as the one it opens, so
+			// wait for the new location to load before looking at it (else
+			// the wait can match the old page and the next query meet nodes
+			// of a document that is going away).
+			step(t, ctx, "open "+c.nav, chromedp.Click(chromedp.CSS(`.site-nav a[href*="`+c.nav+`"]`)))
+			waitPath(t, ctx, "/"+c.nav+"/")
+			step(t, ctx, "load "+c.nav, waitLang(c.lang), chromedp.WaitReady(chromedp.CSS("main h1")))
 			if n := eval[int](t, ctx, `document.querySelectorAll("main li a").length`); n == 0 {
 				t.Errorf("%s %s index lists nothing", c.lang, c.nav)
 			}
