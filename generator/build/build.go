@@ -520,12 +520,16 @@ func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error)
 			if err := w.WriteArticle(pg); err != nil {
 				return sum, nil, err
 			}
+			if next.Articles[pg.Article.ID], err = p.articleEntry(pg, before[i]); err != nil {
+				return sum, nil, err
+			}
 		} else {
 			sum.Unchanged++
 			kept[pg.Article.ID] = true
-		}
-		if next.Articles[pg.Article.ID], err = p.articleEntry(pg, before[i]); err != nil {
-			return sum, nil, err
+			// reusable found its seed and bundle digests equal to the last
+			// manifest's, and nothing has written the bundle since.
+			last := p.manifest.Articles[pg.Article.ID]
+			next.Articles[pg.Article.ID] = manifest.Article{Seed: last.Seed, Store: last.Store, Weak: weakOf(before[i], pg.Analysis.Entities)}
 		}
 		built = append(built, pg)
 	}
