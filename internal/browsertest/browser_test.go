@@ -531,22 +531,39 @@ func assertLocalResources(t *testing.T, ctx context.Context) {
 // file://.
 func TestOffline(t *testing.T) {
 	ctx := browser(t)
+	site, at := offlineSite(t)
+	checkSite(t, ctx, site, at, "file")
+}
+
+// offlineSite builds the seeds with --offline and returns the site and the
+// file:// URL of a path in it ("" is the home page).
+func offlineSite(t *testing.T) (*Site, func(rel string) string) {
+	t.Helper()
 	site, err := BuildSite(context.Background(), seedsDir(t), t.TempDir(), true, "", testLog{t})
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkSite(t, ctx, site, func(rel string) string {
+	return site, func(rel string) string {
 		if rel == "" {
 			rel = "index.html"
 		}
 		return (&url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(site.Public, rel))}).String()
-	}, "file")
+	}
 }
 
 // TestSubPath builds the seeds for https://example.org/repo/ and serves the
 // site under /repo/ on a local server.
 func TestSubPath(t *testing.T) {
 	ctx := browser(t)
+	site, at := subPathSite(t)
+	checkSite(t, ctx, site, at, "http")
+}
+
+// subPathSite builds the seeds for https://example.org/repo/, serves the
+// site under /repo/ on a local server, and returns the site and the URL of
+// a path in it.
+func subPathSite(t *testing.T) (*Site, func(rel string) string) {
+	t.Helper()
 	site, err := BuildSite(context.Background(), seedsDir(t), t.TempDir(), false, "https://example.org/repo/", testLog{t})
 	if err != nil {
 		t.Fatal(err)
@@ -555,7 +572,7 @@ func TestSubPath(t *testing.T) {
 	mux.Handle("/repo/", http.StripPrefix("/repo/", http.FileServer(http.Dir(site.Public))))
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
-	checkSite(t, ctx, site, func(rel string) string { return srv.URL + "/repo/" + rel }, "http")
+	return site, func(rel string) string { return srv.URL + "/repo/" + rel }
 }
 
 type testLog struct{ t *testing.T }

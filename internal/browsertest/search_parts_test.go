@@ -2,9 +2,6 @@ package browsertest
 
 import (
 	"context"
-	"net/http"
-	"net/http/httptest"
-	"net/url"
 	"os"
 	"path/filepath"
 	"sort"
@@ -162,29 +159,14 @@ func checkSearchParts(t *testing.T, ctx context.Context, site *Site, at func(rel
 // TestSearchPartsOffline searches the offline build from file://.
 func TestSearchPartsOffline(t *testing.T) {
 	ctx := browser(t)
-	site, err := BuildSite(context.Background(), seedsDir(t), t.TempDir(), true, "", testLog{t})
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkSearchParts(t, ctx, site, func(rel string) string {
-		if rel == "" {
-			rel = "index.html"
-		}
-		return (&url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(site.Public, rel))}).String()
-	}, "file")
+	site, at := offlineSite(t)
+	checkSearchParts(t, ctx, site, at, "file")
 }
 
 // TestSearchPartsSubPath searches the site built for
 // https://example.org/repo/, served under /repo/.
 func TestSearchPartsSubPath(t *testing.T) {
 	ctx := browser(t)
-	site, err := BuildSite(context.Background(), seedsDir(t), t.TempDir(), false, "https://example.org/repo/", testLog{t})
-	if err != nil {
-		t.Fatal(err)
-	}
-	mux := http.NewServeMux()
-	mux.Handle("/repo/", http.StripPrefix("/repo/", http.FileServer(http.Dir(site.Public))))
-	srv := httptest.NewServer(mux)
-	t.Cleanup(srv.Close)
-	checkSearchParts(t, ctx, site, func(rel string) string { return srv.URL + "/repo/" + rel }, "http")
+	site, at := subPathSite(t)
+	checkSearchParts(t, ctx, site, at, "http")
 }
