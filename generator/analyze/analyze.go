@@ -202,6 +202,14 @@ type segTokens struct {
 	sport bool
 }
 
+// claim marks tokens start..end-1 as covered by a match, so that later
+// passes leave them alone.
+func (s *segTokens) claim(start, end int) {
+	for t := start; t < end; t++ {
+		s.used[t] = true
+	}
+}
+
 // Entities finds the entities of the segments, in order of first mention.
 func (an *Analyzer) Entities(segs []article.Segment) []Entity {
 	st := prepare(segs)

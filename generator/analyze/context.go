@@ -183,9 +183,7 @@ func (an *Analyzer) contextRules(s *segTokens, si int) []match {
 		if !ok {
 			continue
 		}
-		for t := m.start; t < m.end; t++ {
-			s.used[t] = true
-		}
+		s.claim(m.start, m.end)
 		out = append(out, m)
 		i = m.end - 1
 	}

@@ -568,9 +568,7 @@ func (an *Analyzer) modelPass(st []*segTokens, gazMs []match) []match {
 					}
 				}
 				out = append(out, m)
-				for t := i; t < j; t++ {
-					s.used[t] = true
-				}
+				s.claim(i, j)
 			}
 			i = next
 		}

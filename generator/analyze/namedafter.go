@@ -116,9 +116,7 @@ func (an *Analyzer) namedAfterPass(st []*segTokens) []match {
 			m := an.nameOf(s, si, i, end, h.typ)
 			m.nameEN = en + " " + h.en
 			out = append(out, m)
-			for t := i; t < end; t++ {
-				s.used[t] = true
-			}
+			s.claim(i, end)
 			i = end - 1
 		}
 	}

@@ -58,9 +58,7 @@ func (an *Analyzer) orgTriggerPass(st []*segTokens) []match {
 			if !ok {
 				continue
 			}
-			for t := m.start; t < m.end; t++ {
-				s.used[t] = true
-			}
+			s.claim(m.start, m.end)
 			out = append(out, m)
 			i = m.end - 1
 		}
