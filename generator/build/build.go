@@ -160,9 +160,11 @@ type Project struct {
 	// Prepare: Render shows their salvaged segments (store.LastGood).
 	badStores map[string]error
 	seen      *seedSet // what Prepare read, for Orphans (orphans.go)
-	// charts are the pictures Prepare drew (charts.go), as page resources
-	// that Render gives Hugo in memory: path in the content tree → bytes.
-	charts map[string][]byte
+	// extra are the files Prepare made for Hugo alone, never written to
+	// content/: the charts it drew (charts.go) and the pictures beside the
+	// seeds (images.go), as page resources that Render gives Hugo in memory
+	// (render.Input.Extra): path in the content tree → bytes.
+	extra map[string][]byte
 	// manifest is the build manifest as Prepare read and rewrote it
 	// (incremental.go).
 	manifest *manifest.File
@@ -683,7 +685,7 @@ func (p *Project) render(skip []string) (*render.Result, error) {
 	}
 	res, err := render.Render(render.Input{
 		Fs: view, ContentDir: p.Content, TemplatesDir: p.Templates, StaticDir: p.Static,
-		Templates: templates.FS, Static: static.FS, Skip: skip, Extra: p.charts,
+		Templates: templates.FS, Static: static.FS, Skip: skip, Extra: p.extra,
 	}, render.Site{BaseURL: c.BaseURL, Offline: c.Offline, TitleAR: c.Title.AR, TitleEN: c.Title.EN, PageSize: c.PageSize,
 		Params: siteParams(c), Minify: c.Minify.MinifyOutput}, afero.NewBasePathFs(p.Fs, tmp), p.Log)
 	if err != nil {

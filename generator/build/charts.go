@@ -28,13 +28,13 @@ func ChartsFile(lang string) string { return "charts." + lang + ".json" }
 
 // writeCharts draws the pictures of every entity and tag page and of the
 // review dashboard (package charts) from the built articles' analysis. They
-// are kept in p.charts, page resources that Render lays over the content
+// are kept in p.extra, page resources that Render lays over the content
 // tree in memory (render.Input.Extra): they are derived from what content/
 // already holds, so storing them there would only make the committed tree
 // grow (about 20 MB at 1,300 articles) and diff on every build. Chart files
 // an earlier version wrote into content/ are removed (counted in w.Written).
 func (p *Project) writeCharts(w *content.Writer, pages []content.Page) error {
-	p.charts = map[string][]byte{}
+	p.extra = map[string][]byte{}
 	locs := map[string]*charts.Locale{}
 	for _, lang := range []string{"ar", "en"} {
 		l, err := p.chartLocale(lang)
@@ -145,7 +145,7 @@ func (p *Project) chartLocale(lang string) (*charts.Locale, error) {
 }
 
 // addCharts encodes the figures of one page (dir, relative to the content
-// tree, with "/") in one language into p.charts; nothing when there is
+// tree, with "/") in one language into p.extra; nothing when there is
 // none to draw.
 func (p *Project) addCharts(dir, lang string, figs map[string]charts.Figure) error {
 	out := map[string]string{}
@@ -164,7 +164,7 @@ func (p *Project) addCharts(dir, lang string, figs map[string]charts.Figure) err
 	if err := enc.Encode(out); err != nil { // map keys sorted: the same bytes each build
 		return fmt.Errorf("charts: %s: %w", name, err)
 	}
-	p.charts[name] = buf.Bytes()
+	p.extra[name] = buf.Bytes()
 	return nil
 }
 

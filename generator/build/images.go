@@ -19,13 +19,13 @@ import (
 // (source.localImages) is read again (source.ReadImage) and laid over the
 // content tree for Hugo, like the charts, at its Src (images/<article
 // ID>/<name>), which Hugo copies into the site at that path. The bytes are
-// in p.charts, so the render digest (hugoDigest) changes with them and a
+// in p.extra, so the render digest (hugoDigest) changes with them and a
 // changed picture is published again. Each article's warnings (a refused
 // or missing picture) and pictures that can no longer be read go to the
 // log, naming the seed; the article is built all the same.
 func (p *Project) addSeedImages(arts []*article.Article) {
-	if p.charts == nil {
-		p.charts = map[string][]byte{}
+	if p.extra == nil {
+		p.extra = map[string][]byte{}
 	}
 	for _, a := range arts {
 		for _, w := range a.Warnings {
@@ -40,7 +40,7 @@ func (p *Project) addSeedImages(arts []*article.Article) {
 				fmt.Fprintf(p.Log, "warning: %s: %v; the page points to a missing picture\n", a.Source, err)
 				continue
 			}
-			p.charts[strings.TrimPrefix(img.Src, "/")] = data
+			p.extra[strings.TrimPrefix(img.Src, "/")] = data
 		}
 	}
 	p.keepPublishedImages(arts)
@@ -80,7 +80,7 @@ func (p *Project) keepPublishedImages(arts []*article.Article) {
 				fmt.Fprintf(p.Log, "warning: %s: %v\n", store.ArticleDir(filepath.Base(p.Content), id), err)
 				continue
 			}
-			p.charts[source.ImageDir+"/"+id+"/"+f.Name()] = data
+			p.extra[source.ImageDir+"/"+id+"/"+f.Name()] = data
 		}
 	}
 }

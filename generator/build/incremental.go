@@ -165,13 +165,13 @@ func (p *Project) hugoDigest(skip []string) (string, error) {
 	if err := d.AddJSON(skip); err != nil {
 		return "", err
 	}
-	keys := make([]string, 0, len(p.charts))
-	for k := range p.charts {
+	keys := make([]string, 0, len(p.extra))
+	for k := range p.extra {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		d.Add(k).AddBytes(p.charts[k])
+		d.Add(k).AddBytes(p.extra[k])
 	}
 	for _, t := range []struct {
 		dir  string
