@@ -136,6 +136,7 @@ type unit struct {
 	conj   string // English of a conjunction proclitic
 	prep   string // English of a preposition proclitic
 	subj   string // pronoun subject of a verb form ("they")
+	pro    string // implied third-person subject of a verb ("he", "she"), said only when no subject is near (see impliedSubject)
 	poss   string // possessive from a pronoun suffix ("his"), nouns
 	obj    string // object from a pronoun suffix ("him"), verbs and prepositions
 	plural bool   // the Arabic had a plural ending
@@ -321,11 +322,52 @@ func (g *glosser) wordUnit(w string) unit {
 			u.obj = objEN[p.Suffix]
 		}
 	}
+	if u.pos == posVerb && u.subj == "" {
+		u.pro = impliedSubject(p.Stem, u.en)
+	}
 	if p.Fut {
 		u.en = "will " + baseVerb(u.en)
 	}
 	u.month = wi.month
 	return u
+}
+
+// impersonal are verbs that take no personal subject: تم "was (done)",
+// يمكن "can", يجب "must", يوجد "there is".
+var impersonal = map[string]bool{}
+
+func init() {
+	for _, w := range []string{"تم", "يتم", "يمكن", "يجب", "ينبغي", "يوجد", "توجد", "يبدو", "بات", "يجري", "جرى", "تمت", "يتعين", "سيتم", "يتطلب", "كان", "كانت", "يكون", "تكون", "ليس", "ليست"} {
+		impersonal[arabic.Normalize(w)] = true
+	}
+}
+
+// impliedSubject returns the pronoun a third-person singular verb form
+// carries when no subject is written (وقال إن: "he said that"; قالت:
+// "she said"), from the shape of the stem and its English gloss: a
+// present in ي is "he" and in ت "she" when the gloss is a third-person
+// present ("says"); a past is "he", or "she" with the ending ت. Other
+// forms (first person, plurals, impersonal verbs) get "".
+func impliedSubject(stem, en string) string {
+	if impersonal[stem] || en == "" || strings.Contains(en, " ") {
+		return ""
+	}
+	first, _ := utf8.DecodeRuneInString(stem)
+	last, _ := utf8.DecodeLastRuneInString(stem)
+	present := strings.HasSuffix(en, "s") && !strings.HasSuffix(en, "ss")
+	switch {
+	case present && first == 'ي':
+		return "he"
+	case present && first == 'ت':
+		return "she"
+	case present:
+		return ""
+	case first == 'ي' || first == 'ن' || first == 'ت':
+		return "" // a present glossed by a base form: يقولون, نقول
+	case last == 'ت' && utf8.RuneCountInString(stem) >= 4:
+		return "she"
+	}
+	return "he"
 }
 
 // weekdayOf returns the weekday a word names with its article (الأحد,

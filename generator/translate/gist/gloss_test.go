@@ -36,6 +36,14 @@ func TestGlossRules(t *testing.T) {
 		{"plural after a number", "يضم 60 دولة", []string{"60 states"}, nil},
 		{"punctuation", "قال: «نعم»، ثم", []string{`said: "yes", then`}, nil},
 		{"unknown word spelled as a name", "زقزوق", []string{"Zakzouk"}, nil},
+		{"implied subject", "وقال إن الحكومة", []string{"he said that the government"}, nil},
+		{"implied feminine subject", "وقالت إن", []string{"she said that"}, nil},
+		{"no implied subject before a subject", "قالت الوزارة إن", []string{"the ministry said that"}, []string{"she said"}},
+		{"no implied subject after a subject", "الرئيس قال إن", []string{"the president said that"}, []string{"he said"}},
+		{"impersonal verb", "يمكن أن", nil, []string{"he can", "she can"}},
+		{"indefinite article", "قال إن خطة جديدة", []string{"a new plan"}, nil},
+		{"an before a vowel", "شهدت المدينة هجوما", []string{"an attack"}, nil},
+		{"no article on a plural", "هجمات عسكرية", nil, []string{"a "}},
 	}
 	for _, tt := range tests {
 		got := e.Gloss(tt.ar)
