@@ -492,7 +492,41 @@ func (g *glosser) units(toks []tok) []unit {
 		}
 		us = append(us, u)
 	}
-	return g.dates(us)
+	return functionWords(g.dates(us))
+}
+
+// partitives are English words after which من is "of", not "from": a
+// part, a quantity or a number (جزء من "part of", العديد من "many of",
+// اثنان من "two of").
+var partitives = map[string]bool{
+	"part": true, "parts": true, "kind": true, "kinds": true, "type": true, "types": true, "group": true,
+	"number": true, "majority": true, "minority": true, "more": true, "many": true, "some": true, "most": true,
+	"one": true, "two": true, "three": true, "four": true, "five": true, "percent": true, "lot": true, "lots": true,
+	"half": true, "third": true, "quarter": true, "rest": true, "each": true, "any": true, "none": true,
+	"all": true, "both": true, "several": true, "dozens": true, "hundreds": true, "thousands": true,
+	"millions": true, "series": true, "set": true, "share": true, "range": true, "variety": true,
+	"sure": true, "certain": true, "member": true, "members": true, "first": true, "last": true,
+}
+
+// functionWords mends the sense of prepositions by the word before
+// them: من after a part, a quantity or a number is "of", after "near"
+// it is dropped (بالقرب من "near").
+func functionWords(us []unit) []unit {
+	for i := 1; i < len(us); i++ {
+		u := &us[i]
+		if u.en != "from" || u.pos != posPrep || u.conj != "" || u.prep != "" {
+			continue
+		}
+		prev := us[i-1]
+		last := prev.en[strings.LastIndexByte(prev.en, ' ')+1:]
+		switch {
+		case prev.pos == posNumber || partitives[strings.ToLower(last)] || strings.HasSuffix(last, "est"):
+			u.en = "of"
+		case last == "near":
+			u.en = ""
+		}
+	}
+	return us
 }
 
 // sportSenses are the senses a noun has in a sentence about sport,

@@ -43,6 +43,13 @@ func TestGlossRules(t *testing.T) {
 		{"impersonal verb", "يمكن أن", nil, []string{"he can", "she can"}},
 		{"indefinite article", "قال إن خطة جديدة", []string{"a new plan"}, nil},
 		{"an before a vowel", "شهدت المدينة هجوما", []string{"an attack"}, nil},
+		{"partitive min", "جزء من الخطة", []string{"part of the plan"}, []string{"from"}},
+		{"min after a number", "قتل 3 من الجنود", []string{"3 of the soldiers"}, []string{"from"}},
+		{"min is from elsewhere", "عاد من لندن", []string{"from London"}, nil},
+		{"near min", "بالقرب من المدينة", []string{"near the city"}, []string{"from"}},
+		{"demonstrative", "في هذه الأيام", []string{"in these days"}, []string{"the days"}},
+		{"demonstrative singular", "هذا القرار", []string{"this decision"}, []string{"the decision"}},
+		{"title", "قال السيد آدامز", []string{"Mr."}, []string{"the Mr."}},
 		{"no article on a plural", "هجمات عسكرية", nil, []string{"a "}},
 	}
 	for _, tt := range tests {

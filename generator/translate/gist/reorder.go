@@ -87,7 +87,14 @@ func chunks(us []unit) []chunk {
 		c := chunk{pre: prefix(u), np: true, head: u.pos}
 		c.def = u.det || u.poss != "" || u.pos == posName
 		afterDet := i > 0 && us[i-1].pos == posDet
-		if u.det && u.pos != posName && !afterDet && !(abstract(u.en) && j == i+1) {
+		// هذه الأيام: "these days", not "this the days".
+		demo := i > 0 && len(cs) > 0 && demonstrative(us[i-1]) && u.conj == "" && u.prep == "" && u.det
+		if demo {
+			if d := &cs[len(cs)-1]; len(d.core) == 1 && (u.plural || plural(u.en)) {
+				d.core = []string{map[string]string{"this": "these", "that": "those"}[d.core[0]]}
+			}
+		}
+		if u.det && u.pos != posName && !afterDet && !demo && !title(u.en) && !(abstract(u.en) && j == i+1) {
 			c.core = append(c.core, "the")
 		}
 		if u.poss != "" {
@@ -220,6 +227,22 @@ func idafa(cs []chunk) []chunk {
 		out = append(out, m)
 	}
 	return out
+}
+
+// demonstrative reports whether u is هذا, هذه, ذلك or تلك ("this",
+// "that"; determiners in the lexicon, so no "the" follows them).
+func demonstrative(u unit) bool {
+	return u.pos == posDet && (u.en == "this" || u.en == "that")
+}
+
+// title reports whether a gloss is a title said without "the" before a
+// name (السيد آدامز: "Mr. Adams").
+func title(en string) bool {
+	switch en {
+	case "Mr.", "Mrs.", "Ms.", "Dr.", "Miss":
+		return true
+	}
+	return false
 }
 
 // indefArticle returns "an" before a vowel sound, else "a".
