@@ -8,16 +8,16 @@ import (
 
 // chunk is a unit or a noun phrase, the thing the reordering rules move.
 type chunk struct {
-	pre  []string // conjunction and preposition, said before the chunk
-	core []string // the words
-	np   bool     // a noun phrase
-	def  bool     // definite: the article, a name, a possessive or an idafa
-	bare bool     // a lone indefinite noun: may head an idafa
-	verb bool     // a verb with no object pronoun
-	subj string   // pronoun subject of a verb, said unless a noun phrase precedes
-	indef bool    // a singular indefinite noun phrase: takes "a" unless it heads an idafa
-	pro  string   // implied subject of a verb, said when no noun phrase is before or after it
-	head byte     // part of speech of the head unit
+	pre   []string // conjunction and preposition, said before the chunk
+	core  []string // the words
+	np    bool     // a noun phrase
+	def   bool     // definite: the article, a name, a possessive or an idafa
+	bare  bool     // a lone indefinite noun: may head an idafa
+	verb  bool     // a verb with no object pronoun
+	subj  string   // pronoun subject of a verb, said unless a noun phrase precedes
+	indef bool     // a singular indefinite noun phrase: takes "a" unless it heads an idafa
+	pro   string   // implied subject of a verb, said when no noun phrase is before or after it
+	head  byte     // part of speech of the head unit
 }
 
 func (c *chunk) words() []string {
