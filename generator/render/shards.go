@@ -49,7 +49,7 @@ import (
 
 // DefaultShardSize is the number of articles a shard holds on average
 // when Site.ShardSize is 0 ([build] shard_size in jisr.toml).
-const DefaultShardSize = 250
+const DefaultShardSize = 100
 
 // Stats counts the Hugo runs of a Render, for tests and the build's log.
 type Stats struct {
