@@ -459,6 +459,21 @@ func (g *glosser) units(toks []tok) []unit {
 			us = append(us, unit{en: punct(t.text), pos: posPunct, known: true})
 			continue
 		}
+		if qad[norms[i]] && i+1 < len(toks) && toks[i+1].kind == 'w' {
+			// قد before a verb: "has done" before a past, "may do"
+			// before a present.
+			if v := g.wordUnit(toks[i+1].text); v.pos == posVerb && !strings.HasPrefix(v.en, "will ") {
+				if en, ok := perfect(v); ok {
+					v.en = en
+					if pre, _ := strings.CutSuffix(norms[i], "قد"); pre == "و" {
+						v.conj = "and"
+					}
+					us = append(us, v)
+					i++
+					continue
+				}
+			}
+		}
 		if norms[i] == "ال" {
 			if strings.HasPrefix(t.text, "آل") {
 				us = append(us, unit{en: "Al", pos: posName, known: true}) // آل سعود
@@ -493,6 +508,27 @@ func (g *glosser) units(toks []tok) []unit {
 		us = append(us, u)
 	}
 	return functionWords(g.dates(us))
+}
+
+// qad are the forms of the particle قد, which marks a past as done (قد
+// أعلن "has announced") and a present as possible (قد يكون "may be").
+var qad = map[string]bool{"قد": true, "لقد": true, "وقد": true}
+
+// perfect returns the English of a verb after قد: "has"/"have" and the
+// participle for a past, "may" and the base for a present.
+func perfect(v unit) (string, bool) {
+	if strings.HasSuffix(v.en, "s") && !strings.HasSuffix(v.en, "ss") || strings.HasPrefix(v.en, "is ") {
+		return "may " + baseVerb(v.en), true
+	}
+	p, ok := participle(v.en)
+	if !ok {
+		return "", false
+	}
+	switch v.subj {
+	case "they", "we", "I", "you":
+		return "have " + p, true
+	}
+	return "has " + p, true
 }
 
 // partitives are English words after which من is "of", not "from": a

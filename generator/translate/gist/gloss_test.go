@@ -50,6 +50,9 @@ func TestGlossRules(t *testing.T) {
 		{"demonstrative", "في هذه الأيام", []string{"in these days"}, []string{"the days"}},
 		{"demonstrative singular", "هذا القرار", []string{"this decision"}, []string{"the decision"}},
 		{"title", "قال السيد آدامز", []string{"Mr."}, []string{"the Mr."}},
+		{"qad and a past", "قد أعلن الرئيس", []string{"the president has announced"}, nil},
+		{"qad and a plural past", "لقد غادروا", []string{"have left"}, nil},
+		{"qad and a present", "قد يكون", []string{"may be"}, nil},
 		{"no article on a plural", "هجمات عسكرية", nil, []string{"a "}},
 	}
 	for _, tt := range tests {
