@@ -494,16 +494,15 @@ func (g *glosser) units(toks []tok) []unit {
 			}
 		}
 		u := g.wordUnit(t.text)
-		if sport {
-			if c, ok := g.club(t.text); ok {
-				u = c
-			} else if en, ok := sportSenses[g.analyze(t.text).p.Stem]; ok && u.known && u.pos != posName {
-				// هدفين: "goals", not "aims".
-				if u.plural {
-					en = pluralize(en)
-				}
-				u.en = en
+		if c, ok := g.club(t.text); ok && sport {
+			u = c
+		} else if u.known && u.pos != posName {
+			var prev *unit
+			if len(us) > 0 {
+				prev = &us[len(us)-1]
 			}
+			nextName := i+1 < len(toks) && toks[i+1].kind == 'w' && (g.wordUnit(toks[i+1].text).pos == posName || !g.known(toks[i+1].text))
+			u = g.sense(u, g.analyze(t.text).p.Stem, sport, nextName, prev)
 		}
 		us = append(us, u)
 	}
@@ -565,10 +564,42 @@ func functionWords(us []unit) []unit {
 	return us
 }
 
-// sportSenses are the senses a noun has in a sentence about sport,
-// where the lexicon's news sense is another (هدف "aim").
-var sportSenses = map[string]string{
-	arabic.Normalize("هدف"): "goal", arabic.Normalize("حارس"): "goalkeeper",
+// sense returns u with the context sense of data/senses.tsv whose
+// condition holds (the first such line), or u unchanged: stem is the
+// word's normalized stem, sport whether the sentence is about sport,
+// nextName whether a name follows, prev the unit before (nil at the
+// start).
+func (g *glosser) sense(u unit, stem string, sport, nextName bool, prev *unit) unit {
+	for _, s := range g.lx.senses[stem] {
+		ok := false
+		switch s.when {
+		case "sport":
+			ok = sport
+		case "name":
+			ok = nextName
+		case "adj", "noun":
+			a := u
+			a.pos = posAdj
+			adj := prev != nil && (prev.pos == posNoun || prev.pos == posName) && adjOf(*prev, a)
+			ok = adj == (s.when == "adj")
+		}
+		if !ok {
+			continue
+		}
+		fut := strings.HasPrefix(u.en, "will ")
+		u.en, u.pos = s.e.en, s.e.pos
+		if s.e.subj != "" {
+			u.subj = s.e.subj
+		}
+		switch {
+		case u.pos == posNoun && u.plural:
+			u.en = pluralize(u.en)
+		case u.pos == posVerb && fut:
+			u.en = "will " + baseVerb(u.en)
+		}
+		return u
+	}
+	return u
 }
 
 // club glosses w as a club's name when it is a Sport form of the
