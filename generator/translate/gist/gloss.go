@@ -162,8 +162,10 @@ func (g *glosser) analyze(w string) wordInfo {
 		return v.(wordInfo)
 	}
 	var wi wordInfo
-	if e, ok := g.lx.words[arabic.Normalize(w)]; ok {
+	if e, ok := g.lx.words[arabic.Normalize(w)]; ok && !(e.ta && endsInHa(w) && g.pronounReading(w, &wi)) {
 		wi = wordInfo{p: arabic.Parts{Stem: arabic.Normalize(w)}, e: e, known: true}
+	} else if wi.known {
+		// عامه: عام + ه "its year", not عامة "public".
 	} else if nameNotClitic(w) {
 		wi.p = arabic.Parts{Stem: arabic.Normalize(w)}
 	} else {
@@ -180,6 +182,9 @@ func (g *glosser) analyze(w string) wordInfo {
 				e, ok := g.lx.words[a.Stem]
 				if !ok {
 					break // analyses with known stems come first
+				}
+				if a.Suffix != "" && carriesPronoun(e) {
+					continue // لي "to me" takes no second pronoun: فليك is a name
 				}
 				if a.Det && e.pos == posVerb {
 					if verbal == nil {
@@ -223,6 +228,49 @@ func (g *glosser) analyze(w string) wordInfo {
 		g.cache.Store(w, wi)
 	}
 	return wi
+}
+
+// endsInHa reports whether w ends with the letter ه (not ة), diacritics
+// aside.
+func endsInHa(w string) bool {
+	rs := []rune(w)
+	for i := len(rs) - 1; i >= 0; i-- {
+		if arabic.IsDiacritic(rs[i]) || rs[i] == arabic.Tatweel {
+			continue
+		}
+		return rs[i] == 'ه'
+	}
+	return false
+}
+
+// pronounReading fills wi with the reading of w as a known noun and the
+// pronoun suffix ه (عامه: عام + ه), and reports whether there is one.
+func (g *glosser) pronounReading(w string, wi *wordInfo) bool {
+	for _, a := range g.seg.Analyze(w) {
+		if a.Suffix != "ه" {
+			continue
+		}
+		if e, ok := g.lx.words[a.Stem]; ok && e.pos == posNoun {
+			*wi = wordInfo{p: a, e: e, known: true}
+			return true
+		}
+	}
+	return false
+}
+
+// carriesPronoun reports whether a lexicon entry is a word with its
+// pronoun already attached (لي "to me", له "to him"), which cannot take
+// another pronoun suffix.
+func carriesPronoun(e entry) bool {
+	if e.poss != "" {
+		return true
+	}
+	w := e.en[strings.LastIndexByte(e.en, ' ')+1:]
+	switch w {
+	case "me", "him", "her", "them", "us":
+		return e.pos == posOther || e.pos == posPrep
+	}
+	return false
 }
 
 // minNameUses is how many Wikidata person names must use a whole word

@@ -53,6 +53,10 @@ func TestGlossRules(t *testing.T) {
 		{"qad and a past", "قد أعلن الرئيس", []string{"the president has announced"}, nil},
 		{"qad and a plural past", "لقد غادروا", []string{"have left"}, nil},
 		{"qad and a present", "قد يكون", []string{"may be"}, nil},
+		{"construct plural", "ومسؤولو الحكومة", []string{"the officials of the government"}, nil},
+		{"no second pronoun on a word that has one", "قال فليك", []string{"Flick"}, []string{"me", "you"}},
+		{"ha is a pronoun, not the feminine ending", "في عامه الأول", []string{"his first year"}, []string{"public"}},
+		{"the feminine ending", "المصلحة العامة", []string{"general interest"}, []string{"his"}},
 		{"no article on a plural", "هجمات عسكرية", nil, []string{"a "}},
 	}
 	for _, tt := range tests {

@@ -59,6 +59,10 @@ type entry struct {
 	// poss is the possessive a hand-written possessed form carries ("its"
 	// for مشاركتها).
 	poss string
+	// ta is true when the Arabic was written with the feminine ending ة,
+	// which normalization folds into ه: عامة "public" is not عامه "its
+	// year" (see glosser.analyze).
+	ta bool
 }
 
 // possessives are the English possessive determiners.
@@ -303,7 +307,7 @@ func loadLexicon(strict bool) (*lexicon, []error) {
 			if en == "_" {
 				en = ""
 			}
-			e := entry{en: en, pos: pos[0]}
+			e := entry{en: en, pos: pos[0], ta: strings.HasSuffix(ar, "ة")}
 			if (e.pos == posNoun || e.pos == posAdj) && strings.HasPrefix(en, "the ") {
 				// "the" is the article's job: a gloss never carries it.
 				e.en, e.det = en[len("the "):], true
