@@ -203,6 +203,11 @@ func (g *glosser) analyze(w string) wordInfo {
 			wi.p = arabic.Parts{Stem: arabic.Normalize(w)}
 		}
 	}
+	if !wi.known && !nameNotClitic(w) {
+		if a, e, ok := g.accusative(w); ok {
+			wi = wordInfo{p: a, e: e, known: true}
+		}
+	}
 	if !wi.known && g.extra != nil {
 		// The optional FreeDict: first the stems of the analyses, then the
 		// whole word.
@@ -228,6 +233,39 @@ func (g *glosser) analyze(w string) wordInfo {
 		g.cache.Store(w, wi)
 	}
 	return wi
+}
+
+// accusative reads a word with the indefinite accusative ending اً
+// (مزارعًا "a farmer", فشلاً "failure"), which the lexicon lists without
+// it: the word less its final alef, when it carries the tanween or the
+// rest is a known noun or adjective of three letters or more and the
+// alef does not end a pronoun (ها, نا, ما). Only for words no other
+// reading knows.
+func (g *glosser) accusative(w string) (arabic.Parts, entry, bool) {
+	tanween := strings.ContainsRune(w, '\u064B')
+	rs := []rune(w)
+	i := len(rs) - 1
+	for i >= 0 && (arabic.IsDiacritic(rs[i]) || rs[i] == arabic.Tatweel) {
+		i--
+	}
+	if i < 3 || rs[i] != 'ا' {
+		return arabic.Parts{}, entry{}, false
+	}
+	rest := string(rs[:i])
+	if !tanween && (rs[i-1] == 'ه' || rs[i-1] == 'ن' || rs[i-1] == 'م') {
+		return arabic.Parts{}, entry{}, false
+	}
+	for _, a := range g.seg.Analyze(rest) {
+		e, ok := g.lx.words[a.Stem]
+		if !ok {
+			break
+		}
+		if a.Suffix != "" || a.Det || !(e.pos == posNoun || e.pos == posAdj) || !tanween && utf8.RuneCountInString(a.Stem) < 3 {
+			continue
+		}
+		return a, e, true
+	}
+	return arabic.Parts{}, entry{}, false
 }
 
 // endsInHa reports whether w ends with the letter ه (not ة), diacritics
@@ -564,11 +602,11 @@ var qad = map[string]bool{"قد": true, "لقد": true, "وقد": true}
 // perfect returns the English of a verb after قد: "has"/"have" and the
 // participle for a past, "may" and the base for a present.
 func perfect(v unit) (string, bool) {
-	if strings.HasSuffix(v.en, "s") && !strings.HasSuffix(v.en, "ss") || strings.HasPrefix(v.en, "is ") {
-		return "may " + baseVerb(v.en), true
-	}
 	p, ok := participle(v.en)
 	if !ok {
+		if strings.HasSuffix(v.en, "s") && !strings.HasSuffix(v.en, "ss") || strings.HasPrefix(v.en, "is ") {
+			return "may " + baseVerb(v.en), true
+		}
 		return "", false
 	}
 	switch v.subj {
