@@ -319,12 +319,16 @@ func carriesPronoun(e entry) bool {
 const minNameUses = 3
 
 // nameNotClitic reports whether w, which the lexicon lacks as a whole,
-// starts with a letter that could be a proclitic but is as a whole a
-// name word of Wikidata's person names: it is then kept whole.
+// starts with a letter that could be a proclitic or ends with ك, but is
+// as a whole a name word of Wikidata's person names: it is then kept
+// whole.
 func nameNotClitic(w string) bool {
 	n := arabic.Normalize(w)
 	r, _ := utf8.DecodeRuneInString(n)
-	if !strings.ContainsRune("وفبلك", r) {
+	last, _ := utf8.DecodeLastRuneInString(n)
+	// The first letter could be a proclitic, or the last the pronoun
+	// "your", rare in news (مايك is Mike, not ماي + ك).
+	if !strings.ContainsRune("وفبلك", r) && last != 'ك' {
 		return false
 	}
 	return arabic.NameWordCount(n) >= minNameUses
@@ -489,6 +493,14 @@ func unknownUnit(w string) unit {
 	u := unit{pos: posName}
 	if r, ok := strings.CutPrefix(n, "و"); ok && utf8.RuneCountInString(r) >= 4 {
 		u.conj, n = "and", r
+	}
+	// ل or ب before a name of Wikidata's (لجونسون "to Johnson").
+	for _, p := range []struct{ pre, prep string }{{"ل", "to"}, {"ب", "in"}} {
+		if r, ok := strings.CutPrefix(n, p.pre); ok && utf8.RuneCountInString(r) >= 3 &&
+			arabic.NameWordCount(r) >= minNameUses && arabic.NameWordCount(n) < minNameUses {
+			u.prep, n = p.prep, r
+			break
+		}
 	}
 	det := false
 	for _, p := range []struct{ pre, prep string }{{"بال", "in"}, {"لل", "to"}, {"ال", ""}} {

@@ -61,6 +61,8 @@ func TestGlossRules(t *testing.T) {
 		{"accusative with tanween", "عثروا عليه ميتًا", []string{"dead"}, []string{"Mit"}},
 		{"accusative without tanween", "طرحت عددا من الأفكار", []string{"number of"}, nil},
 		{"no accusative on a name", "زار كندا", []string{"Canada"}, nil},
+		{"a name ending in kaf", "وقال مايك", []string{"Mike"}, []string{"your"}},
+		{"a preposition before a name", "قدمت لهاميلتون", []string{"to Hamilton"}, nil},
 		{"no article on a plural", "هجمات عسكرية", nil, []string{"a "}},
 	}
 	for _, tt := range tests {
