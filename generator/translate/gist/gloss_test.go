@@ -63,6 +63,8 @@ func TestGlossRules(t *testing.T) {
 		{"no accusative on a name", "زار كندا", []string{"Canada"}, nil},
 		{"a name ending in kaf", "وقال مايك", []string{"Mike"}, []string{"your"}},
 		{"a preposition before a name", "قدمت لهاميلتون", []string{"to Hamilton"}, nil},
+		{"verb with an object pronoun before its subject", "التقطتها الكاميرات", []string{"the cameras picked"}, nil},
+		{"an before a silent h", "بعد ساعة", []string{"an hour"}, nil},
 		{"no article on a plural", "هجمات عسكرية", nil, []string{"a "}},
 	}
 	for _, tt := range tests {
