@@ -72,6 +72,8 @@ var stopWords = keySet(
 var headPrefixes = map[*map[string]bool]map[string]bool{
 	&orgHeads:   prefixSet(orgHeads),
 	&placeHeads: prefixSet(placeHeads),
+	// analyze.go
+	&placeMentionHeads: prefixSet(placeMentionHeads),
 }
 
 func prefixSet(set map[string]bool) map[string]bool {
