@@ -164,6 +164,13 @@ func spaced(s *segTokens, t int) bool {
 	return gap != "" && strings.TrimSpace(gap) == ""
 }
 
+// nameGap reports whether tokens t-1 and t may be words of one name:
+// separated by spaces only, or by one dot or hyphen (سي.بي.إس).
+func nameGap(s *segTokens, t int) bool {
+	gap := s.seg.Text[s.toks[t-1].End:s.toks[t].Start]
+	return gap == "." || gap == "-" || spaced(s, t)
+}
+
 // contextRules finds persons, organizations and places that the gazetteer
 // does not know, in the tokens no gazetteer match covers.
 func (an *Analyzer) contextRules(s *segTokens, si int) []match {
