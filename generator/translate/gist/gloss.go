@@ -136,6 +136,7 @@ type unit struct {
 	conj   string // English of a conjunction proclitic
 	prep   string // English of a preposition proclitic
 	subj   string // pronoun subject of a verb form ("they")
+	pro    string // implied third-person subject of a verb ("he", "she"), said only when no subject is near (see impliedSubject)
 	poss   string // possessive from a pronoun suffix ("his"), nouns
 	obj    string // object from a pronoun suffix ("him"), verbs and prepositions
 	plural bool   // the Arabic had a plural ending
@@ -321,11 +322,52 @@ func (g *glosser) wordUnit(w string) unit {
 			u.obj = objEN[p.Suffix]
 		}
 	}
+	if u.pos == posVerb && u.subj == "" {
+		u.pro = impliedSubject(p.Stem, u.en)
+	}
 	if p.Fut {
 		u.en = "will " + baseVerb(u.en)
 	}
 	u.month = wi.month
 	return u
+}
+
+// impersonal are verbs that take no personal subject: تم "was (done)",
+// يمكن "can", يجب "must", يوجد "there is".
+var impersonal = map[string]bool{}
+
+func init() {
+	for _, w := range []string{"تم", "يتم", "يمكن", "يجب", "ينبغي", "يوجد", "توجد", "يبدو", "بات", "يجري", "جرى", "تمت", "يتعين", "سيتم", "يتطلب", "كان", "كانت", "يكون", "تكون", "ليس", "ليست"} {
+		impersonal[arabic.Normalize(w)] = true
+	}
+}
+
+// impliedSubject returns the pronoun a third-person singular verb form
+// carries when no subject is written (وقال إن: "he said that"; قالت:
+// "she said"), from the shape of the stem and its English gloss: a
+// present in ي is "he" and in ت "she" when the gloss is a third-person
+// present ("says"); a past is "he", or "she" with the ending ت. Other
+// forms (first person, plurals, impersonal verbs) get "".
+func impliedSubject(stem, en string) string {
+	if impersonal[stem] || en == "" || strings.Contains(en, " ") {
+		return ""
+	}
+	first, _ := utf8.DecodeRuneInString(stem)
+	last, _ := utf8.DecodeLastRuneInString(stem)
+	present := strings.HasSuffix(en, "s") && !strings.HasSuffix(en, "ss")
+	switch {
+	case present && first == 'ي':
+		return "he"
+	case present && first == 'ت':
+		return "she"
+	case present:
+		return ""
+	case first == 'ي' || first == 'ن' || first == 'ت':
+		return "" // a present glossed by a base form: يقولون, نقول
+	case last == 'ت' && utf8.RuneCountInString(stem) >= 4:
+		return "she"
+	}
+	return "he"
 }
 
 // weekdayOf returns the weekday a word names with its article (الأحد,
@@ -450,7 +492,41 @@ func (g *glosser) units(toks []tok) []unit {
 		}
 		us = append(us, u)
 	}
-	return g.dates(us)
+	return functionWords(g.dates(us))
+}
+
+// partitives are English words after which من is "of", not "from": a
+// part, a quantity or a number (جزء من "part of", العديد من "many of",
+// اثنان من "two of").
+var partitives = map[string]bool{
+	"part": true, "parts": true, "kind": true, "kinds": true, "type": true, "types": true, "group": true,
+	"number": true, "majority": true, "minority": true, "more": true, "many": true, "some": true, "most": true,
+	"one": true, "two": true, "three": true, "four": true, "five": true, "percent": true, "lot": true, "lots": true,
+	"half": true, "third": true, "quarter": true, "rest": true, "each": true, "any": true, "none": true,
+	"all": true, "both": true, "several": true, "dozens": true, "hundreds": true, "thousands": true,
+	"millions": true, "series": true, "set": true, "share": true, "range": true, "variety": true,
+	"sure": true, "certain": true, "member": true, "members": true, "first": true, "last": true,
+}
+
+// functionWords mends the sense of prepositions by the word before
+// them: من after a part, a quantity or a number is "of", after "near"
+// it is dropped (بالقرب من "near").
+func functionWords(us []unit) []unit {
+	for i := 1; i < len(us); i++ {
+		u := &us[i]
+		if u.en != "from" || u.pos != posPrep || u.conj != "" || u.prep != "" {
+			continue
+		}
+		prev := us[i-1]
+		last := prev.en[strings.LastIndexByte(prev.en, ' ')+1:]
+		switch {
+		case prev.pos == posNumber || partitives[strings.ToLower(last)] || strings.HasSuffix(last, "est"):
+			u.en = "of"
+		case last == "near":
+			u.en = ""
+		}
+	}
+	return us
 }
 
 // sportSenses are the senses a noun has in a sentence about sport,

@@ -36,6 +36,21 @@ func TestGlossRules(t *testing.T) {
 		{"plural after a number", "يضم 60 دولة", []string{"60 states"}, nil},
 		{"punctuation", "قال: «نعم»، ثم", []string{`said: "yes", then`}, nil},
 		{"unknown word spelled as a name", "زقزوق", []string{"Zakzouk"}, nil},
+		{"implied subject", "وقال إن الحكومة", []string{"he said that the government"}, nil},
+		{"implied feminine subject", "وقالت إن", []string{"she said that"}, nil},
+		{"no implied subject before a subject", "قالت الوزارة إن", []string{"the ministry said that"}, []string{"she said"}},
+		{"no implied subject after a subject", "الرئيس قال إن", []string{"the president said that"}, []string{"he said"}},
+		{"impersonal verb", "يمكن أن", nil, []string{"he can", "she can"}},
+		{"indefinite article", "قال إن خطة جديدة", []string{"a new plan"}, nil},
+		{"an before a vowel", "شهدت المدينة هجوما", []string{"an attack"}, nil},
+		{"partitive min", "جزء من الخطة", []string{"part of the plan"}, []string{"from"}},
+		{"min after a number", "قتل 3 من الجنود", []string{"3 of the soldiers"}, []string{"from"}},
+		{"min is from elsewhere", "عاد من لندن", []string{"from London"}, nil},
+		{"near min", "بالقرب من المدينة", []string{"near the city"}, []string{"from"}},
+		{"demonstrative", "في هذه الأيام", []string{"in these days"}, []string{"the days"}},
+		{"demonstrative singular", "هذا القرار", []string{"this decision"}, []string{"the decision"}},
+		{"title", "قال السيد آدامز", []string{"Mr."}, []string{"the Mr."}},
+		{"no article on a plural", "هجمات عسكرية", nil, []string{"a "}},
 	}
 	for _, tt := range tests {
 		got := e.Gloss(tt.ar)
