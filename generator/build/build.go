@@ -687,9 +687,12 @@ func (p *Project) render(skip []string) (*render.Result, error) {
 		Fs: view, ContentDir: p.Content, TemplatesDir: p.Templates, StaticDir: p.Static,
 		Templates: templates.FS, Static: static.FS, Skip: skip, Extra: p.extra,
 	}, render.Site{BaseURL: c.BaseURL, Offline: c.Offline, TitleAR: c.Title.AR, TitleEN: c.Title.EN, PageSize: c.PageSize,
-		Params: siteParams(c), Minify: c.Minify.MinifyOutput}, afero.NewBasePathFs(p.Fs, tmp), p.Log)
+		Params: siteParams(c), Minify: c.Minify.MinifyOutput, ShardSize: c.Build.ShardSize}, afero.NewBasePathFs(p.Fs, tmp), p.Log)
 	if err != nil {
 		return nil, err
+	}
+	if st := res.Stats; st.Shards > 0 {
+		fmt.Fprintf(p.Log, "render: articles in %d shards and the lists: %d Hugo runs\n", st.Shards, st.Runs)
 	}
 	n, err := p.writeSearchIndexTo(tmp) // search.go: the offline search index
 	if err != nil {

@@ -3,6 +3,7 @@ package build
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/jisr-news/jisr/generator/linkcheck"
@@ -24,12 +25,12 @@ func (p *Project) finishSite(dir string) error {
 	if err := publish.Pages(p.Fs, dir, c.CNAME); err != nil {
 		return &SetupError{err}
 	}
-	rep, err := p.CheckLinks(dir)
+	rep, err := p.checkLinks(dir, p.linksCache())
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(p.Log, "link check: %d files, %d internal references, %d broken, %d resources from other hosts\n",
-		rep.Files, rep.Checked, len(rep.Broken), len(rep.External))
+	fmt.Fprintf(p.Log, "link check: %d files (%d as the last check read them), %d internal references, %d broken, %d resources from other hosts\n",
+		rep.Files, rep.Reused, rep.Checked, len(rep.Broken), len(rep.External))
 	for _, e := range rep.External {
 		fmt.Fprintf(p.Log, "warning: external resource: %s\n", e)
 	}
@@ -59,7 +60,21 @@ func (p *Project) CheckLinks(dir string) (*linkcheck.Report, error) {
 	if dir == "" {
 		dir = p.Out
 	}
-	o := linkcheck.Options{Offline: p.Config.Offline, BaseURL: p.Config.BaseURL}
+	return p.checkLinks(dir, "")
+}
+
+// linksCache is the file where the build's link check keeps what each
+// file of the site refers to, so that the next build tokenizes only the
+// files that changed (linkcheck.Options.Cache): beside the output folder,
+// as the render folders are (".public.links"). It is derived from the
+// site alone and safe to delete; "jisr check --links" reads every file.
+func (p *Project) linksCache() string {
+	return filepath.Join(filepath.Dir(p.Out), "."+filepath.Base(p.Out)+".links")
+}
+
+// checkLinks is CheckLinks with the cache to use ("" for none).
+func (p *Project) checkLinks(dir, cache string) (*linkcheck.Report, error) {
+	o := linkcheck.Options{Offline: p.Config.Offline, BaseURL: p.Config.BaseURL, Cache: cache, CacheTag: buildID()}
 	if o.Offline {
 		o.BaseURL = "" // an offline site is built without it (see render)
 	}
