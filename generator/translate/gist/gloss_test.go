@@ -65,6 +65,7 @@ func TestGlossRules(t *testing.T) {
 		{"a preposition before a name", "قدمت لهاميلتون", []string{"to Hamilton"}, nil},
 		{"verb with an object pronoun before its subject", "التقطتها الكاميرات", []string{"the cameras picked"}, nil},
 		{"an before a silent h", "بعد ساعة", []string{"an hour"}, nil},
+		{"dual verbs", "كانتا تعملان ولم يغادرا", []string{"they were", "did not they leave"}, []string{"Kanta", "Yghadra"}},
 		{"no article on a plural", "هجمات عسكرية", nil, []string{"a "}},
 	}
 	for _, tt := range tests {
