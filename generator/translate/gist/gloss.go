@@ -647,6 +647,9 @@ var partitives = map[string]bool{
 func functionWords(us []unit) []unit {
 	for i := 1; i < len(us); i++ {
 		u := &us[i]
+		if copula(us, i) {
+			continue
+		}
 		if u.en != "from" || u.pos != posPrep || u.conj != "" || u.prep != "" {
 			continue
 		}
@@ -660,6 +663,39 @@ func functionWords(us []unit) []unit {
 		}
 	}
 	return us
+}
+
+// copula turns the pronoun هو, هي or هم between a noun phrase and a
+// noun, adjective or name into the verb English needs (الحل هو الحوار:
+// "the solution is dialogue"; شارع 125، وهو شارع تسوق: "125 street,
+// which is a shopping street") and reports whether it did.
+func copula(us []unit, i int) bool {
+	u := &us[i]
+	if u.pos != posOther || u.prep != "" || u.obj != "" || i+1 >= len(us) {
+		return false
+	}
+	be := map[string]string{"he": "is", "she": "is", "they": "are"}[u.en]
+	if be == "" {
+		return false
+	}
+	switch us[i+1].pos {
+	case posNoun, posAdj, posName, posNumber, posDet:
+	default:
+		return false
+	}
+	if us[i+1].conj != "" || us[i+1].prep != "" {
+		return false
+	}
+	prev := us[i-1]
+	switch {
+	case u.conj == "" && (prev.pos == posNoun || prev.pos == posName || prev.pos == posAdj):
+		u.en = be
+	case u.conj == "and" && prev.pos == posPunct && prev.en == ",":
+		u.conj, u.en = "", "which "+be
+	default:
+		return false
+	}
+	return true
 }
 
 // sense returns u with the context sense of data/senses.tsv whose

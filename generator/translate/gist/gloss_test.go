@@ -66,6 +66,9 @@ func TestGlossRules(t *testing.T) {
 		{"verb with an object pronoun before its subject", "التقطتها الكاميرات", []string{"the cameras picked"}, nil},
 		{"an before a silent h", "بعد ساعة", []string{"an hour"}, nil},
 		{"dual verbs", "كانتا تعملان ولم يغادرا", []string{"they were", "did not they leave"}, []string{"Kanta", "Yghadra"}},
+		{"copula", "قال إن الحل هو الحوار", []string{"the solution is"}, []string{"solution he"}},
+		{"copula after a comma", "في شارع الملك، وهو شارع رئيسي", []string{", which is a main street"}, nil},
+		{"pronoun before a verb", "وهو يقول", []string{"he says"}, nil},
 		{"no article on a plural", "هجمات عسكرية", nil, []string{"a "}},
 	}
 	for _, tt := range tests {
