@@ -69,6 +69,9 @@ func TestGlossRules(t *testing.T) {
 		{"copula", "قال إن الحل هو الحوار", []string{"the solution is"}, []string{"solution he"}},
 		{"copula after a comma", "في شارع الملك، وهو شارع رئيسي", []string{", which is a main street"}, nil},
 		{"pronoun before a verb", "وهو يقول", []string{"he says"}, nil},
+		{"who after a person", "الرجل الذي قال", []string{"the man who"}, []string{"which"}},
+		{"which after a thing", "القرار الذي صدر", []string{"the decision which"}, nil},
+		{"indefinite construct minister", "وزير خارجية روسيا", []string{"foreign minister"}, nil},
 		{"no article on a plural", "هجمات عسكرية", nil, []string{"a "}},
 	}
 	for _, tt := range tests {
