@@ -514,6 +514,14 @@ func (an *Analyzer) modelPass(st []*segTokens, gazMs []match) []match {
 			for j < len(tags) && bioTags[tags[j]] == "I-"+typ {
 				j++
 			}
+			// A name never runs across punctuation (جورج كلوني : بوش,
+			// أوهارا ( مالك): the words after it are another span.
+			for t := i + 1; t < j; t++ {
+				if !nameGap(s, t) {
+					j = t
+					break
+				}
+			}
 			next := j
 			// Trailing words that cannot end a name are left out: a stop
 			// word (بجانب), a verb with the future marker (سيسافر), an
@@ -524,6 +532,14 @@ func (an *Analyzer) modelPass(st []*segTokens, gazMs []match) []match {
 			free := true
 			for t := i; t < j; t++ {
 				free = free && !s.used[t] && arabic.HasArabic(s.keys[t]) && !stopWords[s.keys[t]] && margin[t] >= minMargin
+			}
+			// The words after punctuation inside a tagged run (tagged I-,
+			// never started as a name) make a name only when two or more
+			// (محمد جحفلي ، محمد البريك); one word there is mostly the
+			// sentence's (، ستنطلق). A lone word that cannot end a name
+			// is none either.
+			if j-i < 2 && (strings.HasPrefix(tag, "I-") || an.badLastWord(s, i)) {
+				free = false
 			}
 			// A lone word is a weak name for a person (محمد، صالح): it
 			// needs a clear margin, and a given name alone never counts.
