@@ -3,7 +3,6 @@ package build
 import (
 	"errors"
 	"fmt"
-	"path/filepath"
 	"strings"
 
 	"github.com/jisr-news/jisr/generator/linkcheck"
@@ -25,7 +24,7 @@ func (p *Project) finishSite(dir string) error {
 	if err := publish.Pages(p.Fs, dir, c.CNAME); err != nil {
 		return &SetupError{err}
 	}
-	rep, err := p.checkLinks(dir, p.linksCache())
+	rep, err := p.checkLinks(dir, p.cacheFile("links")) // search.go: the caches beside the output folder
 	if err != nil {
 		return err
 	}
@@ -61,15 +60,6 @@ func (p *Project) CheckLinks(dir string) (*linkcheck.Report, error) {
 		dir = p.Out
 	}
 	return p.checkLinks(dir, "")
-}
-
-// linksCache is the file where the build's link check keeps what each
-// file of the site refers to, so that the next build tokenizes only the
-// files that changed (linkcheck.Options.Cache): beside the output folder,
-// as the render folders are (".public.links"). It is derived from the
-// site alone and safe to delete; "jisr check --links" reads every file.
-func (p *Project) linksCache() string {
-	return filepath.Join(filepath.Dir(p.Out), "."+filepath.Base(p.Out)+".links")
 }
 
 // checkLinks is CheckLinks with the cache to use ("" for none).

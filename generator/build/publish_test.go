@@ -390,7 +390,7 @@ func TestOffline(t *testing.T) {
 func TestBrokenLinkFailsBuild(t *testing.T) {
 	fs := loadTxtar(t, "testdata/site.txtar")
 	buildSite(t, fs, Options{})
-	if ok, _ := afero.Exists(fs, "/p/.public.links"); !ok {
+	if ok, _ := afero.Exists(fs, "/p/.public.cache/links"); !ok {
 		t.Fatal("the build left no link check cache beside public/")
 	}
 	before := read(t, fs, "/p/public/index.html")

@@ -162,8 +162,10 @@ func (g *glosser) analyze(w string) wordInfo {
 		return v.(wordInfo)
 	}
 	var wi wordInfo
-	if e, ok := g.lx.words[arabic.Normalize(w)]; ok {
+	if e, ok := g.lx.words[arabic.Normalize(w)]; ok && !(e.ta && endsInHa(w) && g.pronounReading(w, &wi)) {
 		wi = wordInfo{p: arabic.Parts{Stem: arabic.Normalize(w)}, e: e, known: true}
+	} else if wi.known {
+		// عامه: عام + ه "its year", not عامة "public".
 	} else if nameNotClitic(w) {
 		wi.p = arabic.Parts{Stem: arabic.Normalize(w)}
 	} else {
@@ -181,6 +183,9 @@ func (g *glosser) analyze(w string) wordInfo {
 				if !ok {
 					break // analyses with known stems come first
 				}
+				if a.Suffix != "" && carriesPronoun(e) {
+					continue // لي "to me" takes no second pronoun: فليك is a name
+				}
 				if a.Det && e.pos == posVerb {
 					if verbal == nil {
 						verbal, verbalE = &as[i], e
@@ -196,6 +201,11 @@ func (g *glosser) analyze(w string) wordInfo {
 			}
 		} else {
 			wi.p = arabic.Parts{Stem: arabic.Normalize(w)}
+		}
+	}
+	if !wi.known && !nameNotClitic(w) {
+		if a, e, ok := g.accusative(w); ok {
+			wi = wordInfo{p: a, e: e, known: true}
 		}
 	}
 	if !wi.known && g.extra != nil {
@@ -225,6 +235,82 @@ func (g *glosser) analyze(w string) wordInfo {
 	return wi
 }
 
+// accusative reads a word with the indefinite accusative ending اً
+// (مزارعًا "a farmer", فشلاً "failure"), which the lexicon lists without
+// it: the word less its final alef, when it carries the tanween or the
+// rest is a known noun or adjective of three letters or more and the
+// alef does not end a pronoun (ها, نا, ما). Only for words no other
+// reading knows.
+func (g *glosser) accusative(w string) (arabic.Parts, entry, bool) {
+	tanween := strings.ContainsRune(w, '\u064B')
+	rs := []rune(w)
+	i := len(rs) - 1
+	for i >= 0 && (arabic.IsDiacritic(rs[i]) || rs[i] == arabic.Tatweel) {
+		i--
+	}
+	if i < 3 || rs[i] != 'ا' {
+		return arabic.Parts{}, entry{}, false
+	}
+	rest := string(rs[:i])
+	if !tanween && (rs[i-1] == 'ه' || rs[i-1] == 'ن' || rs[i-1] == 'م') {
+		return arabic.Parts{}, entry{}, false
+	}
+	for _, a := range g.seg.Analyze(rest) {
+		e, ok := g.lx.words[a.Stem]
+		if !ok {
+			break
+		}
+		if a.Suffix != "" || a.Det || !(e.pos == posNoun || e.pos == posAdj) || !tanween && utf8.RuneCountInString(a.Stem) < 3 {
+			continue
+		}
+		return a, e, true
+	}
+	return arabic.Parts{}, entry{}, false
+}
+
+// endsInHa reports whether w ends with the letter ه (not ة), diacritics
+// aside.
+func endsInHa(w string) bool {
+	rs := []rune(w)
+	for i := len(rs) - 1; i >= 0; i-- {
+		if arabic.IsDiacritic(rs[i]) || rs[i] == arabic.Tatweel {
+			continue
+		}
+		return rs[i] == 'ه'
+	}
+	return false
+}
+
+// pronounReading fills wi with the reading of w as a known noun and the
+// pronoun suffix ه (عامه: عام + ه), and reports whether there is one.
+func (g *glosser) pronounReading(w string, wi *wordInfo) bool {
+	for _, a := range g.seg.Analyze(w) {
+		if a.Suffix != "ه" {
+			continue
+		}
+		if e, ok := g.lx.words[a.Stem]; ok && e.pos == posNoun {
+			*wi = wordInfo{p: a, e: e, known: true}
+			return true
+		}
+	}
+	return false
+}
+
+// carriesPronoun reports whether a lexicon entry is a word with its
+// pronoun already attached (لي "to me", له "to him"), which cannot take
+// another pronoun suffix.
+func carriesPronoun(e entry) bool {
+	if e.poss != "" {
+		return true
+	}
+	w := e.en[strings.LastIndexByte(e.en, ' ')+1:]
+	switch w {
+	case "me", "him", "her", "them", "us":
+		return e.pos == posOther || e.pos == posPrep
+	}
+	return false
+}
+
 // minNameUses is how many Wikidata person names must use a whole word
 // before gist reads it as a name rather than cutting a proclitic off it
 // (فورد is Ford, not ف + ورد "so appeared"; فليك is Flake). Measured on
@@ -233,12 +319,16 @@ func (g *glosser) analyze(w string) wordInfo {
 const minNameUses = 3
 
 // nameNotClitic reports whether w, which the lexicon lacks as a whole,
-// starts with a letter that could be a proclitic but is as a whole a
-// name word of Wikidata's person names: it is then kept whole.
+// starts with a letter that could be a proclitic or ends with ك, but is
+// as a whole a name word of Wikidata's person names: it is then kept
+// whole.
 func nameNotClitic(w string) bool {
 	n := arabic.Normalize(w)
 	r, _ := utf8.DecodeRuneInString(n)
-	if !strings.ContainsRune("وفبلك", r) {
+	last, _ := utf8.DecodeLastRuneInString(n)
+	// The first letter could be a proclitic, or the last the pronoun
+	// "your", rare in news (مايك is Mike, not ماي + ك).
+	if !strings.ContainsRune("وفبلك", r) && last != 'ك' {
 		return false
 	}
 	return arabic.NameWordCount(n) >= minNameUses
@@ -404,6 +494,14 @@ func unknownUnit(w string) unit {
 	if r, ok := strings.CutPrefix(n, "و"); ok && utf8.RuneCountInString(r) >= 4 {
 		u.conj, n = "and", r
 	}
+	// ل or ب before a name of Wikidata's (لجونسون "to Johnson").
+	for _, p := range []struct{ pre, prep string }{{"ل", "to"}, {"ب", "in"}} {
+		if r, ok := strings.CutPrefix(n, p.pre); ok && utf8.RuneCountInString(r) >= 3 &&
+			arabic.NameWordCount(r) >= minNameUses && arabic.NameWordCount(n) < minNameUses {
+			u.prep, n = p.prep, r
+			break
+		}
+	}
 	det := false
 	for _, p := range []struct{ pre, prep string }{{"بال", "in"}, {"لل", "to"}, {"ال", ""}} {
 		if r, ok := strings.CutPrefix(n, p.pre); ok && utf8.RuneCountInString(r) >= 2 {
@@ -459,6 +557,21 @@ func (g *glosser) units(toks []tok) []unit {
 			us = append(us, unit{en: punct(t.text), pos: posPunct, known: true})
 			continue
 		}
+		if qad[norms[i]] && i+1 < len(toks) && toks[i+1].kind == 'w' {
+			// قد before a verb: "has done" before a past, "may do"
+			// before a present.
+			if v := g.wordUnit(toks[i+1].text); v.pos == posVerb && !strings.HasPrefix(v.en, "will ") {
+				if en, ok := perfect(v); ok {
+					v.en = en
+					if pre, _ := strings.CutSuffix(norms[i], "قد"); pre == "و" {
+						v.conj = "and"
+					}
+					us = append(us, v)
+					i++
+					continue
+				}
+			}
+		}
 		if norms[i] == "ال" {
 			if strings.HasPrefix(t.text, "آل") {
 				us = append(us, unit{en: "Al", pos: posName, known: true}) // آل سعود
@@ -479,20 +592,40 @@ func (g *glosser) units(toks []tok) []unit {
 			}
 		}
 		u := g.wordUnit(t.text)
-		if sport {
-			if c, ok := g.club(t.text); ok {
-				u = c
-			} else if en, ok := sportSenses[g.analyze(t.text).p.Stem]; ok && u.known && u.pos != posName {
-				// هدفين: "goals", not "aims".
-				if u.plural {
-					en = pluralize(en)
-				}
-				u.en = en
+		if c, ok := g.club(t.text); ok && sport {
+			u = c
+		} else if u.known && u.pos != posName {
+			var prev *unit
+			if len(us) > 0 {
+				prev = &us[len(us)-1]
 			}
+			nextName := i+1 < len(toks) && toks[i+1].kind == 'w' && (g.wordUnit(toks[i+1].text).pos == posName || !g.known(toks[i+1].text))
+			u = g.sense(u, g.analyze(t.text).p.Stem, sport, nextName, prev)
 		}
 		us = append(us, u)
 	}
 	return functionWords(g.dates(us))
+}
+
+// qad are the forms of the particle قد, which marks a past as done (قد
+// أعلن "has announced") and a present as possible (قد يكون "may be").
+var qad = map[string]bool{"قد": true, "لقد": true, "وقد": true}
+
+// perfect returns the English of a verb after قد: "has"/"have" and the
+// participle for a past, "may" and the base for a present.
+func perfect(v unit) (string, bool) {
+	p, ok := participle(v.en)
+	if !ok {
+		if strings.HasSuffix(v.en, "s") && !strings.HasSuffix(v.en, "ss") || strings.HasPrefix(v.en, "is ") {
+			return "may " + baseVerb(v.en), true
+		}
+		return "", false
+	}
+	switch v.subj {
+	case "they", "we", "I", "you":
+		return "have " + p, true
+	}
+	return "has " + p, true
 }
 
 // partitives are English words after which من is "of", not "from": a
@@ -529,10 +662,42 @@ func functionWords(us []unit) []unit {
 	return us
 }
 
-// sportSenses are the senses a noun has in a sentence about sport,
-// where the lexicon's news sense is another (هدف "aim").
-var sportSenses = map[string]string{
-	arabic.Normalize("هدف"): "goal", arabic.Normalize("حارس"): "goalkeeper",
+// sense returns u with the context sense of data/senses.tsv whose
+// condition holds (the first such line), or u unchanged: stem is the
+// word's normalized stem, sport whether the sentence is about sport,
+// nextName whether a name follows, prev the unit before (nil at the
+// start).
+func (g *glosser) sense(u unit, stem string, sport, nextName bool, prev *unit) unit {
+	for _, s := range g.lx.senses[stem] {
+		ok := false
+		switch s.when {
+		case "sport":
+			ok = sport
+		case "name":
+			ok = nextName
+		case "adj", "noun":
+			a := u
+			a.pos = posAdj
+			adj := prev != nil && (prev.pos == posNoun || prev.pos == posName) && adjOf(*prev, a)
+			ok = adj == (s.when == "adj")
+		}
+		if !ok {
+			continue
+		}
+		fut := strings.HasPrefix(u.en, "will ")
+		u.en, u.pos = s.e.en, s.e.pos
+		if s.e.subj != "" {
+			u.subj = s.e.subj
+		}
+		switch {
+		case u.pos == posNoun && u.plural:
+			u.en = pluralize(u.en)
+		case u.pos == posVerb && fut:
+			u.en = "will " + baseVerb(u.en)
+		}
+		return u
+	}
+	return u
 }
 
 // club glosses w as a club's name when it is a Sport form of the

@@ -71,7 +71,7 @@ func chunks(us []unit) []chunk {
 			default:
 				c.core = []string{u.en}
 			}
-			c.verb = u.pos == posVerb && u.obj == "" && u.subj == ""
+			c.verb = u.pos == posVerb && u.subj == ""
 			if u.pos == posVerb {
 				c.subj = u.subj
 				c.pro = u.pro
@@ -247,7 +247,13 @@ func title(en string) bool {
 
 // indefArticle returns "an" before a vowel sound, else "a".
 func indefArticle(next string) string {
-	if next != "" && strings.ContainsRune("aeiouAEIOU", rune(next[0])) && !strings.HasPrefix(strings.ToLower(next), "uni") && !strings.HasPrefix(strings.ToLower(next), "one") {
+	l := strings.ToLower(next)
+	for _, p := range []string{"hour", "honest", "honor", "honour", "heir"} {
+		if strings.HasPrefix(l, p) {
+			return "an"
+		}
+	}
+	if l != "" && strings.ContainsRune("aeiou", rune(l[0])) && !strings.HasPrefix(l, "uni") && !strings.HasPrefix(l, "one") && !strings.HasPrefix(l, "euro") {
 		return "an"
 	}
 	return "a"

@@ -250,3 +250,32 @@ func gerund(en string) string {
 	}
 	return base + "ing" + rest
 }
+
+// participles are the irregular English past participles that differ
+// from the past.
+var participles = map[string]string{
+	"took": "taken", "gave": "given", "went": "gone", "came": "come", "saw": "seen", "knew": "known",
+	"began": "begun", "became": "become", "wrote": "written", "spoke": "spoken", "broke": "broken",
+	"chose": "chosen", "fell": "fallen", "ran": "run", "rose": "risen", "threw": "thrown", "wore": "worn",
+	"drove": "driven", "flew": "flown", "grew": "grown", "hid": "hidden", "shook": "shaken",
+	"stole": "stolen", "swam": "swum", "withdrew": "withdrawn", "was": "been", "were": "been",
+	"did": "done", "forgot": "forgotten", "forgave": "forgiven", "froze": "frozen", "woke": "woken",
+	"arose": "arisen", "bore": "borne", "ate": "eaten", "drew": "drawn", "won": "won", "lay": "lain",
+}
+
+// participle makes the English past participle of a past-tense gloss:
+// "took part" → "taken part", "announced" → "announced". Its second
+// result is false when en is not a past ("says").
+func participle(en string) (string, bool) {
+	w, rest, _ := strings.Cut(en, " ")
+	if rest != "" {
+		rest = " " + rest
+	}
+	if p, ok := participles[w]; ok {
+		return p + rest, true
+	}
+	if strings.HasSuffix(w, "ed") || irregularPast[w] != "" {
+		return w + rest, true
+	}
+	return "", false
+}
