@@ -436,7 +436,14 @@ func (g *glosser) wordUnit(w string) unit {
 	case "ات", "ون", "ين", "يون", "يين", "ان":
 		u.plural = true
 		if u.pos == posNoun {
-			u.en = pluralize(u.en)
+			// ين and ان on a noun that is not a person are the dual
+			// (يومين "two days", الجانبين "the two sides"): a thing's
+			// plural is broken (أيام), not sound.
+			if (p.Infl == "ين" || p.Infl == "ان") && p.Suffix == "" && !person(unit{en: u.en, pos: posNoun}) {
+				u.en = "two " + pluralize(u.en)
+			} else {
+				u.en = pluralize(u.en)
+			}
 		}
 	}
 	if p.Suffix != "" && subjectHosts[p.Stem] {

@@ -76,6 +76,9 @@ func TestGlossRules(t *testing.T) {
 		{"wa before a particle is no name", "وأكد وأن", nil, []string{"Wan"}},
 		{"emphatic inna opens a sentence", "إنهم صغار.", []string{"they"}, []string{"That", "that"}},
 		{"inna after said is that", "وقال إن الحكومة", []string{"said that"}, nil},
+		{"dual of a thing", "لمدة يومين", []string{"two days"}, nil},
+		{"dual with the article", "بين البلدين", []string{"the two countries"}, nil},
+		{"plural of a person", "التقى المسؤولين", []string{"the officials"}, []string{"two"}},
 		{"no article on a plural", "هجمات عسكرية", nil, []string{"a "}},
 	}
 	for _, tt := range tests {
