@@ -860,6 +860,18 @@ func (g *glosser) dates(us []unit) []unit {
 	out := us[:0]
 	for i := 0; i < len(us); i++ {
 		u := us[i]
+		// في عام 1939: "in 1939", not "in year 1939".
+		if u.en == "year" && u.poss == "" && !u.plural && i+1 < len(us) && us[i+1].pos == posNumber && len(us[i+1].en) == 4 {
+			n := us[i+1]
+			n.conj, n.prep = u.conj, u.prep
+			out = append(out, n)
+			i++
+			continue
+		}
+		// في 12 يونيو: "on 12 June".
+		if u.en == "in" && u.pos == posPrep && u.conj == "" && u.prep == "" && i+2 < len(us) && us[i+1].pos == posNumber && us[i+2].month != 0 {
+			u.en = "on"
+		}
 		// يوم الجمعة: "on Friday", not "the day of Friday".
 		if u.en == "day" && u.poss == "" && !u.plural && i+1 < len(us) && isWeekday(us[i+1]) {
 			w := us[i+1]

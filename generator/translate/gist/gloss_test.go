@@ -79,6 +79,8 @@ func TestGlossRules(t *testing.T) {
 		{"dual of a thing", "لمدة يومين", []string{"two days"}, nil},
 		{"dual with the article", "بين البلدين", []string{"the two countries"}, nil},
 		{"plural of a person", "التقى المسؤولين", []string{"the officials"}, []string{"two"}},
+		{"year before a number", "في عام 1939", []string{"in 1939"}, []string{"year"}},
+		{"on before a day of a month", "في 12 يونيو", []string{"on 12 June"}, nil},
 		{"no article on a plural", "هجمات عسكرية", nil, []string{"a "}},
 	}
 	for _, tt := range tests {
