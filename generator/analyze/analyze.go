@@ -321,6 +321,15 @@ func (an *Analyzer) gazetteerPass(st []*segTokens) []match {
 			if !ok {
 				m, ok = an.matchAt(s, si, i, nil)
 			}
+			if ok && m.typ == Person && nasabBefore(s, i) {
+				// حمدان بن [محمد بن راشد]: a father's name inside
+				// another person's name is not the person named.
+				i = m.end
+				continue
+			}
+			if ok && m.typ == Person {
+				m.end = nasabAfter(s, m.end)
+			}
 			if ok {
 				ms = append(ms, m)
 				full[m.entry] = true
@@ -349,6 +358,27 @@ func (an *Analyzer) gazetteerPass(st []*segTokens) []match {
 	}
 	return ms
 }
+
+// nasabBefore reports whether token i of s follows "X بن" (or بنت,
+// ابن): a name there is a father's or grandfather's, part of the chain
+// of someone else's name.
+func nasabBefore(s *segTokens, i int) bool {
+	return i >= 2 && nasabLinks[s.keys[i-1]] && spaced(s, i) && spaced(s, i-1) && nameWord(s, i-2)
+}
+
+// nasabAfter returns the end of a person's mention ending before token
+// end, taken on over the pairs of بن … and آل … that continue the same
+// name (حمد بن جاسم [بن جبر آل ثاني]).
+func nasabAfter(s *segTokens, end int) int {
+	for end+1 < len(s.toks) && (nasabLinks[s.keys[end]] || s.keys[end] == arabic.Normalize("آل")) &&
+		spaced(s, end) && spaced(s, end+1) && nameWord(s, end) && nameWord(s, end+1) {
+		end += 2
+	}
+	return end
+}
+
+// nasabLinks are the words of a chain of descent in a name.
+var nasabLinks = keySet("بن", "بنت", "ابن")
 
 // collect turns matches into entities in order of first mention.
 func (an *Analyzer) collect(st []*segTokens, ms []match) []Entity {
