@@ -647,6 +647,14 @@ var partitives = map[string]bool{
 func functionWords(us []unit) []unit {
 	for i := 1; i < len(us); i++ {
 		u := &us[i]
+		if copula(us, i) {
+			continue
+		}
+		// الذي, التي after a person: "who".
+		if u.en == "which" && u.pos == posOther && u.conj == "" && u.prep == "" && person(us[i-1]) {
+			u.en = "who"
+			continue
+		}
 		if u.en != "from" || u.pos != posPrep || u.conj != "" || u.prep != "" {
 			continue
 		}
@@ -660,6 +668,72 @@ func functionWords(us []unit) []unit {
 		}
 	}
 	return us
+}
+
+// personWords are English nouns for people that the suffix rule of
+// person misses.
+var personWords = map[string]bool{
+	"man": true, "woman": true, "person": true, "child": true, "boy": true, "girl": true, "president": true,
+	"minister": true, "king": true, "prince": true, "official": true, "chief": true, "head": true, "doctor": true,
+	"expert": true, "citizen": true, "resident": true, "victim": true, "suspect": true, "captain": true,
+	"coach": true, "father": true, "mother": true, "son": true, "daughter": true, "brother": true,
+	"sister": true, "wife": true, "husband": true, "friend": true, "cousin": true, "priest": true,
+	"pilot": true, "student": true, "guest": true, "judge": true, "envoy": true, "lawyer": true,
+}
+
+// person reports whether u names a person: a name of one word or more,
+// or a noun whose gloss is a person (a word in -er, -or, -ist, -ian or
+// -man, or one of personWords).
+func person(u unit) bool {
+	if u.pos == posName {
+		return true
+	}
+	if u.pos != posNoun && u.pos != posAdj {
+		return false
+	}
+	w := strings.ToLower(u.en[strings.LastIndexByte(u.en, ' ')+1:])
+	if personWords[w] {
+		return true
+	}
+	for _, suf := range []string{"er", "or", "ist", "ian", "man", "woman"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// copula turns the pronoun هو, هي or هم between a noun phrase and a
+// noun, adjective or name into the verb English needs (الحل هو الحوار:
+// "the solution is dialogue"; شارع 125، وهو شارع تسوق: "125 street,
+// which is a shopping street") and reports whether it did.
+func copula(us []unit, i int) bool {
+	u := &us[i]
+	if u.pos != posOther || u.prep != "" || u.obj != "" || i+1 >= len(us) {
+		return false
+	}
+	be := map[string]string{"he": "is", "she": "is", "they": "are"}[u.en]
+	if be == "" {
+		return false
+	}
+	switch us[i+1].pos {
+	case posNoun, posAdj, posName, posNumber, posDet:
+	default:
+		return false
+	}
+	if us[i+1].conj != "" || us[i+1].prep != "" {
+		return false
+	}
+	prev := us[i-1]
+	switch {
+	case u.conj == "" && (prev.pos == posNoun || prev.pos == posName || prev.pos == posAdj):
+		u.en = be
+	case u.conj == "and" && prev.pos == posPunct && prev.en == ",":
+		u.conj, u.en = "", "which "+be
+	default:
+		return false
+	}
+	return true
 }
 
 // sense returns u with the context sense of data/senses.tsv whose

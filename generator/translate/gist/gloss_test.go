@@ -65,6 +65,13 @@ func TestGlossRules(t *testing.T) {
 		{"a preposition before a name", "قدمت لهاميلتون", []string{"to Hamilton"}, nil},
 		{"verb with an object pronoun before its subject", "التقطتها الكاميرات", []string{"the cameras picked"}, nil},
 		{"an before a silent h", "بعد ساعة", []string{"an hour"}, nil},
+		{"dual verbs", "كانتا تعملان ولم يغادرا", []string{"they were", "did not they leave"}, []string{"Kanta", "Yghadra"}},
+		{"copula", "قال إن الحل هو الحوار", []string{"the solution is"}, []string{"solution he"}},
+		{"copula after a comma", "في شارع الملك، وهو شارع رئيسي", []string{", which is a main street"}, nil},
+		{"pronoun before a verb", "وهو يقول", []string{"he says"}, nil},
+		{"who after a person", "الرجل الذي قال", []string{"the man who"}, []string{"which"}},
+		{"which after a thing", "القرار الذي صدر", []string{"the decision which"}, nil},
+		{"indefinite construct minister", "وزير خارجية روسيا", []string{"foreign minister"}, nil},
 		{"no article on a plural", "هجمات عسكرية", nil, []string{"a "}},
 	}
 	for _, tt := range tests {

@@ -177,7 +177,7 @@ func reorder(us []unit) []string {
 		if cs[i].subj != "" && !(i > 0 && (cs[i-1].np || endsWithSubject(cs[i-1]))) {
 			words = append(words, cs[i].pre...)
 			words = append(words, cs[i].subj)
-			words = append(words, cs[i].core...)
+			words = append(words, agree(cs[i].subj, cs[i].core)...)
 			continue
 		}
 		if cs[i].pro != "" && cs[i].subj == "" && !(i > 0 && (cs[i-1].np || endsWithSubject(cs[i-1]))) &&
@@ -243,6 +243,19 @@ func title(en string) bool {
 		return true
 	}
 	return false
+}
+
+// agree returns a verb's words for a plural pronoun subject: "they
+// were", not "they was".
+func agree(subj string, core []string) []string {
+	if len(core) == 0 || core[0] != "was" {
+		return core
+	}
+	switch subj {
+	case "they", "we", "you":
+		return append([]string{"were"}, core[1:]...)
+	}
+	return core
 }
 
 // indefArticle returns "an" before a vowel sound, else "a".

@@ -55,6 +55,9 @@ func TestContextSenses(t *testing.T) {
 		{"في العام الماضي", "year", "general"},
 		{"قال كبير المفاوضين", "chief", "big"},
 		{"عدد كبير", "big", "chief"},
+		{"تأهل الفريق إلى الدور نصف النهائي", "round", "role"},
+		{"لعب دورا في الأزمة", "role", "round"},
+		{"أطلق الحكم صافرة نهاية المباراة", "referee", "rule"},
 	} {
 		got := strings.ToLower(e.g.gloss(c.ar))
 		if !strings.Contains(got, c.want) || strings.Contains(got, c.not) {
