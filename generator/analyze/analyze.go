@@ -423,15 +423,41 @@ func (an *Analyzer) collect(st []*segTokens, ms []match) []Entity {
 			first++
 		}
 		// A club's nationality adjective (النصر العماني) qualifies the
-		// name and is left out of the mention the same way.
+		// name and is left out of the mention the same way, as is an
+		// organization's when the rest is a name of it too (حزب الله
+		// اللبناني, الكونغرس الأميركي; but الجيش الإسرائيلي stays whole).
 		last := m.end - 1
-		if m.entry >= 0 && last > first && isClub(an.g.Entries()[m.entry]) && an.trailingNationality(s, last) {
+		if m.entry >= 0 && last > first && an.trailingNationality(s, last) &&
+			(isClub(an.g.Entries()[m.entry]) || m.typ == Organization && an.isFormOf(s, m.start, last, m.entry)) {
 			last--
 		}
 		start, end := s.toks[first].Start, s.toks[last].End
 		out[k].Mentions = append(out[k].Mentions, Mention{Segment: s.seg.ID, Start: start, End: end, Surface: s.seg.Text[start:end]})
 	}
 	return out
+}
+
+// isFormOf reports whether tokens start..end-1 of s are, clitics aside,
+// a form (name or alias) of gazetteer entry e.
+func (an *Analyzer) isFormOf(s *segTokens, start, end, e int) bool {
+	words := make([]string, 0, end-start)
+	for t := start; t < end; t++ {
+		words = append(words, s.toks[t].Text)
+	}
+	first := words[0]
+	// The first word as written, without the article's proclitics
+	// (وللحلف), or without one letter of و ب ل ف (لحزب الله).
+	cands := []string{first, withoutProclitics(first)}
+	if r, size := utf8.DecodeRuneInString(first); strings.ContainsRune("وبلف", r) {
+		cands = append(cands, first[size:])
+	}
+	for _, c := range cands {
+		words[0] = c
+		if f := an.formOf(strings.Join(words, " ")); f != nil && (containsInt(f.full, e) || containsInt(f.short, e)) {
+			return true
+		}
+	}
+	return false
 }
 
 // mentionHeads are the generic head words left out of an organization's
