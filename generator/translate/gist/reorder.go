@@ -71,7 +71,7 @@ func chunks(us []unit) []chunk {
 			default:
 				c.core = []string{u.en}
 			}
-			c.verb = u.pos == posVerb && u.obj == "" && u.subj == ""
+			c.verb = u.pos == posVerb && u.subj == ""
 			if u.pos == posVerb {
 				c.subj = u.subj
 				c.pro = u.pro
@@ -177,7 +177,7 @@ func reorder(us []unit) []string {
 		if cs[i].subj != "" && !(i > 0 && (cs[i-1].np || endsWithSubject(cs[i-1]))) {
 			words = append(words, cs[i].pre...)
 			words = append(words, cs[i].subj)
-			words = append(words, cs[i].core...)
+			words = append(words, agree(cs[i].subj, cs[i].core)...)
 			continue
 		}
 		if cs[i].pro != "" && cs[i].subj == "" && !(i > 0 && (cs[i-1].np || endsWithSubject(cs[i-1]))) &&
@@ -245,9 +245,28 @@ func title(en string) bool {
 	return false
 }
 
+// agree returns a verb's words for a plural pronoun subject: "they
+// were", not "they was".
+func agree(subj string, core []string) []string {
+	if len(core) == 0 || core[0] != "was" {
+		return core
+	}
+	switch subj {
+	case "they", "we", "you":
+		return append([]string{"were"}, core[1:]...)
+	}
+	return core
+}
+
 // indefArticle returns "an" before a vowel sound, else "a".
 func indefArticle(next string) string {
-	if next != "" && strings.ContainsRune("aeiouAEIOU", rune(next[0])) && !strings.HasPrefix(strings.ToLower(next), "uni") && !strings.HasPrefix(strings.ToLower(next), "one") {
+	l := strings.ToLower(next)
+	for _, p := range []string{"hour", "honest", "honor", "honour", "heir"} {
+		if strings.HasPrefix(l, p) {
+			return "an"
+		}
+	}
+	if l != "" && strings.ContainsRune("aeiou", rune(l[0])) && !strings.HasPrefix(l, "uni") && !strings.HasPrefix(l, "one") && !strings.HasPrefix(l, "euro") {
 		return "an"
 	}
 	return "a"
