@@ -399,9 +399,12 @@ func (an *Analyzer) collect(st []*segTokens, ms []match) []Entity {
 		if m.entry >= 0 {
 			e = entityOf(an.g.Entries()[m.entry])
 		} else {
-			e = an.unknown(m)
-			sk = spellingKey(e.Type, e.NameAR)
-			k, ok = bySpelling[sk]
+			// The spelling key first: a name met again needs no second
+			// English spelling (the speller is the costly part).
+			sk = spellingKey(m.typ, m.nameAR)
+			if k, ok = bySpelling[sk]; !ok {
+				e = an.unknown(m)
+			}
 		}
 		if !ok {
 			k, ok = byID[e.ID]
