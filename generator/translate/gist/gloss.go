@@ -166,7 +166,7 @@ func (g *glosser) analyze(w string) wordInfo {
 		wi = wordInfo{p: arabic.Parts{Stem: arabic.Normalize(w)}, e: e, known: true}
 	} else if wi.known {
 		// عامه: عام + ه "its year", not عامة "public".
-	} else if nameNotClitic(w) {
+	} else if nameNotClitic(w) && !g.cliticParticle(w) {
 		wi.p = arabic.Parts{Stem: arabic.Normalize(w)}
 	} else {
 		as := g.seg.Analyze(w)
@@ -334,6 +334,45 @@ func nameNotClitic(w string) bool {
 	return arabic.NameWordCount(n) >= minNameUses
 }
 
+// emphatic reports whether the token w, glossed u, is the particle إن
+// (written with the hamza below) opening a sentence, a quotation or a
+// clause after ف: us are the units before it.
+func emphatic(w string, u unit, us []unit) bool {
+	if !strings.HasPrefix(u.en, "that") || u.prep != "" {
+		return false
+	}
+	r := strings.TrimPrefix(w, "ف")
+	if !strings.HasPrefix(r, "إن") {
+		return false
+	}
+	if r != w {
+		return true
+	}
+	if len(us) == 0 {
+		return true
+	}
+	switch us[len(us)-1].en {
+	case ".", ":", "\"", "!", "?":
+		return true
+	}
+	return false
+}
+
+// cliticParticle reports whether w is و or ف before a particle of the
+// lexicon (فإن, وأن, فأنا): a function word, never a name, however many
+// Wikidata names use the letters (Van, Wan).
+func (g *glosser) cliticParticle(w string) bool {
+	n := arabic.Normalize(w)
+	for _, c := range []string{"و", "ف"} {
+		if r, ok := strings.CutPrefix(n, c); ok {
+			if e, ok := g.lx.words[r]; ok && (e.pos == posOther || e.pos == posConj || e.pos == posPrep || e.pos == posDet) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // known reports whether word gets a gloss from the data.
 func (g *glosser) known(word string) bool {
 	if _, ok := g.lx.words[arabic.Normalize(word)]; ok {
@@ -397,7 +436,14 @@ func (g *glosser) wordUnit(w string) unit {
 	case "ات", "ون", "ين", "يون", "يين", "ان":
 		u.plural = true
 		if u.pos == posNoun {
-			u.en = pluralize(u.en)
+			// ين and ان on a noun that is not a person are the dual
+			// (يومين "two days", الجانبين "the two sides"): a thing's
+			// plural is broken (أيام), not sound.
+			if (p.Infl == "ين" || p.Infl == "ان") && p.Suffix == "" && !person(unit{en: u.en, pos: posNoun}) {
+				u.en = "two " + pluralize(u.en)
+			} else {
+				u.en = pluralize(u.en)
+			}
 		}
 	}
 	if p.Suffix != "" && subjectHosts[p.Stem] {
@@ -602,6 +648,16 @@ func (g *glosser) units(toks []tok) []unit {
 			nextName := i+1 < len(toks) && toks[i+1].kind == 'w' && (g.wordUnit(toks[i+1].text).pos == posName || !g.known(toks[i+1].text))
 			u = g.sense(u, g.analyze(t.text).p.Stem, sport, nextName, prev)
 		}
+		if emphatic(t.text, u, us) {
+			// إن opening a sentence or after ف only stresses what
+			// follows: إنهم صغار "they are young", فإن العدد "the number".
+			u.en = strings.TrimPrefix(u.en, "that")
+			u.en = strings.TrimSpace(u.en)
+			if u.en == "" && u.subj != "" {
+				u.en, u.subj = u.subj, ""
+			}
+			u.conj = ""
+		}
 		us = append(us, u)
 	}
 	return functionWords(g.dates(us))
@@ -804,6 +860,18 @@ func (g *glosser) dates(us []unit) []unit {
 	out := us[:0]
 	for i := 0; i < len(us); i++ {
 		u := us[i]
+		// في عام 1939: "in 1939", not "in year 1939".
+		if u.en == "year" && u.poss == "" && !u.plural && i+1 < len(us) && us[i+1].pos == posNumber && len(us[i+1].en) == 4 {
+			n := us[i+1]
+			n.conj, n.prep = u.conj, u.prep
+			out = append(out, n)
+			i++
+			continue
+		}
+		// في 12 يونيو: "on 12 June".
+		if u.en == "in" && u.pos == posPrep && u.conj == "" && u.prep == "" && i+2 < len(us) && us[i+1].pos == posNumber && us[i+2].month != 0 {
+			u.en = "on"
+		}
 		// يوم الجمعة: "on Friday", not "the day of Friday".
 		if u.en == "day" && u.poss == "" && !u.plural && i+1 < len(us) && isWeekday(us[i+1]) {
 			w := us[i+1]

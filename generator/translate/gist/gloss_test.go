@@ -72,6 +72,15 @@ func TestGlossRules(t *testing.T) {
 		{"who after a person", "الرجل الذي قال", []string{"the man who"}, []string{"which"}},
 		{"which after a thing", "القرار الذي صدر", []string{"the decision which"}, nil},
 		{"indefinite construct minister", "وزير خارجية روسيا", []string{"foreign minister"}, nil},
+		{"fa before a particle is no name", "فإن العدد كبير", []string{"the number"}, []string{"Van"}},
+		{"wa before a particle is no name", "وأكد وأن", nil, []string{"Wan"}},
+		{"emphatic inna opens a sentence", "إنهم صغار.", []string{"they"}, []string{"That", "that"}},
+		{"inna after said is that", "وقال إن الحكومة", []string{"said that"}, nil},
+		{"dual of a thing", "لمدة يومين", []string{"two days"}, nil},
+		{"dual with the article", "بين البلدين", []string{"the two countries"}, nil},
+		{"plural of a person", "التقى المسؤولين", []string{"the officials"}, []string{"two"}},
+		{"year before a number", "في عام 1939", []string{"in 1939"}, []string{"year"}},
+		{"on before a day of a month", "في 12 يونيو", []string{"on 12 June"}, nil},
 		{"no article on a plural", "هجمات عسكرية", nil, []string{"a "}},
 	}
 	for _, tt := range tests {
