@@ -538,6 +538,9 @@ func (an *Analyzer) modelPass(st []*segTokens, gazMs []match) []match {
 			// (محمد جحفلي ، محمد البريك); one word there is mostly the
 			// sentence's (، ستنطلق). A lone word that cannot end a name
 			// is none either.
+			if an.badFirstWord(s, i) {
+				free = false
+			}
 			if j-i < 2 && (strings.HasPrefix(tag, "I-") || an.badLastWord(s, i) || typ == "PERS" && accusativeWord(s.keys[i])) {
 				free = false
 			}
@@ -786,6 +789,17 @@ func (an *Analyzer) badLastWord(s *segTokens, t int) bool {
 		return true
 	}
 	return false
+}
+
+// ordinals never start a name (الدور الثاني "the second round"), though
+// they end some (عبدالله الثاني).
+var ordinals = keySet("الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر",
+	"الأولى", "الثانية", "الثالثة")
+
+// badFirstWord reports whether token t cannot start a name found by the
+// tagger: an ordinal.
+func (an *Analyzer) badFirstWord(s *segTokens, t int) bool {
+	return ordinals[s.keys[t]]
 }
 
 // accusativeWord reports whether k is a common word in the indefinite
