@@ -40,4 +40,3 @@ func TestTaggerNameEndsBeforeCommonWord(t *testing.T) {
 		}
 	}
 }
-
