@@ -72,6 +72,8 @@ var stopWords = keySet(
 var headPrefixes = map[*map[string]bool]map[string]bool{
 	&orgHeads:   prefixSet(orgHeads),
 	&placeHeads: prefixSet(placeHeads),
+	// analyze.go
+	&placeMentionHeads: prefixSet(placeMentionHeads),
 }
 
 func prefixSet(set map[string]bool) map[string]bool {
@@ -160,6 +162,13 @@ func definite(k string) bool {
 func spaced(s *segTokens, t int) bool {
 	gap := s.seg.Text[s.toks[t-1].End:s.toks[t].Start]
 	return gap != "" && strings.TrimSpace(gap) == ""
+}
+
+// nameGap reports whether tokens t-1 and t may be words of one name:
+// separated by spaces only, or by one dot or hyphen (سي.بي.إس).
+func nameGap(s *segTokens, t int) bool {
+	gap := s.seg.Text[s.toks[t-1].End:s.toks[t].Start]
+	return gap == "." || gap == "-" || spaced(s, t)
 }
 
 // contextRules finds persons, organizations and places that the gazetteer

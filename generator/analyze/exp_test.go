@@ -77,7 +77,13 @@ func TestExpErr(t *testing.T) {
 		}
 		for p := range preds[i] {
 			if p.typ == typ && !gold[p] && os.Getenv("FP") != "" {
-				t.Logf("FP %s | ctx: %s", join(s.Words[p.start:p.end]), join(s.Words[max(0, p.start-3):min(len(s.Words), p.end+2)]))
+				var gl []string
+				for g := range gold {
+					if p.start < g.end && g.start < p.end {
+						gl = append(gl, g.typ+":"+join(s.Words[g.start:g.end]))
+					}
+				}
+				t.Logf("FP %s | gold %v | ctx: %s", join(s.Words[p.start:p.end]), gl, join(s.Words[max(0, p.start-3):min(len(s.Words), p.end+2)]))
 			}
 		}
 	}

@@ -514,16 +514,32 @@ func (an *Analyzer) modelPass(st []*segTokens, gazMs []match) []match {
 			for j < len(tags) && bioTags[tags[j]] == "I-"+typ {
 				j++
 			}
+			// A name never runs across punctuation (جورج كلوني : بوش,
+			// أوهارا ( مالك): the words after it are another span.
+			for t := i + 1; t < j; t++ {
+				if !nameGap(s, t) {
+					j = t
+					break
+				}
+			}
 			next := j
 			// Trailing words that cannot end a name are left out: a stop
 			// word (بجانب), a verb with the future marker (سيسافر), an
 			// indefinite nationality (سعودي).
-			for j-i > 1 && an.badLastWord(s, j-1) {
+			for j-i > 1 && (an.badLastWord(s, j-1) || typ == "PERS" && accusativeWord(s.keys[j-1])) {
 				j--
 			}
 			free := true
 			for t := i; t < j; t++ {
 				free = free && !s.used[t] && arabic.HasArabic(s.keys[t]) && !stopWords[s.keys[t]] && margin[t] >= minMargin
+			}
+			// The words after punctuation inside a tagged run (tagged I-,
+			// never started as a name) make a name only when two or more
+			// (محمد جحفلي ، محمد البريك); one word there is mostly the
+			// sentence's (، ستنطلق). A lone word that cannot end a name
+			// is none either.
+			if j-i < 2 && (strings.HasPrefix(tag, "I-") || an.badLastWord(s, i) || typ == "PERS" && accusativeWord(s.keys[i])) {
+				free = false
 			}
 			// A lone word is a weak name for a person (محمد، صالح): it
 			// needs a clear margin, and a given name alone never counts.
@@ -770,6 +786,13 @@ func (an *Analyzer) badLastWord(s *segTokens, t int) bool {
 		return true
 	}
 	return false
+}
+
+// accusativeWord reports whether k is a common word in the indefinite
+// accusative (برنامجا "a programme", نموذجا), which ends no person's
+// name: a word of the lexicon ending in ا that few names use.
+func accusativeWord(k string) bool {
+	return strings.HasSuffix(k, "ا") && commonWord(k) && arabic.NameWordCount(k) < 5 && !arabic.IsGivenName(k)
 }
 
 // nationality reports whether the definite nisba adjective k (السعودي)

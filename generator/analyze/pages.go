@@ -75,6 +75,13 @@ import (
 //     it (المنظمة الدولية "the international organization", المدينة
 //     الجنوبية): a description, not a name.
 //
+//   - "common" also: a nationality adjective alone (الألمانية, from
+//     صحيفة «بيلد» الألمانية);
+//
+//   - "cut" also: a person whose first word is a common word that few
+//     names use (رحيل كاسياس "Casillas's departure", جيجا بت): the name,
+//     if any, starts later (but X بن Y is a name's shape: ساير بن لافي).
+//
 // A gazetteer entity always passes.
 func PageWorthy(e Entity) (bool, string) {
 	if e.Known {
@@ -113,6 +120,12 @@ func PageWorthy(e Entity) (bool, string) {
 	}
 	if hasLooseProclitic(keys[0]) {
 		return false, "prefix"
+	}
+	if len(keys) == 1 && strings.HasPrefix(keys[0], "ال") && Default().nationality(strings.TrimSuffix(strings.TrimSuffix(keys[0], "ه"), "ي")+"ي") {
+		return false, "common" // الألمانية, السعودي: a nationality adjective alone («بيلد» الألمانية)
+	}
+	if e.Type == Person && len(keys) > 1 && commonWord(keys[0]) && arabic.NameWordCount(keys[0]) < 5 && !arabic.IsGivenName(keys[0]) && keys[1] != "بن" && keys[1] != "بنت" {
+		return false, "cut" // رحيل كاسياس "Casillas's departure", جيجا بت: a word of the sentence before the name
 	}
 	common := func(k string) bool {
 		return stopWords[k] || personTitles[k] || orgHeads[k] || placeHeads[k] || titleModifiers[k] || commonWord(k)

@@ -48,6 +48,14 @@ func TestPageWorthy(t *testing.T) {
 		{"ريو دي جانيرو", Place, true},
 		{"سانتا كلارا", Person, false}, // a place: no person's name starts San, Santa
 		{"سانتي كازورلا", Person, true},
+		{"الألمانية", Organization, false}, // a nationality adjective alone (صحيفة «بيلد» الألمانية)
+		{"السعودي", Person, false},
+		{"رحيل كاسياس", Person, false}, // "Casillas's departure": the name starts later
+		{"جيجا بت", Person, false},     // a unit
+		{"عبدالله الربيعة", Person, true},
+		{"فاطمة الزهراء", Person, true},
+		{"رونالد لويس", Person, true},
+		{"فوزان بن عبدالرحمن", Person, true},
 	} {
 		ok, why := PageWorthy(Entity{NameAR: c.name, Type: c.typ})
 		if ok != c.ok {

@@ -3,6 +3,7 @@ package analyze
 import (
 	"strings"
 
+	"github.com/jisr-news/jisr/generator/arabic"
 	"github.com/jisr-news/jisr/generator/gazetteer"
 )
 
@@ -67,4 +68,63 @@ func (an *Analyzer) sportAt(s *segTokens, i, end int) bool {
 		}
 	}
 	return s.sport
+}
+
+// clubPrefixes are the words that start a club's name before its city
+// (دينامو كييف, سسكا موسكو), with the English spelling clubs use.
+var clubPrefixes = map[string]string{
+	arabic.Normalize("دينامو"): "Dynamo", arabic.Normalize("سسكا"): "CSKA",
+	arabic.Normalize("سبارتاك"): "Spartak", arabic.Normalize("لوكوموتيف"): "Lokomotiv",
+	arabic.Normalize("أتلتيكو"): "Atletico", arabic.Normalize("اتلتيكو"): "Atletico",
+	arabic.Normalize("أولمبيك"): "Olympique", arabic.Normalize("اولمبيك"): "Olympique",
+	arabic.Normalize("ايك"): "AEK", arabic.Normalize("إنتر"): "Inter", arabic.Normalize("انتر"): "Inter",
+	arabic.Normalize("هابوعيل"): "Hapoel", arabic.Normalize("مكابي"): "Maccabi",
+	arabic.Normalize("بوروسيا"): "Borussia", arabic.Normalize("سبورتنغ"): "Sporting",
+	arabic.Normalize("سبورتينغ"): "Sporting", arabic.Normalize("حسنية"): "Hassania",
+}
+
+// clubPlaces turns a gazetteer place that is part of a club's name into
+// that club, an organization (Known false): a place after a club prefix
+// (دينامو كييف), or, in a sentence about sport, a place followed by a
+// definite relational adjective that is no country's nationality
+// (المغرب الفاسي, "Maghreb of Fez"; but بنفيكا البرتغالي is a club and
+// its nationality; see cityNisba). The longest reading wins, as for the gazetteer's own
+// clubs; the city alone stays a place.
+func (an *Analyzer) clubPlaces(st []*segTokens, ms []match) []match {
+	out := ms[:0:0]
+	for _, m := range ms {
+		s := st[m.seg]
+		if m.entry < 0 || m.short || m.typ != Place {
+			out = append(out, m)
+			continue
+		}
+		start, end, en := m.start, m.end, ""
+		if p := m.start - 1; p >= 0 && !s.used[p] && nameGap(s, m.start) {
+			if e, ok := clubPrefixes[s.keys[p]]; ok {
+				start, en = p, e+" "+an.g.Entries()[m.entry].EN
+			}
+		}
+		if start == m.start && end < len(s.toks) && !s.used[end] && nameGap(s, end) && s.sport &&
+			an.cityNisba(s.keys[end]) {
+			end++
+		}
+		if start == m.start && end == m.end {
+			out = append(out, m)
+			continue
+		}
+		c := an.nameOf(s, m.seg, start, end, Organization)
+		c.nameEN = en
+		s.claim(start, end)
+		out = append(out, c)
+	}
+	return out
+}
+
+// cityNisba reports whether the definite word k can be the adjective of
+// a city that a club's name carries (الفاسي, التطواني, المكناسي):
+// masculine, no country's nationality, not ordinary vocabulary (الدولي,
+// الإسلامي: مصر الدولي is a hospital, دبي الإسلامي a bank).
+func (an *Analyzer) cityNisba(k string) bool {
+	return definite(k) && strings.HasSuffix(k, "ي") && !strings.HasSuffix(k, "يي") &&
+		!an.nationality(k) && !stopWords[k] && !titleModifiers[k] && !commonWord(k)
 }

@@ -335,6 +335,8 @@ func (s *Segmenter) addEndings(p Parts, rest string, add func(Parts, string)) {
 		{"يين", "يين", "ي"}, {"يون", "يون", "ي"},
 		{"ات", "ات", "ة"}, {"ات", "ات", ""},
 		{"ون", "ون", ""}, {"ين", "ين", ""}, {"ان", "ان", ""},
+		// The construct plural drops its ن: مؤيدو = مؤيدون.
+		{"و", "ون", ""},
 		{"تين", "ين", "ة"}, {"تان", "ان", "ة"},
 		{"ية", "ه", "ي"}, {"ة", "ه", ""},
 		// Already-normalized input has ه for ة.

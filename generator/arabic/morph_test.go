@@ -29,7 +29,7 @@ func TestSegmentLight(t *testing.T) {
 
 func TestSegmentWithLexicon(t *testing.T) {
 	lex := map[string]bool{}
-	for _, w := range []string{"حكومه", "جيش", "قال", "تشكل", "عراقي", "دوله", "مدينه", "ولايه", "كتاب", "قوات", "قوه", "معلومه", "وزير"} {
+	for _, w := range []string{"حكومه", "جيش", "قال", "تشكل", "عراقي", "دوله", "مدينه", "ولايه", "كتاب", "قوات", "قوه", "معلومه", "وزير", "مؤيد", "موظف"} {
 		lex[Normalize(w)] = true
 	}
 	s := NewSegmenter([]string{"بوتين", "إيران", "الأسد", "فرنسا", "لبنان", "بريطانيا"}, func(w string) bool { return lex[w] })
@@ -48,6 +48,10 @@ func TestSegmentWithLexicon(t *testing.T) {
 		{"كتابه", "كتاب+ه"},
 		{"للدولة", "ل+ال+دوله"},
 		{"المعلومات", "ال+معلومه+ات"},
+		// A masculine plural before the noun it is of loses its ن
+		// (مؤيدو الرئيس "the president's supporters").
+		{"مؤيدو", "مويد+ون"},
+		{"وموظفو", "و+موظف+ون"},
 		// Protected names are never split.
 		{"بوتين", "بوتين"},
 		{"وبوتين", "و+بوتين"},

@@ -7,7 +7,9 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+	"math"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -19,18 +21,43 @@ import (
 // letter takes a chunk of the English word: its consonant and the vowels
 // Arabic leaves unwritten after it, "" for a silent letter), and for each
 // Arabic letter in its context (the letters before and after it) the
-// commonest chunk is kept. Spelling a word takes, letter by letter, the
-// chunk of the longest context seen in training.
+// commonest chunks are kept with their counts. Spelling a word searches,
+// with a small beam, the sequence of chunks (each from the longest context
+// seen in training) that is likeliest under the chunk counts times a
+// character 4-gram model of the English name words of training, so that
+// the chunks agree with each other the way English spellings do
+// ("Wenger", not "Finghr").
 //
 // Written by hand: it is a small, deterministic letter-context model that
 // needs no library; the alignment is a dynamic program over a short
 // table of which English letters may spell which Arabic letter.
 type Speller struct {
-	// chunk maps a context key to the counts of the English chunks seen.
+	// chunk maps a context key to the counts of the English chunks seen
+	// (training only).
 	chunk map[string]map[string]int
-	best  map[string]string
+	// cands maps a context key to its commonest chunks, commonest first.
+	cands map[string][]chunkCount
 	known map[string]string // whole words seen in training: their spelling
+	// lm counts the character n-grams (orders 1 to lmOrder) of the English
+	// name words, each word once, written "^word$"; keyed by gramKey.
+	lm map[uint32]int32
 }
+
+// chunkCount is one English chunk of a context and how often training saw
+// it there.
+type chunkCount struct {
+	en string
+	n  int
+}
+
+// maxCands is how many chunks a context keeps; lmOrder the order of the
+// English character model; beamWidth how many partial spellings the
+// search keeps.
+const (
+	maxCands  = 4
+	lmOrder   = 4
+	beamWidth = 8
+)
 
 // latinOf lists the English letters that may open the chunk of an Arabic
 // letter; "" means the letter may be silent.
@@ -158,17 +185,14 @@ func nameLetters(w string) []rune {
 // TrainSpeller learns a Speller from name pairs. Pairs the alignment
 // table cannot split are skipped.
 func TrainSpeller(pairs []NameWordPair) *Speller {
-	s := &Speller{chunk: map[string]map[string]int{}, best: map[string]string{}, known: map[string]string{}}
-	knownN := map[string]int{}
+	s := &Speller{chunk: map[string]map[string]int{}, cands: map[string][]chunkCount{}}
 	for _, p := range pairs {
 		ar := nameLetters(p.AR)
 		en := strings.ToLower(p.EN)
 		if len(ar) == 0 || !isPlainLatin(en) {
 			continue
 		}
-		if p.Count > knownN[string(ar)] {
-			s.known[string(ar)], knownN[string(ar)] = en, p.Count
-		}
+
 		ch := align(ar, en)
 		if ch == nil {
 			continue
@@ -183,21 +207,29 @@ func TrainSpeller(pairs []NameWordPair) *Speller {
 		}
 	}
 	for k, cs := range s.chunk {
-		best, bn := "", -1
-		for c, n := range cs {
-			if n > bn || (n == bn && c < best) {
-				best, bn = c, n
-			}
-		}
 		// A context seen once is no evidence: back off from it.
 		total := 0
 		for _, n := range cs {
 			total += n
 		}
-		if total >= 2 || strings.Count(k, "|") == 2 && len(k) <= 6 {
-			s.best[k] = best
+		if !(total >= 2 || strings.Count(k, "|") == 2 && len(k) <= 6) {
+			continue
 		}
+		l := make([]chunkCount, 0, len(cs))
+		for c, n := range cs {
+			l = append(l, chunkCount{c, n})
+		}
+		sort.Slice(l, func(i, j int) bool { return l[i].n > l[j].n || l[i].n == l[j].n && l[i].en < l[j].en })
+		if len(l) > maxCands {
+			l = l[:maxCands]
+		}
+		// A chunk under a twentieth of the commonest is noise.
+		for len(l) > 1 && l[len(l)-1].n*20 < l[0].n {
+			l = l[:len(l)-1]
+		}
+		s.cands[k] = l
 	}
+	s.learnPairs(pairs)
 	s.chunk = nil
 	return s
 }
@@ -211,8 +243,87 @@ func isPlainLatin(s string) bool {
 	return s != ""
 }
 
+// learnPairs learns what the pairs give directly: each Arabic word's
+// commonest spelling (known) and the English character n-grams of the
+// pairs' English words, each distinct word once (lm).
+func (s *Speller) learnPairs(pairs []NameWordPair) {
+	// Sized for the embedded table (about 190,000 n-grams, 46,000 words).
+	s.lm, s.known = make(map[uint32]int32, 4*len(pairs)), make(map[string]string, len(pairs))
+	knownN := map[string]int{}
+	seen := map[string]bool{}
+	for _, p := range pairs {
+		ar := string(nameLetters(p.AR))
+		en := strings.ToLower(p.EN)
+		if ar == "" || !isPlainLatin(en) {
+			continue
+		}
+		if p.Count > knownN[ar] {
+			s.known[ar], knownN[ar] = en, p.Count
+		}
+		if !seen[en] {
+			seen[en] = true
+			s.addLM(en)
+		}
+	}
+}
+
+// gramKey packs an n-gram of at most lmOrder ASCII characters, none of
+// them 0, into one number: the map of the character model then hashes no
+// strings, which makes learning it at start-up about four times faster.
+func gramKey(g string) uint32 {
+	var k uint32
+	for i := 0; i < len(g); i++ {
+		k = k<<8 | uint32(g[i])
+	}
+	return k
+}
+
+// addLM counts the character n-grams of one English word.
+func (s *Speller) addLM(en string) {
+	w := "^" + en + "$"
+	for i := 1; i <= len(w); i++ {
+		for n := 1; n <= lmOrder && n <= i; n++ {
+			if n == 1 && i == 1 {
+				continue // "^" alone is the history of every word
+			}
+			s.lm[gramKey(w[i-n:i])]++
+		}
+	}
+	s.lm[0] += int32(len(w) - 1)
+	s.lm[gramKey("^")]++
+}
+
+// lmScore returns the log score of character c after the history h (at
+// most lmOrder-1 characters): the relative frequency of the longest
+// history seen, with a factor of 0.4 for each order backed off
+// ("stupid backoff", Brants et al. 2007); a character never seen scores
+// as one seen once.
+func (s *Speller) lmScore(h string, c byte) float64 {
+	pen := 0.0
+	for {
+		hk := gramKey(h)
+		if num := s.lm[hk<<8|uint32(c)]; num > 0 {
+			if den := s.lm[hk]; den > 0 {
+				return pen + math.Log(float64(num)/float64(den))
+			}
+		}
+		if h == "" {
+			return pen + math.Log(1/float64(s.lm[0]+1))
+		}
+		h = h[1:]
+		pen += math.Log(0.4)
+	}
+}
+
+// hyp is a partial spelling of the beam search.
+type hyp struct {
+	en    string
+	score float64
+}
+
 // Spell writes one Arabic name word in English, capitalized: the spelling
-// of training when the word was seen, else chunk by chunk.
+// of training when the word was seen, else the likeliest sequence of
+// chunks (see Speller).
 func (s *Speller) Spell(w string) string {
 	ar := nameLetters(w)
 	if len(ar) == 0 {
@@ -220,26 +331,91 @@ func (s *Speller) Spell(w string) string {
 	}
 	en, ok := s.known[string(ar)]
 	if !ok {
-		// One key buffer for the whole word: the look-ups by
-		// string(key) do not allocate.
-		var b strings.Builder
-		var key []byte
-		for i := range ar {
-			for _, sh := range ctxShapes {
-				key = appendCtx(key[:0], ar, i, sh)
-				if c, ok := s.best[string(key)]; ok {
-					b.WriteString(c)
-					break
-				}
-			}
-		}
-		en = b.String()
+		en = s.search(ar)
 	}
 	if en == "" {
 		return w
 	}
 	r, size := utf8.DecodeRuneInString(en)
 	return string(unicode.ToUpper(r)) + en[size:]
+}
+
+// search runs the beam search over the chunks of each letter; the work is
+// linear in the word's length.
+func (s *Speller) search(ar []rune) string {
+	beam := []hyp{{en: "^"}}
+	var next []hyp
+	var key []byte
+	for i := range ar {
+		var cands []chunkCount
+		for _, sh := range ctxShapes {
+			key = appendCtx(key[:0], ar, i, sh)
+			if c, ok := s.cands[string(key)]; ok {
+				cands = c
+				break
+			}
+		}
+		if len(cands) == 0 {
+			continue
+		}
+		total := 0
+		for _, c := range cands {
+			total += c.n
+		}
+		next = next[:0]
+		for _, h := range beam {
+			for _, c := range cands {
+				sc := h.score + math.Log(float64(c.n)/float64(total))
+				en := h.en
+				for k := 0; k < len(c.en); k++ {
+					sc += s.lmScore(tail(en), c.en[k])
+					en += c.en[k : k+1]
+				}
+				next = append(next, hyp{en, sc})
+			}
+		}
+		beam = prune(beam[:0], next)
+	}
+	best, bs := "", math.Inf(-1)
+	for _, h := range beam {
+		if sc := h.score + s.lmScore(tail(h.en), '$'); sc > bs {
+			best, bs = h.en, sc
+		}
+	}
+	return strings.TrimPrefix(best, "^")
+}
+
+// tail returns the history of the next character: the last lmOrder-1
+// characters written.
+func tail(en string) string {
+	if len(en) < lmOrder {
+		return en
+	}
+	return en[len(en)-(lmOrder-1):]
+}
+
+// prune keeps the beamWidth best of hs (one per spelling), in a
+// deterministic order.
+func prune(dst, hs []hyp) []hyp {
+	sort.SliceStable(hs, func(i, j int) bool {
+		return hs[i].score > hs[j].score || hs[i].score == hs[j].score && hs[i].en < hs[j].en
+	})
+	for _, h := range hs {
+		if len(dst) == beamWidth {
+			break
+		}
+		dup := false
+		for _, d := range dst {
+			if d.en == h.en {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			dst = append(dst, h)
+		}
+	}
+	return append([]hyp(nil), dst...)
 }
 
 //go:embed data/speller.tsv.gz
@@ -256,7 +432,7 @@ var (
 // table keep their commonest Wikidata spelling.
 func DefaultSpeller() *Speller {
 	spellerOnce.Do(func() {
-		s, err := ReadSpeller(bytes.NewReader(spellerGz))
+		s, err := ReadSpeller(bytes.NewReader(spellerGz), NameWordPairs())
 		if err != nil {
 			panic("arabic: embedded speller: " + err.Error())
 		}
@@ -265,16 +441,27 @@ func DefaultSpeller() *Speller {
 	return speller
 }
 
-// WriteTable writes the speller's context table (gzip, one "context TAB
-// chunk" per line, sorted) and its whole words ("=word TAB spelling").
+// WriteTable writes the speller's table (gzip, sorted lines): each
+// context with its chunks ("context TAB chunk=percent,chunk=percent") and
+// nothing else: the whole words and the English character model are
+// learned again from the name pairs, which jisr embeds anyway, when the
+// table is read (ReadSpeller).
 func (s *Speller) WriteTable(w io.Writer) error {
 	zw, _ := gzip.NewWriterLevel(w, gzip.BestCompression)
 	var lines []string
-	for k, c := range s.best {
-		lines = append(lines, k+"\t"+c)
-	}
-	for k, c := range s.known {
-		lines = append(lines, "="+k+"\t"+c)
+	for k, cs := range s.cands {
+		// Counts are written as percents of the context's kept chunks
+		// (at least 1): the search only reads their ratios, and small
+		// numbers compress well.
+		total := 0
+		for _, c := range cs {
+			total += c.n
+		}
+		parts := make([]string, len(cs))
+		for i, c := range cs {
+			parts[i] = c.en + "=" + strconv.Itoa(max(1, (100*c.n+total/2)/total))
+		}
+		lines = append(lines, k+"\t"+strings.Join(parts, ","))
 	}
 	sort.Strings(lines)
 	for _, l := range lines {
@@ -285,13 +472,14 @@ func (s *Speller) WriteTable(w io.Writer) error {
 	return zw.Close()
 }
 
-// ReadSpeller reads a table written by WriteTable.
-func ReadSpeller(r io.Reader) (*Speller, error) {
+// ReadSpeller reads a table written by WriteTable; pairs are the name
+// pairs it was trained on, whose English words make the character model.
+func ReadSpeller(r io.Reader, pairs []NameWordPair) (*Speller, error) {
 	zr, err := gzip.NewReader(r)
 	if err != nil {
 		return nil, fmt.Errorf("speller table: %w", err)
 	}
-	s := &Speller{best: map[string]string{}, known: map[string]string{}}
+	s := &Speller{cands: map[string][]chunkCount{}}
 	sc := bufio.NewScanner(zr)
 	line := 0
 	for sc.Scan() {
@@ -300,11 +488,20 @@ func ReadSpeller(r io.Reader) (*Speller, error) {
 		if !ok {
 			return nil, fmt.Errorf("speller table line %d: no tab", line)
 		}
-		if w, ok := strings.CutPrefix(k, "="); ok {
-			s.known[w] = c
-		} else {
-			s.best[k] = c
+		{
+			for _, part := range strings.Split(c, ",") {
+				i := strings.LastIndexByte(part, '=')
+				n, err := strconv.Atoi(part[i+1:])
+				if i < 0 || err != nil {
+					return nil, fmt.Errorf("speller table line %d: bad chunk %q", line, part)
+				}
+				s.cands[k] = append(s.cands[k], chunkCount{part[:i], n})
+			}
 		}
 	}
-	return s, sc.Err()
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("speller table: %w", err)
+	}
+	s.learnPairs(pairs)
+	return s, nil
 }

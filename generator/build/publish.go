@@ -24,12 +24,12 @@ func (p *Project) finishSite(dir string) error {
 	if err := publish.Pages(p.Fs, dir, c.CNAME); err != nil {
 		return &SetupError{err}
 	}
-	rep, err := p.CheckLinks(dir)
+	rep, err := p.checkLinks(dir, p.cacheFile("links")) // search.go: the caches beside the output folder
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(p.Log, "link check: %d files, %d internal references, %d broken, %d resources from other hosts\n",
-		rep.Files, rep.Checked, len(rep.Broken), len(rep.External))
+	fmt.Fprintf(p.Log, "link check: %d files (%d as the last check read them), %d internal references, %d broken, %d resources from other hosts\n",
+		rep.Files, rep.Reused, rep.Checked, len(rep.Broken), len(rep.External))
 	for _, e := range rep.External {
 		fmt.Fprintf(p.Log, "warning: external resource: %s\n", e)
 	}
@@ -59,7 +59,12 @@ func (p *Project) CheckLinks(dir string) (*linkcheck.Report, error) {
 	if dir == "" {
 		dir = p.Out
 	}
-	o := linkcheck.Options{Offline: p.Config.Offline, BaseURL: p.Config.BaseURL}
+	return p.checkLinks(dir, "")
+}
+
+// checkLinks is CheckLinks with the cache to use ("" for none).
+func (p *Project) checkLinks(dir, cache string) (*linkcheck.Report, error) {
+	o := linkcheck.Options{Offline: p.Config.Offline, BaseURL: p.Config.BaseURL, Cache: cache, CacheTag: buildID()}
 	if o.Offline {
 		o.BaseURL = "" // an offline site is built without it (see render)
 	}

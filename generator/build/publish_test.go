@@ -384,10 +384,15 @@ func TestOffline(t *testing.T) {
 }
 
 // TestBrokenLinkFailsBuild: a layout with a link to a missing page fails
-// the build, names the page and the link, and keeps the old site.
+// the build, names the page and the link, and keeps the old site; with the
+// link check's cache of the first build, which reads only changed files
+// again.
 func TestBrokenLinkFailsBuild(t *testing.T) {
 	fs := loadTxtar(t, "testdata/site.txtar")
 	buildSite(t, fs, Options{})
+	if ok, _ := afero.Exists(fs, "/p/.public.cache/links"); !ok {
+		t.Fatal("the build left no link check cache beside public/")
+	}
 	before := read(t, fs, "/p/public/index.html")
 	if ok, _ := afero.Exists(fs, "/p/templates/layouts/home.html"); ok {
 		t.Fatal("fixture already overrides home.html")
@@ -403,6 +408,9 @@ func TestBrokenLinkFailsBuild(t *testing.T) {
 	}
 	if IsSetup(err) {
 		t.Errorf("a broken link is a setup error: %v", err)
+	}
+	if m := regexp.MustCompile(`link check: (\d+) files \((\d+) as the last check read them\)`).FindStringSubmatch(log.String()); m == nil || m[2] == "0" || m[1] == m[2] {
+		t.Errorf("the check did not reuse the unchanged files, or reused the changed one: %v", m)
 	}
 	if after := read(t, fs, "/p/public/index.html"); after != before {
 		t.Error("public/ replaced by a build with broken links")

@@ -31,10 +31,29 @@ func (p *Project) writeSearchIndexTo(dir string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	return writeSearchIndex(p.Fs, dir, docs, p.Log)
+	cache := search.ReadCache(p.Fs, p.cacheFile("search"), buildID())
+	n, err := writeSearchIndex(p.Fs, dir, docs, cache, p.Log)
+	if err != nil {
+		return 0, err
+	}
+	fmt.Fprintf(p.Log, "search index: %d of %d pages as the last index read them\n", cache.Reused, len(docs))
+	if err := cache.Write(p.Fs, p.cacheFile("search")); err != nil { // the next index reads every page: no harm
+		fmt.Fprintf(p.Log, "warning: search index cache: %v\n", err)
+	}
+	return n, nil
 }
 
-func writeSearchIndex(fs afero.Fs, out string, all []search.Doc, log io.Writer) (int, error) {
+// cacheFile is the file name of one of the build's caches: what the link
+// check and the search index found in the files and pages of the last
+// site, so that the next build reads only those that changed. They lie in
+// ".public.cache" beside the output folder, as the render folders do;
+// each is derived from the site alone, is not used by another jisr build
+// (its tag), and is safe to delete.
+func (p *Project) cacheFile(name string) string {
+	return filepath.Join(filepath.Dir(p.Out), "."+filepath.Base(p.Out)+".cache", name)
+}
+
+func writeSearchIndex(fs afero.Fs, out string, all []search.Doc, cache *search.Cache, log io.Writer) (int, error) {
 	var docs []search.Doc
 	for _, d := range all {
 		file := d.Path
@@ -47,5 +66,5 @@ func writeSearchIndex(fs afero.Fs, out string, all []search.Doc, log io.Writer) 
 		}
 		docs = append(docs, d)
 	}
-	return search.WriteIndex(fs, filepath.Join(out, filepath.FromSlash(SearchIndexPath)), docs) // the first file; parts in js/search-index/
+	return search.WriteIndexCached(fs, filepath.Join(out, filepath.FromSlash(SearchIndexPath)), docs, cache) // the first file; parts in js/search-index/
 }

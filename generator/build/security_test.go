@@ -88,8 +88,8 @@ func TestOutputFolderReplaced(t *testing.T) {
 	for _, e := range entries {
 		names = append(names, e.Name())
 	}
-	if strings.Join(names, " ") != ".site.tmp-x site" {
-		t.Errorf("beside the site after a second build: %v, want the site and the unrelated .site.tmp-x", names)
+	if strings.Join(names, " ") != ".site.cache .site.tmp-x site" {
+		t.Errorf("beside the site after a second build: %v, want the site, its caches and the unrelated .site.tmp-x", names)
 	}
 }
 

@@ -22,6 +22,7 @@
 //	concurrency = 4
 //	[build]
 //	strict = false            # true: any skipped input fails the build (exit 3)
+//	shard_size = 0            # articles per Hugo run (0: the default, 100)
 //	[review]
 //	pages = true              # false: no side-by-side review pages in public/
 //	[minify]
@@ -82,6 +83,11 @@ type Config struct {
 		// Strict makes any skipped input fail the build (exit 3), also
 		// records with no text, which are otherwise reported and skipped.
 		Strict bool `toml:"strict"`
+		// ShardSize is the number of articles Hugo renders in one run, on
+		// average (generator/render, shards.go); 0 means the default
+		// (render.DefaultShardSize). Smaller shards use less memory and
+		// re-render less after an edit, at the cost of more runs.
+		ShardSize int `toml:"shard_size"`
 	} `toml:"build"`
 	Review struct {
 		// Pages publishes the side-by-side review pages and the review

@@ -48,6 +48,18 @@ type Options struct {
 	// https://user.github.io/repo/. Absolute URLs on its host and absolute
 	// paths under its path are internal. Empty means "/".
 	BaseURL string
+	// Cache, when not empty, is a file where Check keeps what it read in
+	// each file (its references and element ids) by the SHA-256 of the
+	// file's bytes, and where it finds them again on the next check, so
+	// that only new or changed files are tokenized (see cache.go). The
+	// report is the same as without it: what a file refers to follows
+	// from its bytes alone, and every reference of every file is resolved
+	// again against the site being checked. A missing, unreadable or
+	// foreign cache only means every file is read.
+	Cache string
+	// CacheTag names the code that reads the files (jisr's build): a
+	// cache written under another tag is not used.
+	CacheTag string
 }
 
 // Ref is one reference found in the site.
@@ -69,6 +81,7 @@ type Report struct {
 	Checked  int   // internal references checked
 	Broken   []Ref // internal references that do not resolve
 	External []Ref // resources loaded from another host
+	Reused   int   // files whose references came from Options.Cache, not read again
 }
 
 // OK reports whether nothing is broken and nothing is loaded from another
@@ -113,6 +126,10 @@ func Check(fs afero.Fs, dir string, o Options) (*Report, error) {
 		return nil, fmt.Errorf("linkcheck %s: %w", dir, err)
 	}
 	sort.Strings(files)
+	var old, next *cache
+	if o.Cache != "" {
+		old, next = readCache(fs, o.Cache, o.CacheTag), newCache(o.CacheTag)
+	}
 	for _, p := range files {
 		rel, err := filepath.Rel(dir, p)
 		if err != nil {
@@ -124,14 +141,23 @@ func Check(fs afero.Fs, dir string, o Options) (*Report, error) {
 			return nil, fmt.Errorf("linkcheck: %w", err)
 		}
 		c.rep.Files++
-		switch strings.ToLower(path.Ext(rel)) {
-		case ".css":
-			c.css(rel, string(data), 1)
-		case ".xml":
-			c.xml(rel, string(data))
-		default:
-			c.html(rel, data)
+		k := kindOf(rel)
+		var f *facts
+		if next != nil {
+			key := cacheKey(k, data)
+			if f = old.get(key); f != nil {
+				c.rep.Reused++
+			} else {
+				f = scan(k, data)
+			}
+			next.put(key, f)
+		} else {
+			f = scan(k, data)
 		}
+		c.resolve(rel, k, f)
+	}
+	if next != nil {
+		next.write(fs, o.Cache) // a cache that cannot be written only means a full check next time
 	}
 	c.checkAnchors()
 	return c.rep, nil
@@ -167,13 +193,92 @@ func parseBase(s string) (*url.URL, error) {
 var resourceRels = map[string]bool{"stylesheet": true, "icon": true, "preload": true, "modulepreload": true,
 	"manifest": true, "apple-touch-icon": true, "prefetch": true, "mask-icon": true}
 
-// html tokenizes a page and checks the references in its tags. The
+// fileKind is how a file's references are read: by its extension.
+type fileKind byte
+
+const (
+	kindHTML fileKind = 'h'
+	kindCSS  fileKind = 'c'
+	kindXML  fileKind = 'x'
+)
+
+func kindOf(rel string) fileKind {
+	switch strings.ToLower(path.Ext(rel)) {
+	case ".css":
+		return kindCSS
+	case ".xml":
+		return kindXML
+	}
+	return kindHTML
+}
+
+// facts is what one file refers to, in the order it says it, and, for an
+// HTML file, the element ids it holds. They follow from the file's bytes
+// and kind alone (no options, no other file), which is what lets the
+// cache keep them by the file's digest; resolve checks them against the
+// site.
+type facts struct {
+	refs []rawRef
+	ids  []string
+}
+
+// rawRef is a reference as a file writes it, before it is resolved.
+type rawRef struct {
+	line  int
+	attr  string
+	url   string
+	loads bool // the browser fetches it as part of the page
+	xml   bool // an absolute URL in a feed or sitemap: checked when on the site's host
+}
+
+// scan reads the references of a file of kind k.
+func scan(k fileKind, data []byte) *facts {
+	f := &facts{}
+	switch k {
+	case kindCSS:
+		f.css(string(data), 1)
+	case kindXML:
+		f.xml(string(data))
+	default:
+		f.html(data)
+	}
+	return f
+}
+
+// resolve checks the references of the file rel, in order, against the
+// site, and records the ids of an HTML file for the fragments.
+func (c *checker) resolve(rel string, k fileKind, f *facts) {
+	if k == kindHTML {
+		ids := make(map[string]bool, len(f.ids))
+		for _, id := range f.ids {
+			ids[id] = true
+		}
+		c.ids[rel] = ids
+	}
+	for _, r := range f.refs {
+		if r.xml {
+			// Other hosts are namespaces and outbound links, not resources.
+			u, err := url.Parse(r.url)
+			if err != nil || c.base.Host == "" || !strings.EqualFold(u.Host, c.base.Host) {
+				continue
+			}
+		}
+		c.ref(Ref{File: rel, Line: r.line, Attr: r.attr, URL: r.url}, r.loads)
+	}
+}
+
+// html tokenizes a page and collects the references in its tags. The
 // tokenizer is used rather than a full parse: it is faster, and the raw
 // bytes it returns give line numbers.
-func (c *checker) html(file string, data []byte) {
+func (f *facts) html(data []byte) {
 	z := html.NewTokenizer(bytes.NewReader(data))
-	ids := map[string]bool{}
-	c.ids[file] = ids
+	seen := map[string]bool{}
+	id := func(v string) {
+		if !seen[v] {
+			seen[v] = true
+			f.ids = append(f.ids, v)
+		}
+	}
 	line := 1
 	inStyle := false
 	for {
@@ -187,7 +292,7 @@ func (c *checker) html(file string, data []byte) {
 		switch tt {
 		case html.TextToken:
 			if inStyle {
-				c.css(file, string(z.Text()), start)
+				f.css(string(z.Text()), start)
 			}
 			continue
 		case html.EndTagToken:
@@ -210,11 +315,11 @@ func (c *checker) html(file string, data []byte) {
 			k, v, hasAttr = z.TagAttr()
 			attrs[string(k)] = string(v)
 		}
-		if id, ok := attrs["id"]; ok {
-			ids[id] = true
+		if v, ok := attrs["id"]; ok {
+			id(v)
 		}
-		if name, ok := attrs["name"]; ok && tag == atom.A {
-			ids[name] = true
+		if v, ok := attrs["name"]; ok && tag == atom.A {
+			id(v)
 		}
 		tagName := string(name)
 		for _, a := range []string{"href", "src", "poster", "data", "action", "srcset"} {
@@ -237,17 +342,17 @@ func (c *checker) html(file string, data []byte) {
 				urls = srcset(v)
 			}
 			for _, u := range urls {
-				c.ref(Ref{File: file, Line: start, Attr: tagName + " " + a, URL: u}, loads)
+				f.refs = append(f.refs, rawRef{line: start, attr: tagName + " " + a, url: u, loads: loads})
 			}
 		}
 		if tag == atom.Meta && strings.EqualFold(attrs["http-equiv"], "refresh") {
 			// Redirect pages (Hugo aliases): content="0; url=target".
 			if _, target, ok := strings.Cut(attrs["content"], "="); ok && strings.Contains(strings.ToLower(attrs["content"]), "url=") {
-				c.ref(Ref{File: file, Line: start, Attr: "meta refresh", URL: strings.Trim(target, `'" `)}, false)
+				f.refs = append(f.refs, rawRef{line: start, attr: "meta refresh", url: strings.Trim(target, `'" `)})
 			}
 		}
 		if st, ok := attrs["style"]; ok {
-			c.css(file, st, start)
+			f.css(st, start)
 		}
 	}
 }
@@ -274,9 +379,9 @@ func srcset(v string) []string {
 
 var cssURL = regexp.MustCompile(`(?i)url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')`)
 
-// css checks url() and @import references; everything a stylesheet names
-// is loaded.
-func (c *checker) css(file, text string, line int) {
+// css collects url() and @import references; everything a stylesheet
+// names is loaded.
+func (f *facts) css(text string, line int) {
 	for _, m := range cssURL.FindAllStringSubmatchIndex(text, -1) {
 		u := ""
 		for g := 1; g <= 5; g++ {
@@ -288,22 +393,17 @@ func (c *checker) css(file, text string, line int) {
 		if u == "" {
 			continue
 		}
-		c.ref(Ref{File: file, Line: line + strings.Count(text[:m[0]], "\n"), Attr: "css url()", URL: u}, true)
+		f.refs = append(f.refs, rawRef{line: line + strings.Count(text[:m[0]], "\n"), attr: "css url()", url: u, loads: true})
 	}
 }
 
 var absURL = regexp.MustCompile(`https?://[^\s"'<>]+`)
 
-// xml checks, in feeds and sitemaps, the absolute URLs on the site's host.
-// Other hosts are namespaces and outbound links, not resources.
-func (c *checker) xml(file, text string) {
+// xml collects, in feeds and sitemaps, the absolute URLs; resolve keeps
+// those on the site's host.
+func (f *facts) xml(text string) {
 	for _, m := range absURL.FindAllStringIndex(text, -1) {
-		raw := html.UnescapeString(text[m[0]:m[1]])
-		u, err := url.Parse(raw)
-		if err != nil || c.base.Host == "" || !strings.EqualFold(u.Host, c.base.Host) {
-			continue
-		}
-		c.ref(Ref{File: file, Line: 1 + strings.Count(text[:m[0]], "\n"), Attr: "xml", URL: raw}, false)
+		f.refs = append(f.refs, rawRef{line: 1 + strings.Count(text[:m[0]], "\n"), attr: "xml", url: html.UnescapeString(text[m[0]:m[1]]), xml: true})
 	}
 }
 

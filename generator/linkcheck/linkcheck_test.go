@@ -29,24 +29,30 @@ func urls(refs []Ref) []string {
 	return out
 }
 
-func TestCheck(t *testing.T) {
-	// The same small site, checked in the ways it can be opened.
-	page := func(links ...string) string {
-		var b strings.Builder
-		b.WriteString("<!doctype html>\n<html><head>\n")
-		for _, l := range links {
-			b.WriteString(l + "\n")
-		}
-		b.WriteString("</head><body><main id=\"main\"></main></body></html>\n")
-		return b.String()
+// fixture is a small site, how it is opened, and what its check finds.
+type fixture struct {
+	name         string
+	opts         Options
+	files        map[string]string
+	broken, ext  []string
+	reasonSubstr string
+}
+
+// page is an HTML page holding the given tags, with an element "main".
+func page(links ...string) string {
+	var b strings.Builder
+	b.WriteString("<!doctype html>\n<html><head>\n")
+	for _, l := range links {
+		b.WriteString(l + "\n")
 	}
-	tests := []struct {
-		name         string
-		opts         Options
-		files        map[string]string
-		broken, ext  []string
-		reasonSubstr string
-	}{
+	b.WriteString("</head><body><main id=\"main\"></main></body></html>\n")
+	return b.String()
+}
+
+// fixtures are the same small sites, checked in the ways they can be
+// opened.
+func fixtures() []fixture {
+	return []fixture{
 		{
 			name: "offline relative links to files resolve",
 			opts: Options{Offline: true},
@@ -167,6 +173,10 @@ func TestCheck(t *testing.T) {
 			broken: []string{"sitemap.xml https://user.github.io/repo/articles/b/"},
 		},
 	}
+}
+
+func TestCheck(t *testing.T) {
+	tests := fixtures()
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			rep, err := Check(site(t, tc.files), "/site", tc.opts)

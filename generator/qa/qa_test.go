@@ -347,9 +347,12 @@ func TestRomanizedOnGist(t *testing.T) {
 	rate := float64(fired) / float64(len(ar))
 	t.Logf("romanized flags %d of %d gist sentences (%.1f%%)", fired, len(ar), 100*rate)
 	// Measured 9.5% when written, 2.4% once gist spelled unknown words
-	// with the learned name speller (fewer consonant skeletons left);
-	// professional translations: 3.7%.
-	if rate < 0.01 {
+	// with the learned name speller (fewer consonant skeletons left),
+	// 1.8% and then 1.0% as gist learned construct plurals, accusatives
+	// and context senses (fewer common words left romanized, so fewer to
+	// flag); professional translations: 2.7%. The floor guards the check
+	// against going blind, not the gist's progress.
+	if rate < 0.005 {
 		t.Errorf("the romanized check flags only %.1f%% of gist output", 100*rate)
 	}
 }

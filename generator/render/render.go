@@ -20,6 +20,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -55,6 +56,10 @@ type Site struct {
 	Params map[string]any
 	// Minify runs Hugo's minifier on everything it writes (hugo --minify).
 	Minify bool
+	// ShardSize is the number of articles a shard holds on average
+	// (shards.go); 0 means DefaultShardSize. A site with no more articles
+	// than that is rendered in one run.
+	ShardSize int
 }
 
 // Input names the sources of a build.
@@ -75,6 +80,17 @@ type Input struct {
 	// ContentDir (with "/") → bytes. They are laid over the content tree,
 	// so an Extra file replaces a content file of the same name.
 	Extra map[string][]byte
+	// Salt identifies what else decides a shard's output besides its
+	// Hugo source: jisr's build (with Hugo's). Shards are reused only
+	// under the same salt.
+	Salt string
+	// Shards are the shards of the last render (Result.Shards: the digest
+	// of a shard's input → the digest of the files it wrote), and
+	// Published the site it left: a shard whose input digest is there,
+	// and whose files in Published still have the recorded digest, is
+	// copied from Published instead of rendered. Nil: render every shard.
+	Shards    map[string]string
+	Published afero.Fs
 }
 
 // Result reports what a build wrote.
@@ -82,6 +98,11 @@ type Result struct {
 	Pages  int // pages rendered, all languages
 	Files  int // static files copied
 	Output []string
+	Stats  Stats // the Hugo runs (shards.go)
+	// Shards maps the input digest of each shard rendered or reused to
+	// the digest of its files, for Input.Shards of the next render.
+	// Shards whose files Go cannot name from their articles are left out.
+	Shards map[string]string
 }
 
 // Render builds the site into dst, whose root is the publish folder.
@@ -151,6 +172,43 @@ func Render(in Input, site Site, dst afero.Fs, log io.Writer) (*Result, error) {
 	if log == nil {
 		log = io.Discard
 	}
+	res := &Result{}
+	var plan *shardPlan
+	if files.lean { // a project's own layouts may read any page: one run
+		if plan, err = planShards(mem, root, site.ShardSize); err != nil {
+			return nil, fmt.Errorf("render: %w", err)
+		}
+	}
+	if plan == nil {
+		if res.Pages, err = runHugo(mem, root, dst, log, "site"); err != nil {
+			return nil, err
+		}
+		res.Stats.Runs = 1
+	} else if err := renderShards(plan, mem, root, in, site, dst, log, res); err != nil {
+		return nil, err
+	}
+	// Hugo's Build does not copy static files; the embedded ones first,
+	// then the project's, which win.
+	n, err := copyStatic(dst, in)
+	if err != nil {
+		return nil, fmt.Errorf("render: static: %w", err)
+	}
+	res.Files = n
+	return res, nil
+}
+
+// runHook, when set (by tests), is told the files each Hugo run wrote:
+// run is "site" (one run), "shard N" or "lists".
+var runHook func(run string, files []string)
+
+// runHugo runs Hugo once over the site under root in mem, writing into
+// dst, and returns the number of pages of its sites.
+func runHugo(mem afero.Fs, root string, dst afero.Fs, log io.Writer, run string) (int, error) {
+	var rec *recordFs
+	if runHook != nil {
+		rec = newRecordFs(dst)
+		dst = rec
+	}
 	logger := loggers.New(loggers.Options{Level: logg.LevelWarn, StdOut: log, StdErr: log, DistinctLevel: logg.LevelWarn})
 	flags := config.New()
 	flags.Set("workingDir", root)
@@ -162,29 +220,85 @@ func Render(in Input, site Site, dst afero.Fs, log io.Writer) (*Result, error) {
 		Environ: []string{"JISR=1"},
 	})
 	if err != nil {
-		return nil, fmt.Errorf("render: hugo config: %w", err)
+		return 0, fmt.Errorf("render: hugo config: %w", err)
 	}
 	hfs := hugofs.NewFromSourceAndDestination(mem, dst, configs.LoadingInfo.Cfg)
 	h, err := hugolib.NewHugoSites(deps.DepsCfg{Configs: configs, Fs: hfs, LogLevel: logger.Level(), StdOut: logger.StdOut(), StdErr: logger.StdErr()})
 	if err != nil {
-		return nil, fmt.Errorf("render: %w", err)
+		return 0, fmt.Errorf("render: %w", err)
 	}
 	defer h.Close()
 	if err := h.Build(hugolib.BuildCfg{}); err != nil {
-		return nil, fmt.Errorf("render: %w", err)
+		if run != "site" {
+			return 0, fmt.Errorf("render: %s: %w", run, err)
+		}
+		return 0, fmt.Errorf("render: %w", err)
 	}
-	res := &Result{}
+	pages := 0
 	for _, s := range h.Sites {
-		res.Pages += len(s.Pages())
+		pages += len(s.Pages())
 	}
-	// Hugo's Build does not copy static files; the embedded ones first,
-	// then the project's, which win.
-	n, err := copyStatic(dst, in)
+	if rec != nil {
+		runHook(run, rec.files())
+	}
+	return pages, nil
+}
+
+// renderShards renders the site of base in the runs of plan: each shard
+// (or its files from in.Published, when its input is unchanged), then the
+// lists, which also give the page count since they hold every page.
+func renderShards(plan *shardPlan, base afero.Fs, root string, in Input, site Site, dst afero.Fs, log io.Writer, res *Result) error {
+	shardCfg, err := hugoConfig(site, true)
 	if err != nil {
-		return nil, fmt.Errorf("render: static: %w", err)
+		return err
 	}
-	res.Files = n
-	return res, nil
+	res.Shards = map[string]string{}
+	for i := range plan.shards {
+		name := fmt.Sprintf("shard %d", i+1)
+		mem, err := runSource(base, root, shardCfg, plan.shardFiles(i))
+		if err != nil {
+			return fmt.Errorf("render: %s: %w", name, err)
+		}
+		digest, err := inputDigest(mem, root, in.Salt)
+		if err != nil {
+			return fmt.Errorf("render: %s: %w", name, err)
+		}
+		outs := plan.outputs(i, site.Offline)
+		res.Stats.Shards++
+		if last, ok := in.Shards[digest]; ok && in.Published != nil {
+			if now, err := outputDigest(in.Published, outs); err == nil && now == last {
+				if err := copyFiles(in.Published, dst, outs); err != nil {
+					return fmt.Errorf("render: %s: from the last site: %w", name, err)
+				}
+				res.Shards[digest] = last
+				res.Stats.Reused++
+				continue
+			}
+		}
+		rec := newRecordFs(dst)
+		if _, err := runHugo(mem, root, rec, log, name); err != nil {
+			return err
+		}
+		res.Stats.Runs++
+		if slices.Equal(rec.files(), outs) { // else never reused: Go does not know its files
+			if res.Shards[digest], err = outputDigest(dst, outs); err != nil {
+				return fmt.Errorf("render: %s: %w", name, err)
+			}
+		}
+	}
+	cfg, err := afero.ReadFile(base, path.Join(root, "hugo.toml"))
+	if err != nil {
+		return err
+	}
+	mem, err := runSource(base, root, cfg, plan.listsFiles())
+	if err != nil {
+		return fmt.Errorf("render: lists: %w", err)
+	}
+	if res.Pages, err = runHugo(mem, root, dst, log, "lists"); err != nil {
+		return err
+	}
+	res.Stats.Runs++
+	return nil
 }
 
 // SourceEnv names the environment variable that, when set to a folder,
@@ -245,7 +359,12 @@ func AtHostRoot(baseURL string) bool {
 // Hugo's own sitemaps are turned off. One bilingual
 // 404.html is written at the root (GitHub Pages serves it for any missing
 // URL), and robots.txt points at the sitemap.
-func HugoConfig(s Site) ([]byte, error) {
+func HugoConfig(s Site) ([]byte, error) { return hugoConfig(s, false) }
+
+// hugoConfig is HugoConfig; for a shard run (shards.go), every page but
+// the articles and review pages is kept from rendering by a cascade
+// (render: link), and there is no robots.txt and no 404 page.
+func hugoConfig(s Site, shard bool) ([]byte, error) {
 	base := BaseDir(s.BaseURL)
 	// An offline site is opened from file://, where the base URL means
 	// nothing: Hugo must compute relative links from the site root ("/"),
@@ -325,6 +444,11 @@ func HugoConfig(s Site) ([]byte, error) {
 		// Term pages and the review dashboard keep their pictures in a page
 		// resource (generator/build/charts.go) that the layouts inline.
 		"cascade": []map[string]any{{"build": map[string]any{"publishResources": false}, "target": map[string]any{"kind": "{term,section}"}}},
+	}
+	if shard {
+		cfg["cascade"] = []map[string]any{{"build": map[string]any{"publishResources": false, "render": "link"}, "target": map[string]any{"kind": "{home,section,taxonomy,term}"}}}
+		cfg["enableRobotsTXT"] = false
+		cfg["disableKinds"] = []string{"sitemap", "404"}
 	}
 	if s.Minify {
 		cfg["minify"] = map[string]any{"minifyOutput": true}

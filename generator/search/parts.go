@@ -327,7 +327,13 @@ var partName = regexp.MustCompile(`^[tm][0-9]+\.js$`)
 // so it never names parts that are not there. It returns the bytes
 // written, all files together.
 func WriteIndex(fsys afero.Fs, first string, docs []Doc) (int, error) {
-	files, err := New(docs).Files()
+	return WriteIndexCached(fsys, first, docs, nil)
+}
+
+// WriteIndexCached is WriteIndex, indexing the docs with NewCached and c
+// (nil: none); it writes the same files.
+func WriteIndexCached(fsys afero.Fs, first string, docs []Doc, c *Cache) (int, error) {
+	files, err := NewCached(docs, c).Files()
 	if err != nil {
 		return 0, err
 	}

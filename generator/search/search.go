@@ -162,61 +162,147 @@ func key(tok string) (k, pre, suf string) {
 }
 
 // New indexes docs.
-func New(docs []Doc) *Index {
-	x := &Index{Docs: docs}
-	post := map[string][]int{}
-	inTitle := map[string][]int{} // the docs whose title has the term
+func New(docs []Doc) *Index { return NewCached(docs, nil) }
+
+// docTerms is what indexing one doc's texts gives: its keys, each once,
+// in the order they first come (the title's first, titleN of them), and
+// how often each proclitic and suffix was removed from its words. It
+// follows from the doc's title and texts alone (and from package arabic),
+// which is what lets a Cache keep it by their digest.
+type docTerms struct {
+	keys     []string
+	titleN   int
+	pre, suf []affixCount
+}
+
+type affixCount struct {
+	affix string
+	n     int
+}
+
+// keyer keys tokens, each distinct token once: segmenting a word is
+// costly and news repeats its words.
+type keyer struct {
+	memo map[string]keyed
+}
+
+type keyed struct{ k, p, s string }
+
+// terms indexes one doc's title and texts.
+func (ky *keyer) terms(d *Doc) *docTerms {
+	f := &docTerms{}
+	seen := map[string]bool{}
 	pre, suf := map[string]int{}, map[string]int{}
-	// Segmenting a word is costly and news repeats its words: each
-	// distinct token is keyed once.
-	type keyed struct{ k, p, s string }
-	memo := map[string]keyed{}
-	for i, d := range docs {
-		seen := map[string]bool{}
-		texts := append([]string{d.Title}, d.Text...)
-		for ti, t := range texts {
-			for _, tok := range arabic.Tokenize(t) {
-				kd, ok := memo[tok.Text]
-				if !ok {
-					kd.k, kd.p, kd.s = key(tok.Text)
-					memo[tok.Text] = kd
-				}
-				k, p, s := kd.k, kd.p, kd.s
-				if k == "" {
-					continue
-				}
-				if p != "" {
-					pre[p]++
-				}
-				if s != "" {
-					suf[s]++
-				}
-				if !seen[k] {
-					seen[k] = true
-					post[k] = append(post[k], i)
-					if ti == 0 {
-						inTitle[k] = append(inTitle[k], i)
-					}
-				}
+	add := func(t string) {
+		for _, tok := range arabic.Tokenize(t) {
+			kd, ok := ky.memo[tok.Text]
+			if !ok {
+				kd.k, kd.p, kd.s = key(tok.Text)
+				ky.memo[tok.Text] = kd
+			}
+			if kd.k == "" {
+				continue
+			}
+			if kd.p != "" {
+				pre[kd.p]++
+			}
+			if kd.s != "" {
+				suf[kd.s]++
+			}
+			if !seen[kd.k] {
+				seen[kd.k] = true
+				f.keys = append(f.keys, kd.k)
 			}
 		}
 	}
-	for k, ds := range post {
-		if len(docs) >= StopMinDocs && float64(len(ds)) > StopShare*float64(len(docs)) {
+	add(d.Title)
+	f.titleN = len(f.keys)
+	for _, t := range d.Text {
+		add(t)
+	}
+	f.pre, f.suf = counts(pre), counts(suf)
+	return f
+}
+
+// counts lists m's entries, sorted, so that a doc's terms are the same
+// value however the map iterates.
+func counts(m map[string]int) []affixCount {
+	out := make([]affixCount, 0, len(m))
+	for a, n := range m {
+		out = append(out, affixCount{a, n})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].affix < out[j].affix })
+	return out
+}
+
+// NewCached indexes docs as New does, taking from c (nil: none) what an
+// earlier index found in the docs whose title and texts are unchanged, and
+// keeping in c what this one found (see Cache). The index is the same.
+func NewCached(docs []Doc, c *Cache) *Index {
+	x := &Index{Docs: docs}
+	ky := &keyer{memo: map[string]keyed{}}
+	var terms []string
+	termOf := map[string]int{}
+	var post, inTitle [][]int // per term: its docs, and the docs whose title has it
+	pre, suf := map[string]int{}, map[string]int{}
+	for i := range docs {
+		d := &docs[i]
+		var f *docTerms
+		if c != nil {
+			h := docDigest(d)
+			if f = c.old[h]; f == nil {
+				f = ky.terms(d)
+			} else {
+				c.Reused++
+			}
+			c.next[h] = f
+		} else {
+			f = ky.terms(d)
+		}
+		for j, k := range f.keys {
+			n, ok := termOf[k]
+			if !ok {
+				n = len(terms)
+				termOf[k] = n
+				terms = append(terms, k)
+				post, inTitle = append(post, nil), append(inTitle, nil)
+			}
+			post[n] = append(post[n], i)
+			if j < f.titleN {
+				inTitle[n] = append(inTitle[n], i)
+			}
+		}
+		for _, a := range f.pre {
+			pre[a.affix] += a.n
+		}
+		for _, a := range f.suf {
+			suf[a.affix] += a.n
+		}
+	}
+	var kept []int // term numbers, in x.Terms' order once sorted
+	beyond := false
+	for n, k := range terms {
+		if len(docs) >= StopMinDocs && float64(len(post[n])) > StopShare*float64(len(docs)) {
 			x.Stop = append(x.Stop, k)
 			continue
 		}
-		x.Terms = append(x.Terms, k)
+		kept = append(kept, n)
+		beyond = beyond || beyondBMP(k)
 	}
-	sort.Slice(x.Terms, func(i, j int) bool { return lessUTF16(x.Terms[i], x.Terms[j]) })
+	if beyond {
+		sort.Slice(kept, func(i, j int) bool { return lessUTF16(terms[kept[i]], terms[kept[j]]) })
+	} else { // byte order is UTF-16 order (lessUTF16), and cheaper
+		sort.Slice(kept, func(i, j int) bool { return terms[kept[i]] < terms[kept[j]] })
+	}
 	sort.Strings(x.Stop)
-	x.Post = make([][]int, len(x.Terms))
-	x.Title = make([][]bool, len(x.Terms))
-	for i, k := range x.Terms {
-		x.Post[i] = post[k]
-		x.Title[i] = make([]bool, len(post[k]))
-		ts := inTitle[k]
-		for j, d := range post[k] {
+	x.Terms = make([]string, len(kept))
+	x.Post = make([][]int, len(kept))
+	x.Title = make([][]bool, len(kept))
+	for i, n := range kept {
+		x.Terms[i], x.Post[i] = terms[n], post[n]
+		x.Title[i] = make([]bool, len(post[n]))
+		ts := inTitle[n]
+		for j, d := range post[n] {
 			if len(ts) > 0 && ts[0] == d {
 				x.Title[i][j] = true
 				ts = ts[1:]

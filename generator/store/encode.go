@@ -193,6 +193,87 @@ func (e *emitter) key(indent int, k string, item bool) {
 // returns the style written.
 func (e *emitter) value(s string, text bool, indent int) scalarStyle {
 	e.indent = indent
+	// The usual values take a short way to the same bytes (valueSlow is
+	// the whole of yaml.v3's choice; FuzzValueFastPath compares them).
+	switch {
+	case text && simpleText(s):
+		e.simpleLiteral(s)
+		return styleLiteral
+	case !text && simplePlain(s):
+		e.plain(s)
+		return stylePlain
+	}
+	return e.valueSlow(s, text)
+}
+
+// simpleText reports whether s is a one-line text that yaml.v3 writes as
+// a literal block with nothing to note: not empty, valid UTF-8, no line
+// break, tab or other character that is_printable refuses (controls, C1,
+// U+2028, U+2029, a BOM, U+FFFE, U+FFFF, anything beyond U+FFFF), neither
+// starting nor ending with a space. For such a text analyze finds a block
+// scalar and value writes "|-" and the text on the next line (literal
+// with no break in the text).
+func simpleText(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for _, r := range s {
+		switch {
+		case r >= 0x20 && r < 0x7F:
+		case r < 0xA0, r == 0x2028, r == 0x2029, r == 0xFEFF, r >= 0xFFFD: // U+FFFD also stands for invalid UTF-8
+			return false
+		}
+	}
+	return true
+}
+
+// simpleLiteral is literal(s) for a simpleText s.
+func (e *emitter) simpleLiteral(s string) {
+	e.indicator("|", true, false, false)
+	e.indicator("-", false, false, false)
+	e.whitespace = true
+	e.writeIndent()
+	e.buf = append(e.buf, s...)
+	e.column += utf8.RuneCountInString(s)
+	e.indention = false
+}
+
+// simplePlain reports whether s is a word that yaml.v3 writes plain for
+// sure: ASCII letters, digits, '-' and '_', starting with a letter and not
+// a YAML 1.1 boolean or null; or, starting with a digit, hexadecimal
+// digits with one of a, c, d, f (which no integer, float or timestamp
+// holds: the hashes of src and sum). Such a word has no indicator, space
+// or break for analyze to find, and resolves to a string.
+func simplePlain(s string) bool {
+	if s == "" {
+		return false
+	}
+	if c := s[0]; c >= '0' && c <= '9' {
+		letter := false
+		for i := 0; i < len(s); i++ {
+			switch c := s[i]; {
+			case c >= '0' && c <= '9', c == 'b', c == 'e':
+			case c == 'a', c == 'c', c == 'd', c == 'f':
+				letter = true
+			default:
+				return false
+			}
+		}
+		return letter
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z':
+		case i > 0 && (c >= '0' && c <= '9' || c == '-' || c == '_'):
+		default:
+			return false
+		}
+	}
+	return !resolved[s] && !isOldBool(s)
+}
+
+// valueSlow is value for any string: yaml.v3's choice of style.
+func (e *emitter) valueSlow(s string, text bool) scalarStyle {
 	binary := !utf8.ValidString(s)
 	if binary {
 		s = encodeBase64(s)

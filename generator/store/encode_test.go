@@ -260,3 +260,56 @@ func BenchmarkEncode(b *testing.B) {
 		}
 	})
 }
+
+// FuzzValueFastPath: the short ways of value (simpleText, simplePlain)
+// write the same bytes and leave the emitter in the same state as the
+// whole choice of style (valueSlow), for any string, as a text and as a
+// plain value.
+func FuzzValueFastPath(f *testing.F) {
+	for _, s := range []string{"نص عربي، «مقتبس».", "Text #1: \"x\"", "p1-1", "title", "u-001ac33f99e4", "d79dfcbb990c8eb3",
+		"1234567890123456", "12e4", "0b1f", "0x1f", "1_000", "yes", "No", "null", "True", "~", "NaN", ".inf", "a b", " x", "x ",
+		"\u00a0", "\u0085", "\u2028", "\ufeff", "\ufffd", "😀", "\x7f", "\xff", "a\tb", "- x", "#x", "a: b", "---", "lex-75b7160a"} {
+		f.Add(s, true)
+		f.Add(s, false)
+	}
+	f.Fuzz(func(t *testing.T, s string, text bool) {
+		start := func() *emitter {
+			e := &emitter{line: 1, indention: true, whitespace: true}
+			e.raw("segments:\n  - id: x\n")
+			e.key(4, "en", false)
+			return e
+		}
+		fast, slow := start(), start()
+		got := fast.value(s, text, 6)
+		slow.indent = 6
+		want := slow.valueSlow(s, text)
+		if got != want || !bytes.Equal(fast.buf, slow.buf) || fast.column != slow.column || fast.line != slow.line ||
+			fast.indent != slow.indent || fast.whitespace != slow.whitespace || fast.indention != slow.indention {
+			t.Fatalf("value(%q, text %v): style %d, %q, %+v\nwant style %d, %q, %+v", s, text, got, fast.buf, *fast, want, slow.buf, *slow)
+		}
+	})
+}
+
+// BenchmarkParse reads the project's own stores as the build does (the
+// fast path, checked by encoding what it read):
+//
+//	go test -run '^$' -bench Parse -benchmem ./generator/store
+func BenchmarkParse(b *testing.B) {
+	files, _ := filepath.Glob(filepath.Join(testenv.RepoRoot(b), "content", ArticlesSection, "*", FileName))
+	var data [][]byte
+	for _, file := range files {
+		d, err := os.ReadFile(file)
+		if err != nil {
+			b.Fatal(err)
+		}
+		data = append(data, d)
+	}
+	if len(data) == 0 {
+		b.Skip("no content tree in the repository")
+	}
+	for i := 0; b.Loop(); i++ {
+		if _, _, ok := decodeCanonical(data[i%len(data)]); !ok {
+			b.Fatal("a store jisr wrote is not canonical")
+		}
+	}
+}

@@ -136,6 +136,7 @@ type unit struct {
 	conj   string // English of a conjunction proclitic
 	prep   string // English of a preposition proclitic
 	subj   string // pronoun subject of a verb form ("they")
+	pro    string // implied third-person subject of a verb ("he", "she"), said only when no subject is near (see impliedSubject)
 	poss   string // possessive from a pronoun suffix ("his"), nouns
 	obj    string // object from a pronoun suffix ("him"), verbs and prepositions
 	plural bool   // the Arabic had a plural ending
@@ -161,9 +162,11 @@ func (g *glosser) analyze(w string) wordInfo {
 		return v.(wordInfo)
 	}
 	var wi wordInfo
-	if e, ok := g.lx.words[arabic.Normalize(w)]; ok {
+	if e, ok := g.lx.words[arabic.Normalize(w)]; ok && !(e.ta && endsInHa(w) && g.pronounReading(w, &wi)) {
 		wi = wordInfo{p: arabic.Parts{Stem: arabic.Normalize(w)}, e: e, known: true}
-	} else if nameNotClitic(w) {
+	} else if wi.known {
+		// عامه: عام + ه "its year", not عامة "public".
+	} else if nameNotClitic(w) && !g.cliticParticle(w) {
 		wi.p = arabic.Parts{Stem: arabic.Normalize(w)}
 	} else {
 		as := g.seg.Analyze(w)
@@ -180,6 +183,9 @@ func (g *glosser) analyze(w string) wordInfo {
 				if !ok {
 					break // analyses with known stems come first
 				}
+				if a.Suffix != "" && carriesPronoun(e) {
+					continue // لي "to me" takes no second pronoun: فليك is a name
+				}
 				if a.Det && e.pos == posVerb {
 					if verbal == nil {
 						verbal, verbalE = &as[i], e
@@ -195,6 +201,11 @@ func (g *glosser) analyze(w string) wordInfo {
 			}
 		} else {
 			wi.p = arabic.Parts{Stem: arabic.Normalize(w)}
+		}
+	}
+	if !wi.known && !nameNotClitic(w) {
+		if a, e, ok := g.accusative(w); ok {
+			wi = wordInfo{p: a, e: e, known: true}
 		}
 	}
 	if !wi.known && g.extra != nil {
@@ -224,6 +235,82 @@ func (g *glosser) analyze(w string) wordInfo {
 	return wi
 }
 
+// accusative reads a word with the indefinite accusative ending اً
+// (مزارعًا "a farmer", فشلاً "failure"), which the lexicon lists without
+// it: the word less its final alef, when it carries the tanween or the
+// rest is a known noun or adjective of three letters or more and the
+// alef does not end a pronoun (ها, نا, ما). Only for words no other
+// reading knows.
+func (g *glosser) accusative(w string) (arabic.Parts, entry, bool) {
+	tanween := strings.ContainsRune(w, '\u064B')
+	rs := []rune(w)
+	i := len(rs) - 1
+	for i >= 0 && (arabic.IsDiacritic(rs[i]) || rs[i] == arabic.Tatweel) {
+		i--
+	}
+	if i < 3 || rs[i] != 'ا' {
+		return arabic.Parts{}, entry{}, false
+	}
+	rest := string(rs[:i])
+	if !tanween && (rs[i-1] == 'ه' || rs[i-1] == 'ن' || rs[i-1] == 'م') {
+		return arabic.Parts{}, entry{}, false
+	}
+	for _, a := range g.seg.Analyze(rest) {
+		e, ok := g.lx.words[a.Stem]
+		if !ok {
+			break
+		}
+		if a.Suffix != "" || a.Det || !(e.pos == posNoun || e.pos == posAdj) || !tanween && utf8.RuneCountInString(a.Stem) < 3 {
+			continue
+		}
+		return a, e, true
+	}
+	return arabic.Parts{}, entry{}, false
+}
+
+// endsInHa reports whether w ends with the letter ه (not ة), diacritics
+// aside.
+func endsInHa(w string) bool {
+	rs := []rune(w)
+	for i := len(rs) - 1; i >= 0; i-- {
+		if arabic.IsDiacritic(rs[i]) || rs[i] == arabic.Tatweel {
+			continue
+		}
+		return rs[i] == 'ه'
+	}
+	return false
+}
+
+// pronounReading fills wi with the reading of w as a known noun and the
+// pronoun suffix ه (عامه: عام + ه), and reports whether there is one.
+func (g *glosser) pronounReading(w string, wi *wordInfo) bool {
+	for _, a := range g.seg.Analyze(w) {
+		if a.Suffix != "ه" {
+			continue
+		}
+		if e, ok := g.lx.words[a.Stem]; ok && e.pos == posNoun {
+			*wi = wordInfo{p: a, e: e, known: true}
+			return true
+		}
+	}
+	return false
+}
+
+// carriesPronoun reports whether a lexicon entry is a word with its
+// pronoun already attached (لي "to me", له "to him"), which cannot take
+// another pronoun suffix.
+func carriesPronoun(e entry) bool {
+	if e.poss != "" {
+		return true
+	}
+	w := e.en[strings.LastIndexByte(e.en, ' ')+1:]
+	switch w {
+	case "me", "him", "her", "them", "us":
+		return e.pos == posOther || e.pos == posPrep
+	}
+	return false
+}
+
 // minNameUses is how many Wikidata person names must use a whole word
 // before gist reads it as a name rather than cutting a proclitic off it
 // (فورد is Ford, not ف + ورد "so appeared"; فليك is Flake). Measured on
@@ -232,15 +319,58 @@ func (g *glosser) analyze(w string) wordInfo {
 const minNameUses = 3
 
 // nameNotClitic reports whether w, which the lexicon lacks as a whole,
-// starts with a letter that could be a proclitic but is as a whole a
-// name word of Wikidata's person names: it is then kept whole.
+// starts with a letter that could be a proclitic or ends with ك, but is
+// as a whole a name word of Wikidata's person names: it is then kept
+// whole.
 func nameNotClitic(w string) bool {
 	n := arabic.Normalize(w)
 	r, _ := utf8.DecodeRuneInString(n)
-	if !strings.ContainsRune("وفبلك", r) {
+	last, _ := utf8.DecodeLastRuneInString(n)
+	// The first letter could be a proclitic, or the last the pronoun
+	// "your", rare in news (مايك is Mike, not ماي + ك).
+	if !strings.ContainsRune("وفبلك", r) && last != 'ك' {
 		return false
 	}
 	return arabic.NameWordCount(n) >= minNameUses
+}
+
+// emphatic reports whether the token w, glossed u, is the particle إن
+// (written with the hamza below) opening a sentence, a quotation or a
+// clause after ف: us are the units before it.
+func emphatic(w string, u unit, us []unit) bool {
+	if !strings.HasPrefix(u.en, "that") || u.prep != "" {
+		return false
+	}
+	r := strings.TrimPrefix(w, "ف")
+	if !strings.HasPrefix(r, "إن") {
+		return false
+	}
+	if r != w {
+		return true
+	}
+	if len(us) == 0 {
+		return true
+	}
+	switch us[len(us)-1].en {
+	case ".", ":", "\"", "!", "?":
+		return true
+	}
+	return false
+}
+
+// cliticParticle reports whether w is و or ف before a particle of the
+// lexicon (فإن, وأن, فأنا): a function word, never a name, however many
+// Wikidata names use the letters (Van, Wan).
+func (g *glosser) cliticParticle(w string) bool {
+	n := arabic.Normalize(w)
+	for _, c := range []string{"و", "ف"} {
+		if r, ok := strings.CutPrefix(n, c); ok {
+			if e, ok := g.lx.words[r]; ok && (e.pos == posOther || e.pos == posConj || e.pos == posPrep || e.pos == posDet) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // known reports whether word gets a gloss from the data.
@@ -306,7 +436,14 @@ func (g *glosser) wordUnit(w string) unit {
 	case "ات", "ون", "ين", "يون", "يين", "ان":
 		u.plural = true
 		if u.pos == posNoun {
-			u.en = pluralize(u.en)
+			// ين and ان on a noun that is not a person are the dual
+			// (يومين "two days", الجانبين "the two sides"): a thing's
+			// plural is broken (أيام), not sound.
+			if (p.Infl == "ين" || p.Infl == "ان") && p.Suffix == "" && !person(unit{en: u.en, pos: posNoun}) {
+				u.en = "two " + pluralize(u.en)
+			} else {
+				u.en = pluralize(u.en)
+			}
 		}
 	}
 	if p.Suffix != "" && subjectHosts[p.Stem] {
@@ -321,11 +458,52 @@ func (g *glosser) wordUnit(w string) unit {
 			u.obj = objEN[p.Suffix]
 		}
 	}
+	if u.pos == posVerb && u.subj == "" {
+		u.pro = impliedSubject(p.Stem, u.en)
+	}
 	if p.Fut {
 		u.en = "will " + baseVerb(u.en)
 	}
 	u.month = wi.month
 	return u
+}
+
+// impersonal are verbs that take no personal subject: تم "was (done)",
+// يمكن "can", يجب "must", يوجد "there is".
+var impersonal = map[string]bool{}
+
+func init() {
+	for _, w := range []string{"تم", "يتم", "يمكن", "يجب", "ينبغي", "يوجد", "توجد", "يبدو", "بات", "يجري", "جرى", "تمت", "يتعين", "سيتم", "يتطلب", "كان", "كانت", "يكون", "تكون", "ليس", "ليست"} {
+		impersonal[arabic.Normalize(w)] = true
+	}
+}
+
+// impliedSubject returns the pronoun a third-person singular verb form
+// carries when no subject is written (وقال إن: "he said that"; قالت:
+// "she said"), from the shape of the stem and its English gloss: a
+// present in ي is "he" and in ت "she" when the gloss is a third-person
+// present ("says"); a past is "he", or "she" with the ending ت. Other
+// forms (first person, plurals, impersonal verbs) get "".
+func impliedSubject(stem, en string) string {
+	if impersonal[stem] || en == "" || strings.Contains(en, " ") {
+		return ""
+	}
+	first, _ := utf8.DecodeRuneInString(stem)
+	last, _ := utf8.DecodeLastRuneInString(stem)
+	present := strings.HasSuffix(en, "s") && !strings.HasSuffix(en, "ss")
+	switch {
+	case present && first == 'ي':
+		return "he"
+	case present && first == 'ت':
+		return "she"
+	case present:
+		return ""
+	case first == 'ي' || first == 'ن' || first == 'ت':
+		return "" // a present glossed by a base form: يقولون, نقول
+	case last == 'ت' && utf8.RuneCountInString(stem) >= 4:
+		return "she"
+	}
+	return "he"
 }
 
 // weekdayOf returns the weekday a word names with its article (الأحد,
@@ -361,6 +539,14 @@ func unknownUnit(w string) unit {
 	u := unit{pos: posName}
 	if r, ok := strings.CutPrefix(n, "و"); ok && utf8.RuneCountInString(r) >= 4 {
 		u.conj, n = "and", r
+	}
+	// ل or ب before a name of Wikidata's (لجونسون "to Johnson").
+	for _, p := range []struct{ pre, prep string }{{"ل", "to"}, {"ب", "in"}} {
+		if r, ok := strings.CutPrefix(n, p.pre); ok && utf8.RuneCountInString(r) >= 3 &&
+			arabic.NameWordCount(r) >= minNameUses && arabic.NameWordCount(n) < minNameUses {
+			u.prep, n = p.prep, r
+			break
+		}
 	}
 	det := false
 	for _, p := range []struct{ pre, prep string }{{"بال", "in"}, {"لل", "to"}, {"ال", ""}} {
@@ -417,6 +603,21 @@ func (g *glosser) units(toks []tok) []unit {
 			us = append(us, unit{en: punct(t.text), pos: posPunct, known: true})
 			continue
 		}
+		if qad[norms[i]] && i+1 < len(toks) && toks[i+1].kind == 'w' {
+			// قد before a verb: "has done" before a past, "may do"
+			// before a present.
+			if v := g.wordUnit(toks[i+1].text); v.pos == posVerb && !strings.HasPrefix(v.en, "will ") {
+				if en, ok := perfect(v); ok {
+					v.en = en
+					if pre, _ := strings.CutSuffix(norms[i], "قد"); pre == "و" {
+						v.conj = "and"
+					}
+					us = append(us, v)
+					i++
+					continue
+				}
+			}
+		}
 		if norms[i] == "ال" {
 			if strings.HasPrefix(t.text, "آل") {
 				us = append(us, unit{en: "Al", pos: posName, known: true}) // آل سعود
@@ -437,26 +638,196 @@ func (g *glosser) units(toks []tok) []unit {
 			}
 		}
 		u := g.wordUnit(t.text)
-		if sport {
-			if c, ok := g.club(t.text); ok {
-				u = c
-			} else if en, ok := sportSenses[g.analyze(t.text).p.Stem]; ok && u.known && u.pos != posName {
-				// هدفين: "goals", not "aims".
-				if u.plural {
-					en = pluralize(en)
-				}
-				u.en = en
+		if c, ok := g.club(t.text); ok && sport {
+			u = c
+		} else if u.known && u.pos != posName {
+			var prev *unit
+			if len(us) > 0 {
+				prev = &us[len(us)-1]
 			}
+			nextName := i+1 < len(toks) && toks[i+1].kind == 'w' && (g.wordUnit(toks[i+1].text).pos == posName || !g.known(toks[i+1].text))
+			u = g.sense(u, g.analyze(t.text).p.Stem, sport, nextName, prev)
+		}
+		if emphatic(t.text, u, us) {
+			// إن opening a sentence or after ف only stresses what
+			// follows: إنهم صغار "they are young", فإن العدد "the number".
+			u.en = strings.TrimPrefix(u.en, "that")
+			u.en = strings.TrimSpace(u.en)
+			if u.en == "" && u.subj != "" {
+				u.en, u.subj = u.subj, ""
+			}
+			u.conj = ""
 		}
 		us = append(us, u)
 	}
-	return g.dates(us)
+	return functionWords(g.dates(us))
 }
 
-// sportSenses are the senses a noun has in a sentence about sport,
-// where the lexicon's news sense is another (هدف "aim").
-var sportSenses = map[string]string{
-	arabic.Normalize("هدف"): "goal", arabic.Normalize("حارس"): "goalkeeper",
+// qad are the forms of the particle قد, which marks a past as done (قد
+// أعلن "has announced") and a present as possible (قد يكون "may be").
+var qad = map[string]bool{"قد": true, "لقد": true, "وقد": true}
+
+// perfect returns the English of a verb after قد: "has"/"have" and the
+// participle for a past, "may" and the base for a present.
+func perfect(v unit) (string, bool) {
+	p, ok := participle(v.en)
+	if !ok {
+		if strings.HasSuffix(v.en, "s") && !strings.HasSuffix(v.en, "ss") || strings.HasPrefix(v.en, "is ") {
+			return "may " + baseVerb(v.en), true
+		}
+		return "", false
+	}
+	switch v.subj {
+	case "they", "we", "I", "you":
+		return "have " + p, true
+	}
+	return "has " + p, true
+}
+
+// partitives are English words after which من is "of", not "from": a
+// part, a quantity or a number (جزء من "part of", العديد من "many of",
+// اثنان من "two of").
+var partitives = map[string]bool{
+	"part": true, "parts": true, "kind": true, "kinds": true, "type": true, "types": true, "group": true,
+	"number": true, "majority": true, "minority": true, "more": true, "many": true, "some": true, "most": true,
+	"one": true, "two": true, "three": true, "four": true, "five": true, "percent": true, "lot": true, "lots": true,
+	"half": true, "third": true, "quarter": true, "rest": true, "each": true, "any": true, "none": true,
+	"all": true, "both": true, "several": true, "dozens": true, "hundreds": true, "thousands": true,
+	"millions": true, "series": true, "set": true, "share": true, "range": true, "variety": true,
+	"sure": true, "certain": true, "member": true, "members": true, "first": true, "last": true,
+}
+
+// functionWords mends the sense of prepositions by the word before
+// them: من after a part, a quantity or a number is "of", after "near"
+// it is dropped (بالقرب من "near").
+func functionWords(us []unit) []unit {
+	for i := 1; i < len(us); i++ {
+		u := &us[i]
+		if copula(us, i) {
+			continue
+		}
+		// الذي, التي after a person: "who".
+		if u.en == "which" && u.pos == posOther && u.conj == "" && u.prep == "" && person(us[i-1]) {
+			u.en = "who"
+			continue
+		}
+		if u.en != "from" || u.pos != posPrep || u.conj != "" || u.prep != "" {
+			continue
+		}
+		prev := us[i-1]
+		last := prev.en[strings.LastIndexByte(prev.en, ' ')+1:]
+		switch {
+		case prev.pos == posNumber || partitives[strings.ToLower(last)] || strings.HasSuffix(last, "est"):
+			u.en = "of"
+		case last == "near":
+			u.en = ""
+		}
+	}
+	return us
+}
+
+// personWords are English nouns for people that the suffix rule of
+// person misses.
+var personWords = map[string]bool{
+	"man": true, "woman": true, "person": true, "child": true, "boy": true, "girl": true, "president": true,
+	"minister": true, "king": true, "prince": true, "official": true, "chief": true, "head": true, "doctor": true,
+	"expert": true, "citizen": true, "resident": true, "victim": true, "suspect": true, "captain": true,
+	"coach": true, "father": true, "mother": true, "son": true, "daughter": true, "brother": true,
+	"sister": true, "wife": true, "husband": true, "friend": true, "cousin": true, "priest": true,
+	"pilot": true, "student": true, "guest": true, "judge": true, "envoy": true, "lawyer": true,
+}
+
+// person reports whether u names a person: a name of one word or more,
+// or a noun whose gloss is a person (a word in -er, -or, -ist, -ian or
+// -man, or one of personWords).
+func person(u unit) bool {
+	if u.pos == posName {
+		return true
+	}
+	if u.pos != posNoun && u.pos != posAdj {
+		return false
+	}
+	w := strings.ToLower(u.en[strings.LastIndexByte(u.en, ' ')+1:])
+	if personWords[w] {
+		return true
+	}
+	for _, suf := range []string{"er", "or", "ist", "ian", "man", "woman"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// copula turns the pronoun هو, هي or هم between a noun phrase and a
+// noun, adjective or name into the verb English needs (الحل هو الحوار:
+// "the solution is dialogue"; شارع 125، وهو شارع تسوق: "125 street,
+// which is a shopping street") and reports whether it did.
+func copula(us []unit, i int) bool {
+	u := &us[i]
+	if u.pos != posOther || u.prep != "" || u.obj != "" || i+1 >= len(us) {
+		return false
+	}
+	be := map[string]string{"he": "is", "she": "is", "they": "are"}[u.en]
+	if be == "" {
+		return false
+	}
+	switch us[i+1].pos {
+	case posNoun, posAdj, posName, posNumber, posDet:
+	default:
+		return false
+	}
+	if us[i+1].conj != "" || us[i+1].prep != "" {
+		return false
+	}
+	prev := us[i-1]
+	switch {
+	case u.conj == "" && (prev.pos == posNoun || prev.pos == posName || prev.pos == posAdj):
+		u.en = be
+	case u.conj == "and" && prev.pos == posPunct && prev.en == ",":
+		u.conj, u.en = "", "which "+be
+	default:
+		return false
+	}
+	return true
+}
+
+// sense returns u with the context sense of data/senses.tsv whose
+// condition holds (the first such line), or u unchanged: stem is the
+// word's normalized stem, sport whether the sentence is about sport,
+// nextName whether a name follows, prev the unit before (nil at the
+// start).
+func (g *glosser) sense(u unit, stem string, sport, nextName bool, prev *unit) unit {
+	for _, s := range g.lx.senses[stem] {
+		ok := false
+		switch s.when {
+		case "sport":
+			ok = sport
+		case "name":
+			ok = nextName
+		case "adj", "noun":
+			a := u
+			a.pos = posAdj
+			adj := prev != nil && (prev.pos == posNoun || prev.pos == posName) && adjOf(*prev, a)
+			ok = adj == (s.when == "adj")
+		}
+		if !ok {
+			continue
+		}
+		fut := strings.HasPrefix(u.en, "will ")
+		u.en, u.pos = s.e.en, s.e.pos
+		if s.e.subj != "" {
+			u.subj = s.e.subj
+		}
+		switch {
+		case u.pos == posNoun && u.plural:
+			u.en = pluralize(u.en)
+		case u.pos == posVerb && fut:
+			u.en = "will " + baseVerb(u.en)
+		}
+		return u
+	}
+	return u
 }
 
 // club glosses w as a club's name when it is a Sport form of the
@@ -489,6 +860,18 @@ func (g *glosser) dates(us []unit) []unit {
 	out := us[:0]
 	for i := 0; i < len(us); i++ {
 		u := us[i]
+		// في عام 1939: "in 1939", not "in year 1939".
+		if u.en == "year" && u.poss == "" && !u.plural && i+1 < len(us) && us[i+1].pos == posNumber && len(us[i+1].en) == 4 {
+			n := us[i+1]
+			n.conj, n.prep = u.conj, u.prep
+			out = append(out, n)
+			i++
+			continue
+		}
+		// في 12 يونيو: "on 12 June".
+		if u.en == "in" && u.pos == posPrep && u.conj == "" && u.prep == "" && i+2 < len(us) && us[i+1].pos == posNumber && us[i+2].month != 0 {
+			u.en = "on"
+		}
 		// يوم الجمعة: "on Friday", not "the day of Friday".
 		if u.en == "day" && u.poss == "" && !u.plural && i+1 < len(us) && isWeekday(us[i+1]) {
 			w := us[i+1]

@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"hash"
+	"sort"
 	"strings"
 	"sync"
 
@@ -58,6 +59,10 @@ type entry struct {
 	// poss is the possessive a hand-written possessed form carries ("its"
 	// for مشاركتها).
 	poss string
+	// ta is true when the Arabic was written with the feminine ending ة,
+	// which normalization folds into ه: عامة "public" is not عامه "its
+	// year" (see glosser.analyze).
+	ta bool
 }
 
 // possessives are the English possessive determiners.
@@ -77,8 +82,69 @@ type lexicon struct {
 	// sport maps the one-word Sport forms of the gazetteer's clubs
 	// (الهلال) to their English: they gloss so only in a sentence about
 	// sport (see glosser.units).
-	sport   map[string]string
+	sport map[string]string
+	// senses are the context senses of data/senses.tsv by normalized
+	// stem (see glosser.sense).
+	senses  map[string][]sense
 	version string
+}
+
+// sense is a gloss that replaces the lexicon's when its condition holds.
+type sense struct {
+	when string // sport, name, adj or noun
+	e    entry
+}
+
+// senseFile holds the context senses.
+const senseFile = "data/senses.tsv"
+
+// senseConds are the conditions a sense may have.
+var senseConds = map[string]bool{"sport": true, "name": true, "adj": true, "noun": true}
+
+// addSenses reads the context senses; a verb's forms are generated the
+// way addVerbs generates them.
+func (lx *lexicon) addSenses(file string, b []byte) []error {
+	var errs []error
+	sc := bufio.NewScanner(bytes.NewReader(b))
+	ln := 0
+	for sc.Scan() {
+		ln++
+		line := sc.Text()
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		if len(cols) != 4 || !senseConds[cols[1]] || len(cols[2]) != 1 || !strings.Contains("navx", cols[2]) {
+			errs = append(errs, &entryError{file, ln, fmt.Sprintf("bad sense %q (want arabic, sport|name|adj|noun, n|a|v|x, english)", line)})
+			continue
+		}
+		ar, when, pos, en := cols[0], cols[1], cols[2][0], cols[3]
+		if pos != posVerb {
+			k := arabic.Normalize(ar)
+			lx.senses[k] = append(lx.senses[k], sense{when, entry{en: en, pos: pos}})
+			continue
+		}
+		past, pres, ok1 := strings.Cut(ar, "|")
+		enPast, enBase, ok2 := strings.Cut(en, "|")
+		if !ok1 || !ok2 {
+			errs = append(errs, &entryError{file, ln, fmt.Sprintf("bad verb sense %q (want past|present and english past|base)", line)})
+			continue
+		}
+		forms := &lexicon{words: map[string]entry{}}
+		errs = append(errs, forms.addVerbs(file, []byte(past+"\t"+pres+"\t"+enPast+"\t"+enBase+"\n"))...)
+		keys := make([]string, 0, len(forms.words))
+		for k := range forms.words {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			lx.senses[k] = append(lx.senses[k], sense{when, forms.words[k]})
+		}
+	}
+	return errs
 }
 
 // addName adds a name (normalized words) unless the key is taken, and
@@ -205,7 +271,7 @@ func (e *entryError) Error() string {
 
 // loadLexicon reads the embedded data files.
 func loadLexicon(strict bool) (*lexicon, []error) {
-	lx := &lexicon{words: map[string]entry{}, phrases: &node{}, sport: map[string]string{}}
+	lx := &lexicon{words: map[string]entry{}, phrases: &node{}, sport: map[string]string{}, senses: map[string][]sense{}}
 	h := sha256.New()
 	var errs []error
 	derived := map[string]bool{} // stems taught by an ال entry; a hand entry overrides them
@@ -241,7 +307,7 @@ func loadLexicon(strict bool) (*lexicon, []error) {
 			if en == "_" {
 				en = ""
 			}
-			e := entry{en: en, pos: pos[0]}
+			e := entry{en: en, pos: pos[0], ta: strings.HasSuffix(ar, "ة")}
 			if (e.pos == posNoun || e.pos == posAdj) && strings.HasPrefix(en, "the ") {
 				// "the" is the article's job: a gloss never carries it.
 				e.en, e.det = en[len("the "):], true
@@ -327,6 +393,12 @@ func loadLexicon(strict bool) (*lexicon, []error) {
 		errs = append(errs, lx.addVerbs(verbFile, vb)...)
 	}
 	lx.inflectVerbs() // after the paradigms: hand-written forms win
+	if sb, err := dataFS.ReadFile(senseFile); err != nil {
+		errs = append(errs, fmt.Errorf("gist: reading %s: %w", senseFile, err))
+	} else {
+		h.Write(sb)
+		errs = append(errs, lx.addSenses(senseFile, sb)...)
+	}
 	lx.version = "lex-" + hex.EncodeToString(h.Sum(nil))[:8]
 	return lx, errs
 }

@@ -8,14 +8,16 @@ import (
 
 // chunk is a unit or a noun phrase, the thing the reordering rules move.
 type chunk struct {
-	pre  []string // conjunction and preposition, said before the chunk
-	core []string // the words
-	np   bool     // a noun phrase
-	def  bool     // definite: the article, a name, a possessive or an idafa
-	bare bool     // a lone indefinite noun: may head an idafa
-	verb bool     // a verb with no object pronoun
-	subj string   // pronoun subject of a verb, said unless a noun phrase precedes
-	head byte     // part of speech of the head unit
+	pre   []string // conjunction and preposition, said before the chunk
+	core  []string // the words
+	np    bool     // a noun phrase
+	def   bool     // definite: the article, a name, a possessive or an idafa
+	bare  bool     // a lone indefinite noun: may head an idafa
+	verb  bool     // a verb with no object pronoun
+	subj  string   // pronoun subject of a verb, said unless a noun phrase precedes
+	indef bool     // a singular indefinite noun phrase: takes "a" unless it heads an idafa
+	pro   string   // implied subject of a verb, said when no noun phrase is before or after it
+	head  byte     // part of speech of the head unit
 }
 
 func (c *chunk) words() []string {
@@ -69,9 +71,10 @@ func chunks(us []unit) []chunk {
 			default:
 				c.core = []string{u.en}
 			}
-			c.verb = u.pos == posVerb && u.obj == "" && u.subj == ""
+			c.verb = u.pos == posVerb && u.subj == ""
 			if u.pos == posVerb {
 				c.subj = u.subj
+				c.pro = u.pro
 			}
 			cs = append(cs, c)
 			continue
@@ -84,7 +87,14 @@ func chunks(us []unit) []chunk {
 		c := chunk{pre: prefix(u), np: true, head: u.pos}
 		c.def = u.det || u.poss != "" || u.pos == posName
 		afterDet := i > 0 && us[i-1].pos == posDet
-		if u.det && u.pos != posName && !afterDet && !(abstract(u.en) && j == i+1) {
+		// هذه الأيام: "these days", not "this the days".
+		demo := i > 0 && len(cs) > 0 && demonstrative(us[i-1]) && u.conj == "" && u.prep == "" && u.det
+		if demo {
+			if d := &cs[len(cs)-1]; len(d.core) == 1 && (u.plural || plural(u.en)) {
+				d.core = []string{map[string]string{"this": "these", "that": "those"}[d.core[0]]}
+			}
+		}
+		if u.det && u.pos != posName && !afterDet && !demo && !title(u.en) && !(abstract(u.en) && j == i+1) {
 			c.core = append(c.core, "the")
 		}
 		if u.poss != "" {
@@ -104,6 +114,8 @@ func chunks(us []unit) []chunk {
 		}
 		c.core = append(c.core, head)
 		c.bare = u.pos == posNoun && !u.det && u.poss == "" && j == i+1 && !u.phrase
+		c.indef = u.pos == posNoun && !u.det && u.poss == "" && !u.plural && head == u.en && !afterDet &&
+			!(i > 0 && us[i-1].pos == posNumber) && !plural(head)
 		cs = append(cs, c)
 		i = j - 1
 	}
@@ -141,6 +153,7 @@ func reorder(us []unit) []string {
 		subj := append([]chunk(nil), cs[i+1:j]...)
 		subj[0].pre = v.pre
 		v.pre = nil
+		v.pro = ""
 		moved := append(subj, v)
 		copy(cs[i:j], moved)
 		i = j - 1
@@ -164,6 +177,13 @@ func reorder(us []unit) []string {
 		if cs[i].subj != "" && !(i > 0 && (cs[i-1].np || endsWithSubject(cs[i-1]))) {
 			words = append(words, cs[i].pre...)
 			words = append(words, cs[i].subj)
+			words = append(words, agree(cs[i].subj, cs[i].core)...)
+			continue
+		}
+		if cs[i].pro != "" && cs[i].subj == "" && !(i > 0 && (cs[i-1].np || endsWithSubject(cs[i-1]))) &&
+			!(i+1 < len(cs) && cs[i+1].np && len(cs[i+1].pre) == 0) {
+			words = append(words, cs[i].pre...)
+			words = append(words, cs[i].pro)
 			words = append(words, cs[i].core...)
 			continue
 		}
@@ -190,7 +210,11 @@ func idafa(cs []chunk) []chunk {
 	out := make([]chunk, 0, len(cs))
 	for i := 0; i < len(cs); i++ {
 		if !link[i] {
-			out = append(out, cs[i])
+			c := cs[i]
+			if c.indef {
+				c.core = append([]string{indefArticle(c.core[0])}, c.core...)
+			}
+			out = append(out, c)
 			continue
 		}
 		m := chunk{pre: cs[i].pre, np: true, def: true, head: posNoun}
@@ -203,6 +227,60 @@ func idafa(cs []chunk) []chunk {
 		out = append(out, m)
 	}
 	return out
+}
+
+// demonstrative reports whether u is هذا, هذه, ذلك or تلك ("this",
+// "that"; determiners in the lexicon, so no "the" follows them).
+func demonstrative(u unit) bool {
+	return u.pos == posDet && (u.en == "this" || u.en == "that")
+}
+
+// title reports whether a gloss is a title said without "the" before a
+// name (السيد آدامز: "Mr. Adams").
+func title(en string) bool {
+	switch en {
+	case "Mr.", "Mrs.", "Ms.", "Dr.", "Miss":
+		return true
+	}
+	return false
+}
+
+// agree returns a verb's words for a plural pronoun subject: "they
+// were", not "they was".
+func agree(subj string, core []string) []string {
+	if len(core) == 0 || core[0] != "was" {
+		return core
+	}
+	switch subj {
+	case "they", "we", "you":
+		return append([]string{"were"}, core[1:]...)
+	}
+	return core
+}
+
+// indefArticle returns "an" before a vowel sound, else "a".
+func indefArticle(next string) string {
+	l := strings.ToLower(next)
+	for _, p := range []string{"hour", "honest", "honor", "honour", "heir"} {
+		if strings.HasPrefix(l, p) {
+			return "an"
+		}
+	}
+	if l != "" && strings.ContainsRune("aeiou", rune(l[0])) && !strings.HasPrefix(l, "uni") && !strings.HasPrefix(l, "one") && !strings.HasPrefix(l, "euro") {
+		return "an"
+	}
+	return "a"
+}
+
+// plural reports whether an English noun gloss already looks plural
+// (a broken plural glossed "days", "people"): it then takes no "a".
+func plural(en string) bool {
+	w := en[strings.LastIndexByte(en, ' ')+1:]
+	switch w {
+	case "people", "men", "women", "children", "police", "news", "data":
+		return true
+	}
+	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
 }
 
 // endsWithSubject reports whether a chunk ends with a subject pronoun or a

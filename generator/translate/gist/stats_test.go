@@ -15,7 +15,7 @@ func TestNTREXStats(t *testing.T) {
 	if os.Getenv("GIST_PRINT") == "" {
 		t.Skip()
 	}
-	ar, en := ntrex(t)
+	ar, en := tuning(t)
 	g, _ := defaultGlosser()
 	var tot chrf.Stats
 	for i := range ar {
@@ -34,7 +34,7 @@ func TestNTREXWordBalance(t *testing.T) {
 	if os.Getenv("GIST_PRINT") == "" {
 		t.Skip()
 	}
-	ar, en := ntrex(t)
+	ar, en := tuning(t)
 	g, _ := defaultGlosser()
 	hc, rc := map[string]int{}, map[string]int{}
 	for i := range ar {

@@ -12,8 +12,8 @@ import (
 
 // addVerbs reads verb paradigms and adds the regular forms of each verb
 // that the lexicon does not already have: the past with the suffixes ت وا
-// نا تم (English past), the present with the prefixes ي ت (English third
-// person singular) and ن أ and the plural/dual endings ون وا ان (English
+// نا تم تا (English past), the present with the prefixes ي ت (English third
+// person singular) and ن أ and the plural/dual endings ون وا ان ا (English
 // base form). A hand-written entry always wins over a generated one.
 //
 // Hand-written: Arabic verb inflection is regular enough for these
@@ -57,6 +57,7 @@ func (lx *lexicon) addVerbs(file string, b []byte) []error {
 		add(past+"وا", enPast, "they")
 		add(past+"نا", enPast, "we")
 		add(past+"تم", enPast, "you")
+		add(past+"تا", enPast, "they") // two women or things: كانتا
 		if pres == "" || pres == "-" {
 			continue
 		}
@@ -67,7 +68,7 @@ func (lx *lexicon) addVerbs(file string, b []byte) []error {
 		add("ن"+stem, enBase, "we")
 		add("أ"+stem, enBase, "I")
 		for _, p := range []string{"ي", "ت"} {
-			for _, suf := range []string{"ون", "وا", "ان"} {
+			for _, suf := range []string{"ون", "وا", "ان", "ا"} {
 				add(p+stem+suf, enBase, "they")
 			}
 		}
@@ -120,16 +121,16 @@ func (lx *lexicon) inflectVerbs() {
 			base := baseVerb(e.en)
 			gens = append(gens, gen{"ت" + stem, e.en, ""}, gen{"ن" + stem, base, "we"}, gen{"ا" + stem, base, "I"})
 			for _, p := range []string{"ي", "ت"} {
-				for _, suf := range []string{"ون", "وا", "ان"} {
+				for _, suf := range []string{"ون", "وا", "ان", "ا"} {
 					gens = append(gens, gen{p + stem + suf, base, "they"})
 				}
 			}
 			continue
 		}
-		if rs[0] == 'ت' || rs[len(rs)-1] == 'ت' || strings.HasSuffix(e.en, "s") {
-			continue
+		if rs[0] == 'ت' || rs[len(rs)-1] == 'ت' || strings.HasSuffix(e.en, "s") && irregularPast[strings.Fields(e.en)[0]] == "" {
+			continue // a present, or a past whose forms would be ambiguous
 		}
-		gens = append(gens, gen{k + "ت", e.en, ""}, gen{k + "وا", e.en, "they"}, gen{k + "نا", e.en, "we"}, gen{k + "تم", e.en, "you"})
+		gens = append(gens, gen{k + "ت", e.en, ""}, gen{k + "وا", e.en, "they"}, gen{k + "نا", e.en, "we"}, gen{k + "تم", e.en, "you"}, gen{k + "تا", e.en, "they"})
 		// The present of a past form: يفعل from فعل, يعتقل from اعتقل,
 		// يرسل from أرسل (the alef of forms IV, VII, VIII and X drops).
 		if rs[0] == 'ن' || rs[0] == 'ي' {
@@ -143,7 +144,7 @@ func (lx *lexicon) inflectVerbs() {
 		third := thirdPerson(base)
 		gens = append(gens, gen{"ي" + stem, third, ""}, gen{"ت" + stem, third, ""}, gen{"ن" + stem, base, "we"})
 		for _, p := range []string{"ي", "ت"} {
-			for _, suf := range []string{"ون", "وا", "ان"} {
+			for _, suf := range []string{"ون", "وا", "ان", "ا"} {
 				gens = append(gens, gen{p + stem + suf, base, "they"})
 			}
 		}
@@ -249,4 +250,33 @@ func gerund(en string) string {
 		return base[:len(base)-1] + "ing" + rest
 	}
 	return base + "ing" + rest
+}
+
+// participles are the irregular English past participles that differ
+// from the past.
+var participles = map[string]string{
+	"took": "taken", "gave": "given", "went": "gone", "came": "come", "saw": "seen", "knew": "known",
+	"began": "begun", "became": "become", "wrote": "written", "spoke": "spoken", "broke": "broken",
+	"chose": "chosen", "fell": "fallen", "ran": "run", "rose": "risen", "threw": "thrown", "wore": "worn",
+	"drove": "driven", "flew": "flown", "grew": "grown", "hid": "hidden", "shook": "shaken",
+	"stole": "stolen", "swam": "swum", "withdrew": "withdrawn", "was": "been", "were": "been",
+	"did": "done", "forgot": "forgotten", "forgave": "forgiven", "froze": "frozen", "woke": "woken",
+	"arose": "arisen", "bore": "borne", "ate": "eaten", "drew": "drawn", "won": "won", "lay": "lain",
+}
+
+// participle makes the English past participle of a past-tense gloss:
+// "took part" → "taken part", "announced" → "announced". Its second
+// result is false when en is not a past ("says").
+func participle(en string) (string, bool) {
+	w, rest, _ := strings.Cut(en, " ")
+	if rest != "" {
+		rest = " " + rest
+	}
+	if p, ok := participles[w]; ok {
+		return p + rest, true
+	}
+	if strings.HasSuffix(w, "ed") || irregularPast[w] != "" {
+		return w + rest, true
+	}
+	return "", false
 }
