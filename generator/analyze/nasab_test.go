@@ -40,3 +40,4 @@ func TestTaggerNameEndsBeforeCommonWord(t *testing.T) {
 		}
 	}
 }
+
