@@ -781,6 +781,11 @@ func (an *Analyzer) badLastWord(s *segTokens, t int) bool {
 	if stopWords[k] {
 		return true
 	}
+	// A role in construct with the next word (محمد حجازي مساعد وزير
+	// الخارجية, بيتر كينيون كبير المديرين): an apposition after the name.
+	if roleHeads[k] && t+1 < len(s.toks) && spaced(s, t+1) && arabic.HasArabic(s.keys[t+1]) {
+		return true
+	}
 	if ps := an.analyses(s.toks[t].Text); len(ps) > 0 && ps[0].Fut {
 		return true
 	}
@@ -790,6 +795,11 @@ func (an *Analyzer) badLastWord(s *segTokens, t int) bool {
 	}
 	return false
 }
+
+// roleHeads are indefinite role words that stand in construct after a
+// name (مساعد وزير, كبير المديرين, رئيس مجلس).
+var roleHeads = keySet("مساعد", "نائب", "كبير", "عضو", "ممثل", "مستشار", "سفير", "رئيس", "وزير", "مدير",
+	"قائد", "زعيم", "محافظ", "عمدة", "حاكم", "مدرب", "لاعب", "مراسل", "وكيل", "مندوب")
 
 // ordinals never start a name (الدور الثاني "the second round"), though
 // they end some (عبدالله الثاني).
