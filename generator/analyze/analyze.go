@@ -327,6 +327,11 @@ func (an *Analyzer) gazetteerPass(st []*segTokens) []match {
 			if !ok {
 				m, ok = an.matchAt(s, si, i, nil)
 			}
+			if ok && credit(s, m.start, m.end) {
+				// ( أ ف ب ): where the story came from, not a mention.
+				i = m.end
+				continue
+			}
 			if ok && m.typ == Person && nasabBefore(s, i) {
 				// حمدان بن [محمد بن راشد]: a father's name inside
 				// another person's name is not the person named.
@@ -363,6 +368,30 @@ func (an *Analyzer) gazetteerPass(st []*segTokens) []match {
 		ms = append(ms, shorts...)
 	}
 	return ms
+}
+
+// credit reports whether tokens start..end-1 of s are an agency's
+// letters as a credit or dateline gives them: every word one letter (أ ف
+// ب, د ب أ), inside brackets or after a dash or before a colon
+// («نيقوسيا - ( أ ف ب )», «عواصم - ا ف ب :»).
+func credit(s *segTokens, start, end int) bool {
+	if end-start < 2 {
+		return false
+	}
+	for t := start; t < end; t++ {
+		if utf8.RuneCountInString(s.keys[t]) != 1 {
+			return false
+		}
+	}
+	before := s.seg.Text[:s.toks[start].Start]
+	if start > 0 {
+		before = s.seg.Text[s.toks[start-1].End:s.toks[start].Start]
+	}
+	after := s.seg.Text[s.toks[end-1].End:]
+	if end < len(s.toks) {
+		after = s.seg.Text[s.toks[end-1].End:s.toks[end].Start]
+	}
+	return strings.ContainsAny(before, "(-ـ") || strings.ContainsAny(after, "):")
 }
 
 // nasabBefore reports whether token i of s follows "X بن" (or بنت,
