@@ -320,20 +320,22 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 			sum.RenderSkipped, sum.Pages = true, site.Pages
 		}
 	}
+	var shards map[string]string
 	if sum.RenderSkipped {
 		if err := publish.RemoveLeftovers(p.Fs, p.Out); err != nil { // as a render would
 			return sum, err
 		}
+		shards = p.manifest.Site.Shards
 	} else {
 		res, err := p.render(skip)
 		if err != nil {
 			return sum, err
 		}
-		sum.Pages = res.Pages
+		sum.Pages, shards = res.Pages, res.Shards
 	}
 	sum.Out = p.Out
 	sum.Orphans = p.Orphans()
-	if err := p.recordSite(sum, hugo); err != nil {
+	if err := p.recordSite(sum, hugo, shards); err != nil {
 		return sum, err
 	}
 	sum.Elapsed = now().Sub(start)
@@ -385,12 +387,12 @@ func (p *Project) unchanged() (*Summary, error) {
 // input (level 1) is recorded only when the next build would do nothing:
 // no segment fell back or is left without English (the next build
 // retries those).
-func (p *Project) recordSite(sum *Summary, hugo string) error {
+func (p *Project) recordSite(sum *Summary, hugo string, shards map[string]string) error {
 	public, err := p.publicDigest()
 	if err != nil {
 		return err
 	}
-	site := &manifest.Site{Hugo: hugo, Public: public, Articles: sum.Articles, Pages: sum.Pages, Statuses: sum.Statuses,
+	site := &manifest.Site{Hugo: hugo, Public: public, Shards: shards, Articles: sum.Articles, Pages: sum.Pages, Statuses: sum.Statuses,
 		Drafts: sum.Drafts, Orphans: sum.Orphans, Skipped: recordSkips(sum.Skipped)}
 	if sum.Fallback == 0 && sum.Statuses[""] == 0 {
 		if site.Before, err = p.beforeDigest(); err != nil {
@@ -589,34 +591,12 @@ func staleGist(segs []store.Segment, need []int, eng translate.Engine) []int {
 	return need
 }
 
-// MinUnknownArticles is the number of articles that must name an entity the
-// gazetteer does not know before it gets a page: a name found by the tagger
-// or the context rules in one article only is too often wrong, and a wrong
-// entity page is worse than none. Add the name to the gazetteer
-// (content/_data/gazetteer.yaml) to index it at once.
-const MinUnknownArticles = 2
+// MinUnknownArticles is content.MinUnknownArticles: the number of articles
+// that must name an entity the gazetteer does not know before it gets a page.
+const MinUnknownArticles = content.MinUnknownArticles
 
-// dropWeakEntities removes from the analyses the unknown entities that fewer
-// than MinUnknownArticles articles name or that fail analyze.PageWorthy.
-func dropWeakEntities(pages []content.Page) {
-	n := map[string]int{}
-	for _, pg := range pages {
-		for _, e := range pg.Analysis.Entities {
-			if !e.Known {
-				n[e.ID]++
-			}
-		}
-	}
-	for i := range pages {
-		ents := pages[i].Analysis.Entities[:0]
-		for _, e := range pages[i].Analysis.Entities {
-			if worthy, _ := analyze.PageWorthy(e); e.Known || (n[e.ID] >= MinUnknownArticles && worthy) {
-				ents = append(ents, e)
-			}
-		}
-		pages[i].Analysis.Entities = ents
-	}
-}
+// dropWeakEntities is content.DropWeakEntities, the rule prune applies too.
+func dropWeakEntities(pages []content.Page) { content.DropWeakEntities(pages) }
 
 // dropDrafts leaves out the articles marked draft: true, unless the
 // project builds drafts, and returns their sources. A draft that an
@@ -683,16 +663,26 @@ func (p *Project) render(skip []string) (*render.Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	res, err := render.Render(render.Input{
+	in := render.Input{
 		Fs: view, ContentDir: p.Content, TemplatesDir: p.Templates, StaticDir: p.Static,
-		Templates: templates.FS, Static: static.FS, Skip: skip, Extra: p.extra,
-	}, render.Site{BaseURL: c.BaseURL, Offline: c.Offline, TitleAR: c.Title.AR, TitleEN: c.Title.EN, PageSize: c.PageSize,
+		Templates: templates.FS, Static: static.FS, Skip: skip, Extra: p.extra, Salt: buildID(),
+	}
+	// Shards whose input did not change are copied from the site the
+	// last render left (render, shards.go), while it is still there.
+	if p.manifest != nil && p.manifest.Site != nil && len(p.manifest.Site.Shards) > 0 {
+		site := p.manifest.Site
+		if ok, _ := afero.DirExists(p.Fs, p.Out); ok {
+			in.Shards, in.Published = site.Shards, afero.NewBasePathFs(p.Fs, p.Out)
+		}
+	}
+	res, err := render.Render(in, render.Site{BaseURL: c.BaseURL, Offline: c.Offline, TitleAR: c.Title.AR, TitleEN: c.Title.EN, PageSize: c.PageSize,
 		Params: siteParams(c), Minify: c.Minify.MinifyOutput, ShardSize: c.Build.ShardSize}, afero.NewBasePathFs(p.Fs, tmp), p.Log)
 	if err != nil {
 		return nil, err
 	}
 	if st := res.Stats; st.Shards > 0 {
-		fmt.Fprintf(p.Log, "render: articles in %d shards and the lists: %d Hugo runs\n", st.Shards, st.Runs)
+		fmt.Fprintf(p.Log, "render: articles in %d shards and the lists: %d Hugo runs, %d shards unchanged (taken from %s)\n",
+			st.Shards, st.Runs, st.Reused, filepath.Base(p.Out))
 	}
 	n, err := p.writeSearchIndexTo(tmp) // search.go: the offline search index
 	if err != nil {

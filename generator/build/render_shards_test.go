@@ -39,3 +39,62 @@ func TestRenderShardsGiveTheSameSite(t *testing.T) {
 		})
 	}
 }
+
+// shardedSite is the incremental test site with every article in a shard
+// of its own (and jisr's layouts only, which shards need).
+func shardedSite(t *testing.T) afero.Fs {
+	t.Helper()
+	fs := incrementalSite(t)
+	fs.RemoveAll("/p/templates") // not only the file: copyFs copies no empty folder
+	cfg := read(t, fs, "/p/jisr.toml")
+	afero.WriteFile(fs, "/p/jisr.toml", []byte(cfg+"[build]\nshard_size = 1\n"), 0o644)
+	return fs
+}
+
+// An edited, added or deleted article re-renders its own shard and the
+// lists only; the other shards come from public/, and public/ and
+// content/ (the manifest with its shard digests included) are those of a
+// cold build of the same inputs.
+func TestRenderShardsIncremental(t *testing.T) {
+	fs := shardedSite(t)
+	o := Options{Engines: withUpper(), Engine: "test-upper"}
+	if _, log := buildLog(t, fs, o); !strings.Contains(log, "articles in 4 shards and the lists: 5 Hugo runs, 0 shards unchanged") {
+		t.Fatalf("first build:\n%s", log)
+	}
+	steps := []struct{ name, want string }{
+		{"edit", "articles in 4 shards and the lists: 2 Hugo runs, 3 shards unchanged"},
+		{"add", "articles in 5 shards and the lists: 2 Hugo runs, 4 shards unchanged"},
+		{"delete", "articles in 4 shards and the lists: 1 Hugo runs, 4 shards unchanged"},
+		{"public page removed", "articles in 4 shards and the lists: 2 Hugo runs, 3 shards unchanged"},
+	}
+	do := map[string]func(){
+		"edit": func() {
+			afero.WriteFile(fs, "/p/seeds/club.txt", []byte("أبدى رئيس نادي الوحدة الأستاذ هشام مرسي تفاؤله بالموسم الجديد. وقال هشام مرسي إن الفريق جاهز.\n"), 0o644)
+		},
+		"add": func() { // names no one the others name: their pages stay as they are
+			afero.WriteFile(fs, "/p/seeds/weather.txt", []byte("توقعت الأرصاد الجوية أمطارا غزيرة على الساحل غدا.\n"), 0o644)
+		},
+		"delete": func() { // the seed and its bundle: prune's effect
+			fs.Remove("/p/seeds/weather.txt")
+			fs.RemoveAll("/p/content/articles/weather")
+			fs.RemoveAll("/p/content/review/weather")
+		},
+		"public page removed": func() { fs.Remove("/p/public/en/articles/iraq/index.html") },
+	}
+	for _, st := range steps {
+		do[st.name]()
+		cold := copyFs(t, fs)
+		cold.Remove("/p/content/_data/manifest.json")
+		cold.RemoveAll("/p/public")
+		_, log := buildLog(t, fs, o)
+		if !strings.Contains(log, st.want) {
+			t.Errorf("%s: the log does not say %q:\n%s", st.name, st.want, log)
+		}
+		buildSite(t, cold, o)
+		diffTrees(t, st.name+" public", tree(t, fs, "/p/public"), tree(t, cold, "/p/public"))
+		diffTrees(t, st.name+" content", tree(t, fs, "/p/content"), tree(t, cold, "/p/content"))
+		if t.Failed() {
+			t.Fatalf("step %s", st.name)
+		}
+	}
+}

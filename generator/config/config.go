@@ -22,7 +22,7 @@
 //	concurrency = 4
 //	[build]
 //	strict = false            # true: any skipped input fails the build (exit 3)
-//	shard_size = 0            # articles per Hugo run (0: the default, 250)
+//	shard_size = 0            # articles per Hugo run (0: the default, 100)
 //	[review]
 //	pages = true              # false: no side-by-side review pages in public/
 //	[minify]

@@ -92,6 +92,13 @@ type Site struct {
 	// output folder the render produced.
 	Hugo   string `json:"hugo"`
 	Public string `json:"public"`
+	// Shards are the article shards Hugo rendered (generator/render,
+	// shards.go): the digest of a shard's Hugo input → the digest of the
+	// files it wrote. The next render copies a shard whose input digest
+	// is here, and whose files in public/ still have this digest, from
+	// public/ instead of running Hugo on it. Empty for a site rendered in
+	// one run.
+	Shards map[string]string `json:"shards,omitempty"`
 	// What the build reported, repeated when it is skipped.
 	Articles int            `json:"articles"`
 	Pages    int            `json:"pages"`

@@ -20,6 +20,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -79,6 +80,17 @@ type Input struct {
 	// ContentDir (with "/") → bytes. They are laid over the content tree,
 	// so an Extra file replaces a content file of the same name.
 	Extra map[string][]byte
+	// Salt identifies what else decides a shard's output besides its
+	// Hugo source: jisr's build (with Hugo's). Shards are reused only
+	// under the same salt.
+	Salt string
+	// Shards are the shards of the last render (Result.Shards: the digest
+	// of a shard's input → the digest of the files it wrote), and
+	// Published the site it left: a shard whose input digest is there,
+	// and whose files in Published still have the recorded digest, is
+	// copied from Published instead of rendered. Nil: render every shard.
+	Shards    map[string]string
+	Published afero.Fs
 }
 
 // Result reports what a build wrote.
@@ -87,6 +99,10 @@ type Result struct {
 	Files  int // static files copied
 	Output []string
 	Stats  Stats // the Hugo runs (shards.go)
+	// Shards maps the input digest of each shard rendered or reused to
+	// the digest of its files, for Input.Shards of the next render.
+	// Shards whose files Go cannot name from their articles are left out.
+	Shards map[string]string
 }
 
 // Render builds the site into dst, whose root is the publish folder.
@@ -168,7 +184,7 @@ func Render(in Input, site Site, dst afero.Fs, log io.Writer) (*Result, error) {
 			return nil, err
 		}
 		res.Stats.Runs = 1
-	} else if err := renderShards(plan, mem, root, site, dst, log, res); err != nil {
+	} else if err := renderShards(plan, mem, root, in, site, dst, log, res); err != nil {
 		return nil, err
 	}
 	// Hugo's Build does not copy static files; the embedded ones first,
@@ -228,24 +244,47 @@ func runHugo(mem afero.Fs, root string, dst afero.Fs, log io.Writer, run string)
 	return pages, nil
 }
 
-// renderShards renders the site of base in the runs of plan: each shard,
-// then the lists (which also give the page count, since they hold every
-// page).
-func renderShards(plan *shardPlan, base afero.Fs, root string, site Site, dst afero.Fs, log io.Writer, res *Result) error {
+// renderShards renders the site of base in the runs of plan: each shard
+// (or its files from in.Published, when its input is unchanged), then the
+// lists, which also give the page count since they hold every page.
+func renderShards(plan *shardPlan, base afero.Fs, root string, in Input, site Site, dst afero.Fs, log io.Writer, res *Result) error {
 	shardCfg, err := hugoConfig(site, true)
 	if err != nil {
 		return err
 	}
+	res.Shards = map[string]string{}
 	for i := range plan.shards {
+		name := fmt.Sprintf("shard %d", i+1)
 		mem, err := runSource(base, root, shardCfg, plan.shardFiles(i))
 		if err != nil {
-			return fmt.Errorf("render: shard %d: %w", i+1, err)
+			return fmt.Errorf("render: %s: %w", name, err)
 		}
-		if _, err := runHugo(mem, root, dst, log, fmt.Sprintf("shard %d", i+1)); err != nil {
+		digest, err := inputDigest(mem, root, in.Salt)
+		if err != nil {
+			return fmt.Errorf("render: %s: %w", name, err)
+		}
+		outs := plan.outputs(i, site.Offline)
+		res.Stats.Shards++
+		if last, ok := in.Shards[digest]; ok && in.Published != nil {
+			if now, err := outputDigest(in.Published, outs); err == nil && now == last {
+				if err := copyFiles(in.Published, dst, outs); err != nil {
+					return fmt.Errorf("render: %s: from the last site: %w", name, err)
+				}
+				res.Shards[digest] = last
+				res.Stats.Reused++
+				continue
+			}
+		}
+		rec := newRecordFs(dst)
+		if _, err := runHugo(mem, root, rec, log, name); err != nil {
 			return err
 		}
 		res.Stats.Runs++
-		res.Stats.Shards++
+		if slices.Equal(rec.files(), outs) { // else never reused: Go does not know its files
+			if res.Shards[digest], err = outputDigest(dst, outs); err != nil {
+				return fmt.Errorf("render: %s: %w", name, err)
+			}
+		}
 	}
 	cfg, err := afero.ReadFile(base, path.Join(root, "hugo.toml"))
 	if err != nil {

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"hash/fnv"
 	iofs "io/fs"
@@ -11,8 +12,10 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/gohugoio/hugo/parser/pageparser"
 	"github.com/spf13/afero"
 
+	"github.com/jisr-news/jisr/generator/manifest"
 	"github.com/jisr-news/jisr/generator/store"
 )
 
@@ -46,7 +49,7 @@ import (
 
 // DefaultShardSize is the number of articles a shard holds on average
 // when Site.ShardSize is 0 ([build] shard_size in jisr.toml).
-const DefaultShardSize = 250
+const DefaultShardSize = 100
 
 // Stats counts the Hugo runs of a Render, for tests and the build's log.
 type Stats struct {
@@ -223,73 +226,116 @@ func isIndexPage(rel string) bool {
 	return strings.HasPrefix(b, "index.") && strings.HasSuffix(b, ".md")
 }
 
-// shardFiles returns the content files of shard i, and whether each is a
-// page to keep from rendering (render: link).
-func (p *shardPlan) shardFiles(i int) map[string]bool {
-	files := map[string]bool{}
+// fileUse says how a content file goes into a run.
+type fileUse int
+
+const (
+	asIs     fileUse = iota
+	linkOnly         // a page kept from rendering (setRenderLink)
+	termStub         // a term page reduced to what article pages read (stubTerm)
+)
+
+// shardFiles returns the content files of shard i, each with its use.
+func (p *shardPlan) shardFiles(i int) map[string]fileUse {
+	files := map[string]fileUse{}
 	for _, id := range p.shards[i] {
 		for _, f := range p.article[id] {
 			b := path.Base(f)
 			if strings.HasPrefix(b, "lead.") || strings.HasPrefix(b, "teaser.") {
 				continue // read by the lists only
 			}
-			files[f] = false
+			files[f] = asIs
 		}
 		for _, f := range p.review[id] {
-			files[f] = false
+			files[f] = asIs
 		}
 	}
 	for _, f := range p.section {
-		files[f] = true
+		files[f] = linkOnly
 	}
 	for t := range p.terms[i] {
 		for _, f := range p.term[t] {
-			files[f] = true
+			files[f] = termStub
 		}
 	}
 	return files
 }
 
+// outputs returns the files the run of shard i writes (slash paths from
+// the site's root, starting with "/"): each article's page in each of its
+// languages and its review page, as Hugo names them for a bundle
+// (articles/<id>/index.html; articles/<id>.html with ugly URLs, offline),
+// Arabic at the root and English under /en/. A shard whose run wrote
+// other files is never reused (renderShards checks).
+func (p *shardPlan) outputs(i int, offline bool) []string {
+	var out []string
+	page := func(lang, section, id string) string {
+		prefix := "/"
+		if lang != "ar" {
+			prefix += lang + "/"
+		}
+		if offline {
+			return prefix + section + "/" + id + ".html"
+		}
+		return prefix + section + "/" + id + "/index.html"
+	}
+	for _, id := range p.shards[i] {
+		for _, group := range []struct {
+			section string
+			files   []string
+		}{{store.ArticlesSection, p.article[id]}, {store.ReviewSection, p.review[id]}} {
+			for _, f := range group.files {
+				if f == group.section+"/"+id+"/"+path.Base(f) && isIndexPage(f) {
+					lang := strings.TrimSuffix(strings.TrimPrefix(path.Base(f), "index."), ".md")
+					out = append(out, page(lang, group.section, id))
+				}
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
 // listsFiles returns the content files of the lists run, and whether each
 // is a page to keep from rendering.
-func (p *shardPlan) listsFiles() map[string]bool {
-	files := map[string]bool{}
+func (p *shardPlan) listsFiles() map[string]fileUse {
+	files := map[string]fileUse{}
 	for _, fs := range p.article {
 		for _, f := range fs {
 			b := path.Base(f)
 			switch {
 			case isIndexPage(f):
-				files[f] = true
+				files[f] = linkOnly
 			case strings.HasPrefix(b, "title.") || strings.HasPrefix(b, "lead.") || strings.HasPrefix(b, "teaser."):
-				files[f] = false // the teasers of the lists
+				files[f] = asIs // the teasers of the lists
 			}
 		}
 	}
 	for _, fs := range p.review {
 		for _, f := range fs {
 			if isIndexPage(f) {
-				files[f] = true // the dashboard reads its front matter
+				files[f] = linkOnly // the dashboard reads its front matter
 			}
 		}
 	}
 	for _, fs := range p.term {
 		for _, f := range fs {
-			files[f] = false
+			files[f] = asIs
 		}
 	}
 	for _, f := range p.section {
-		files[f] = false
+		files[f] = asIs
 	}
 	for _, f := range p.other {
-		files[f] = false
+		files[f] = asIs
 	}
 	return files
 }
 
 // runSource returns a Hugo source for one run: every file of base outside
 // the content folder, with cfg as hugo.toml, and the content files given,
-// each page marked true kept from rendering.
-func runSource(base afero.Fs, root string, cfg []byte, files map[string]bool) (afero.Fs, error) {
+// each as its use says.
+func runSource(base afero.Fs, root string, cfg []byte, files map[string]fileUse) (afero.Fs, error) {
 	mem := afero.NewMemMapFs()
 	content := path.Join(root, "content")
 	err := afero.Walk(base, root, func(name string, info iofs.FileInfo, err error) error {
@@ -317,13 +363,16 @@ func runSource(base afero.Fs, root string, cfg []byte, files map[string]bool) (a
 	if err := writeFile(mem, path.Join(root, "hugo.toml"), cfg); err != nil {
 		return nil, err
 	}
-	for rel, link := range files {
+	for rel, use := range files {
 		data, err := afero.ReadFile(base, path.Join(content, rel))
 		if err != nil {
 			return nil, err
 		}
-		if link {
+		switch use {
+		case linkOnly:
 			data = setRenderLink(data)
+		case termStub:
+			data = stubTerm(data)
 		}
 		if err := writeFile(mem, path.Join(content, rel), data); err != nil {
 			return nil, err
@@ -360,6 +409,50 @@ func setRenderLink(data []byte) []byte {
 		}
 	}
 	return data
+}
+
+// stubKeys are the front matter keys of a term page that an article or
+// review page can see (GetTerms: its title, link title, permalink, type
+// and Wikidata ID) or that decide whether the term page exists, in
+// lower case as Hugo matches them.
+var stubKeys = map[string]bool{"title": true, "linktitle": true, "type": true, "wikidata": true, "url": true, "slug": true,
+	"draft": true, "build": true, "publishdate": true, "expirydate": true, "date": true, "lastmod": true, "headless": true,
+	"translationkey": true, "params": true}
+
+// stubTerm returns a term page as a shard run needs it: its front matter
+// reduced to stubKeys (a term page's co-occurrences and names in the other
+// language change with every article that names it, and only the term's
+// own page, in the lists run, shows them), as JSON, with render: link in
+// its build options and no body. A page Hugo cannot read is returned as it
+// is (the lists run reports it).
+func stubTerm(data []byte) []byte {
+	cf, err := pageparser.ParseFrontMatterAndContent(bytes.NewReader(data))
+	if err != nil {
+		return data
+	}
+	fm := map[string]any{}
+	build := map[string]any{}
+	for k, v := range cf.FrontMatter {
+		switch lk := strings.ToLower(k); {
+		case lk == "build":
+			if m, ok := v.(map[string]any); ok {
+				for bk, bv := range m {
+					if strings.ToLower(bk) != "render" {
+						build[bk] = bv
+					}
+				}
+			}
+		case stubKeys[lk]:
+			fm[k] = v
+		}
+	}
+	build["render"] = "link"
+	fm["build"] = build
+	out, err := json.Marshal(fm)
+	if err != nil {
+		return data
+	}
+	return append(out, '\n')
 }
 
 func concat(parts ...[]byte) []byte {
@@ -408,4 +501,40 @@ func (r *recordFs) files() []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// inputDigest digests everything a run reads: every file under root of
+// its source, and salt (jisr's build, which holds Hugo's).
+func inputDigest(mem afero.Fs, root, salt string) (string, error) {
+	d := manifest.New().Add("shard").Add(salt)
+	if err := d.AddTree(mem, root, nil); err != nil {
+		return "", err
+	}
+	return d.Sum(), nil
+}
+
+// outputDigest digests the files of fsys named (missing ones included).
+func outputDigest(fsys afero.Fs, names []string) (string, error) {
+	d := manifest.New().Add("shard output")
+	for _, n := range names {
+		if err := d.AddFile(fsys, n, n); err != nil {
+			return "", err
+		}
+	}
+	return d.Sum(), nil
+}
+
+// copyFiles copies the files named from src to dst: new files, never a
+// link to the old site's (Hugo truncates the files it writes).
+func copyFiles(src, dst afero.Fs, names []string) error {
+	for _, n := range names {
+		data, err := afero.ReadFile(src, n)
+		if err != nil {
+			return err
+		}
+		if err := writeFile(dst, n, data); err != nil {
+			return err
+		}
+	}
+	return nil
 }

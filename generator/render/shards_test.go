@@ -260,3 +260,96 @@ func TestCutShardsStable(t *testing.T) {
 		}
 	}
 }
+
+// renderInto renders fs into a new filesystem with the shards and site of
+// an earlier render, and returns it with the result.
+func renderInto(t *testing.T, fs afero.Fs, site Site, shards map[string]string, published afero.Fs) (afero.Fs, *Result) {
+	t.Helper()
+	dst := afero.NewMemMapFs()
+	in := Input{Fs: fs, ContentDir: "/p/content", TemplatesDir: "/p/templates", Templates: templates.FS, Static: static.FS,
+		Salt: "test", Shards: shards, Published: published}
+	res, err := Render(in, site, dst, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst, res
+}
+
+func files(t *testing.T, fs afero.Fs) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	afero.Walk(fs, "/", func(p string, info iofs.FileInfo, err error) error {
+		if err == nil && !info.IsDir() {
+			b, _ := afero.ReadFile(fs, p)
+			out[p] = string(b)
+		}
+		return nil
+	})
+	return out
+}
+
+// After an edit, only the edited article's shard and the lists are
+// rendered again; the other shards' pages are taken from the last site,
+// and the site is the one a render from nothing gives. Deleting and
+// adding articles moves their pages; a page changed in the last site
+// makes its shard render again.
+func TestShardsReused(t *testing.T) {
+	for _, site := range []Site{{BaseURL: "https://example.org/repo/", ShardSize: 4}, {Offline: true, ShardSize: 4}} {
+		fs := shardProject(t, 23, true)
+		site.TitleAR, site.TitleEN = "جسر", "Jisr"
+		last, res := renderInto(t, fs, site, nil, nil)
+		n := res.Stats.Shards
+		if n < 3 || len(res.Shards) != n || res.Stats.Reused != 0 {
+			t.Fatalf("offline %v: first render %+v, %d shard digests: want every shard rendered and its files known", site.Offline, res.Stats, len(res.Shards))
+		}
+		again, res := renderInto(t, fs, site, res.Shards, last)
+		if res.Stats.Reused != n || res.Stats.Runs != 1 {
+			t.Errorf("offline %v: unchanged: %+v, want every shard reused and the lists run only", site.Offline, res.Stats)
+		}
+		compareTrees(t, files(t, again), files(t, last))
+
+		steps := []struct {
+			name  string
+			do    func()
+			rerun int // shards at most rendered again
+		}{
+			{"edit", func() {
+				f := "/p/content/articles/a07/segments.yaml"
+				data, _ := afero.ReadFile(fs, f)
+				afero.WriteFile(fs, f, []byte(strings.Replace(string(data), "A first sentence", "An edited sentence", 1)), 0o644)
+			}, 1},
+			{"delete", func() { fs.RemoveAll("/p/content/articles/a11"); fs.RemoveAll("/p/content/review/a11") }, 2},
+			{"add", func() {
+				for _, f := range []string{"index.ar.md", "index.en.md", "segments.yaml"} {
+					data, _ := afero.ReadFile(fs, "/p/content/articles/a05/"+f)
+					afero.WriteFile(fs, "/p/content/articles/new/"+f, []byte(strings.ReplaceAll(string(data), "a05", "new")), 0o644)
+				}
+			}, 2},
+			{"page changed in the last site", func() {
+				for p := range files(t, last) {
+					if strings.Contains(p, "/articles/a02") {
+						afero.WriteFile(last, p, []byte("changed"), 0o644)
+					}
+				}
+			}, 1},
+		}
+		for _, st := range steps {
+			st.do()
+			cold, coldRes := renderInto(t, fs, site, nil, nil)
+			var got afero.Fs
+			got, res = renderInto(t, fs, site, res.Shards, last)
+			rendered := res.Stats.Shards - res.Stats.Reused
+			if rendered < 1 && st.name != "delete" || rendered > st.rerun || res.Stats.Runs != rendered+1 {
+				t.Errorf("offline %v, %s: %+v: want at most %d shards rendered again", site.Offline, st.name, res.Stats, st.rerun)
+			}
+			if res.Pages != coldRes.Pages {
+				t.Errorf("%s: %d pages, cold %d", st.name, res.Pages, coldRes.Pages)
+			}
+			compareTrees(t, files(t, got), files(t, cold))
+			if t.Failed() {
+				t.Fatalf("offline %v, step %s", site.Offline, st.name)
+			}
+			last = got
+		}
+	}
+}
