@@ -15,6 +15,7 @@ import (
 	"runtime/debug"
 	"runtime/pprof"
 	"syscall"
+	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -167,6 +168,9 @@ func main() {
 			pprof.StartCPUProfile(out)
 			defer func() { pprof.StopCPUProfile(); out.Close() }()
 		}
+	}
+	if os.Getenv("JISR_TRACE") != "" { // trace.go: what each stage costs
+		root.SetErr(&traceWriter{w: os.Stderr, stamp: resourceStamp(time.Now())})
 	}
 	err := root.ExecuteContext(ctx)
 	if err == nil {

@@ -23,7 +23,7 @@ func init() {
 		Short: "Unpublish the articles whose seed or record is gone (the build lists them)",
 		Long: `prune removes from content/ every article whose source is gone: its seed file
 was deleted, or its record was deleted from a .json or .jsonl export (records
-are known by their id or url, else by their position). It lists what it will
+are known by their id or url, else by a hash of their title and text). It lists what it will
 remove and asks on a terminal; --yes skips the question (needed when not on a
 terminal).
 

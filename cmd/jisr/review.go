@@ -34,7 +34,7 @@ to and from translators' tools.
   jisr review export --format xliff --out review/       one XLIFF 2.1 file per article
   jisr review export --format po --out review/          one PO file per article
   jisr review export --format tmx --out review/         the reviewed pairs as a TMX 1.4 memory
-  jisr review import [--reviewer NAME] FILE...          .xlf/.xliff, .po or .tmx
+  jisr review import [--reviewer NAME] FILE|FOLDER...   .xlf/.xliff, .po or .tmx (a folder: all of them in it)
 
 Import checks every unit first: an unknown segment, or an Arabic source that
 changed since the export, is a conflict and is not applied. Edited or
@@ -72,7 +72,7 @@ some units were conflicts (each is listed).`,
 			for _, f := range files {
 				fmt.Fprintln(cmd.OutOrStdout(), f)
 			}
-			fmt.Fprintf(cmd.ErrOrStderr(), "exported %d files; after editing: jisr review import FILE...\n", len(files))
+			fmt.Fprintf(cmd.ErrOrStderr(), "exported %d files; after editing: jisr review import FILE... (or the folder)\n", len(files))
 			return nil
 		},
 	}
@@ -86,10 +86,14 @@ some units were conflicts (each is listed).`,
 	var icontent, reviewer string
 	var dryRun bool
 	importCmd := &cobra.Command{
-		Use:   "import FILE...",
-		Short: "Bring edited XLIFF, PO or TMX files back into the content store",
+		Use:   "import FILE|FOLDER...",
+		Short: "Bring edited XLIFF, PO or TMX files (or a folder of them) back into the content store",
 		Args:  cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, files []string) error {
+		RunE: func(cmd *cobra.Command, args []string) error {
+			files, err := importFiles(args) // review_files.go: a folder gives its files
+			if err != nil {
+				return usage(err)
+			}
 			l, an, err := reviewProject(icontent)
 			if err != nil {
 				return fail(err)

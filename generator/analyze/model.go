@@ -538,6 +538,9 @@ func (an *Analyzer) modelPass(st []*segTokens, gazMs []match) []match {
 			// (محمد جحفلي ، محمد البريك); one word there is mostly the
 			// sentence's (، ستنطلق). A lone word that cannot end a name
 			// is none either.
+			if an.badFirstWord(s, i) {
+				free = false
+			}
 			if j-i < 2 && (strings.HasPrefix(tag, "I-") || an.badLastWord(s, i) || typ == "PERS" && accusativeWord(s.keys[i])) {
 				free = false
 			}
@@ -778,6 +781,11 @@ func (an *Analyzer) badLastWord(s *segTokens, t int) bool {
 	if stopWords[k] {
 		return true
 	}
+	// A role in construct with the next word (محمد حجازي مساعد وزير
+	// الخارجية, بيتر كينيون كبير المديرين): an apposition after the name.
+	if roleHeads[k] && t+1 < len(s.toks) && spaced(s, t+1) && arabic.HasArabic(s.keys[t+1]) {
+		return true
+	}
 	if ps := an.analyses(s.toks[t].Text); len(ps) > 0 && ps[0].Fut {
 		return true
 	}
@@ -786,6 +794,22 @@ func (an *Analyzer) badLastWord(s *segTokens, t int) bool {
 		return true
 	}
 	return false
+}
+
+// roleHeads are indefinite role words that stand in construct after a
+// name (مساعد وزير, كبير المديرين, رئيس مجلس).
+var roleHeads = keySet("مساعد", "نائب", "كبير", "عضو", "ممثل", "مستشار", "سفير", "رئيس", "وزير", "مدير",
+	"قائد", "زعيم", "محافظ", "عمدة", "حاكم", "مدرب", "لاعب", "مراسل", "وكيل", "مندوب")
+
+// ordinals never start a name (الدور الثاني "the second round"), though
+// they end some (عبدالله الثاني).
+var ordinals = keySet("الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر",
+	"الأولى", "الثانية", "الثالثة")
+
+// badFirstWord reports whether token t cannot start a name found by the
+// tagger: an ordinal.
+func (an *Analyzer) badFirstWord(s *segTokens, t int) bool {
+	return ordinals[s.keys[t]]
 }
 
 // accusativeWord reports whether k is a common word in the indefinite

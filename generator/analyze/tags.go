@@ -338,7 +338,7 @@ func (t *tagger) inputTag(g string) (Tag, bool) {
 	}
 	id := gazetteer.Slug(g)
 	if id == "" {
-		id = gazetteer.Slug(arabic.Transliterate(g))
+		id = gazetteer.Slug(arabic.Romanize(g)) // a tag is no name: the rules, not the name speller
 	}
 	if id == "" {
 		return Tag{}, false

@@ -55,6 +55,20 @@ func Transliterate(name string) string {
 	return strings.Join(words, " ")
 }
 
+// Romanize writes Arabic words that are not a name (an input tag, a
+// label) in Latin letters by the rules of Transliterate's list alone,
+// word by word: the learned Speller and the table of name spellings are
+// for people's names, whose readings they hold (the Speller writes the ق
+// of اقتصاد as g, as Egyptian names do: "Gtsad"); the rules write
+// "Aqatsad". Non-Arabic words are kept as written.
+func Romanize(s string) string {
+	fs := strings.Fields(s)
+	for i, w := range fs {
+		fs[i] = translitWord(w)
+	}
+	return strings.Join(fs, " ")
+}
+
 // commonNames spells common name words as news English does; keys are
 // normalized (Normalize).
 var commonNames = func() map[string]string {

@@ -55,11 +55,13 @@ type Block struct {
 // Article is one parsed input article.
 type Article struct {
 	// ID names the article in the content store: content/articles/<ID>/.
-	// It is ASCII, taken from the slug, else from the file name (plus the
-	// record number for collections).
+	// It is ASCII, taken from the slug, else from the file name (for a
+	// record of a collection: its key, else the file name and a hash of
+	// its text; see package source).
 	ID string
-	// Source is the path of the input file, for error messages; with a
-	// record number "file.jsonl#12" for collections.
+	// Source is the path of the input file; for a record of a collection
+	// with the record's key: "file.jsonl#id=12", "#url=…", or "#text=<hash>"
+	// for a record with neither.
 	Source string
 	// Title is the Arabic headline. TitleDerived says it was derived from
 	// the lead because the input gave none.

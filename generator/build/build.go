@@ -591,34 +591,12 @@ func staleGist(segs []store.Segment, need []int, eng translate.Engine) []int {
 	return need
 }
 
-// MinUnknownArticles is the number of articles that must name an entity the
-// gazetteer does not know before it gets a page: a name found by the tagger
-// or the context rules in one article only is too often wrong, and a wrong
-// entity page is worse than none. Add the name to the gazetteer
-// (content/_data/gazetteer.yaml) to index it at once.
-const MinUnknownArticles = 2
+// MinUnknownArticles is content.MinUnknownArticles: the number of articles
+// that must name an entity the gazetteer does not know before it gets a page.
+const MinUnknownArticles = content.MinUnknownArticles
 
-// dropWeakEntities removes from the analyses the unknown entities that fewer
-// than MinUnknownArticles articles name or that fail analyze.PageWorthy.
-func dropWeakEntities(pages []content.Page) {
-	n := map[string]int{}
-	for _, pg := range pages {
-		for _, e := range pg.Analysis.Entities {
-			if !e.Known {
-				n[e.ID]++
-			}
-		}
-	}
-	for i := range pages {
-		ents := pages[i].Analysis.Entities[:0]
-		for _, e := range pages[i].Analysis.Entities {
-			if worthy, _ := analyze.PageWorthy(e); e.Known || (n[e.ID] >= MinUnknownArticles && worthy) {
-				ents = append(ents, e)
-			}
-		}
-		pages[i].Analysis.Entities = ents
-	}
-}
+// dropWeakEntities is content.DropWeakEntities, the rule prune applies too.
+func dropWeakEntities(pages []content.Page) { content.DropWeakEntities(pages) }
 
 // dropDrafts leaves out the articles marked draft: true, unless the
 // project builds drafts, and returns their sources. A draft that an

@@ -9,7 +9,8 @@ import (
 
 // TestArticleImages: a front-matter image with alt text and caption, and a
 // second from a list, reach the article page (figure, alt, caption), the
-// list page, JSON-LD and Open Graph; a local one is published from
+// list page, JSON-LD and Open Graph (the alt text without its markup, its
+// quotes and "<" escaped); a local one is published from
 // static/; a javascript: source is refused with the file and the reason.
 func TestArticleImages(t *testing.T) {
 	fs := loadTxtar(t, "testdata/site.txtar")
@@ -21,7 +22,7 @@ date: 2016-03-01
 slug: oil-prices
 image:
   src: /img/vienna.jpg
-  alt: مقر أوبك في "فيينا" <b>
+  alt: مقر أوبك في "فيينا" < <b>1</b>
   caption: اجتماع أوبك في فيينا
 images:
   - https://cdn.example.net/opec.jpg
@@ -38,7 +39,7 @@ images:
 	files := siteFiles(t, fs)
 	ar, en := files["articles/oil-prices/index.html"], files["en/articles/oil-prices/index.html"]
 	for _, want := range []string{
-		`<img src="/img/vienna.jpg" alt="مقر أوبك في &#34;فيينا&#34; &lt;b&gt;" loading="lazy"`,
+		`<img src="/img/vienna.jpg" alt="مقر أوبك في &#34;فيينا&#34; &lt; 1" loading="lazy"`,
 		`<figcaption>اجتماع أوبك في فيينا</figcaption>`,
 		`<meta property="og:image" content="` + hostRoot + `img/vienna.jpg">`,
 		`<meta property="og:image" content="https://cdn.example.net/opec.jpg">`,
@@ -54,7 +55,7 @@ images:
 	if !strings.Contains(files["articles/index.html"], `class="article-image article-image-small"`) {
 		t.Error("list page has no picture")
 	}
-	if !strings.Contains(files["index.xml"], `<media:content url="`+hostRoot+`img/vienna.jpg" medium="image"><media:description>مقر أوبك في &#34;فيينا&#34; &lt;b&gt;</media:description>`) {
+	if !strings.Contains(files["index.xml"], `<media:content url="`+hostRoot+`img/vienna.jpg" medium="image"><media:description>مقر أوبك في &#34;فيينا&#34; &lt; 1</media:description>`) {
 		t.Errorf("feed has no picture:\n%s", files["index.xml"])
 	}
 	if files["img/vienna.jpg"] != "JPEG" {

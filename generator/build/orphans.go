@@ -18,7 +18,7 @@ import (
 // "content/articles/<id> (seeds/x.txt)": the seed file was deleted, or the
 // file is there but no longer yields the article (a record deleted from a
 // .json or .jsonl export, a slug changed). A record is known by its key
-// (see source: "file.jsonl#id=…", "#url=…", else its position). An article
+// (see source: "file.jsonl#id=…", "#url=…", else "#text=<hash>"). An article
 // whose file or record was skipped in this build (unreadable) is not
 // called an orphan. jisr build never deletes them, since they may hold
 // reviewed translations; `jisr prune` does. Articles written by hand (no

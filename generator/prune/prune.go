@@ -13,8 +13,12 @@
 // translations and reviews still serve the translation memory of every
 // later build. Then the term pages (entities/, tags/) are written again
 // from the stored analyses (analysis.yaml) of the articles that remain
-// (package content's writer, as a build writes them): a term only pruned
-// articles named loses its page, and co-occurrence counts drop. Lists,
+// (package content's writer, as a build writes them, with the build's rule
+// for unknown names, content.DropWeakEntities): a term only pruned articles
+// named loses its page, so does an unknown name that fewer than
+// content.MinUnknownArticles remaining articles name, and co-occurrence
+// counts drop. The remaining articles' own pages still list such a name
+// until the next build writes them again. Lists,
 // feeds and the review dashboard are made by Hugo from the pages, so the
 // next build shows the site without the articles. No engine and no
 // analyzer is made.
@@ -146,7 +150,9 @@ func remove(fs afero.Fs, o Options, it Item) error {
 // articles the build publishes from a source (an index page with a
 // jisr.source; hand-written articles and unpublished stores are not in a
 // build's terms either), in the order of their sources, and returns how
-// many files changed. When one of them has no stored analysis it writes
+// many files changed. Entities go through the build's rule
+// (content.DropWeakEntities), so the next build leaves the term pages as
+// prune wrote them. When one of them has no stored analysis it writes
 // nothing and returns the reason.
 func writeTerms(fs afero.Fs, dir string) (int, string, error) {
 	ids, err := store.Articles(fs, dir)
@@ -177,6 +183,9 @@ func writeTerms(fs afero.Fs, dir string) (int, string, error) {
 	for i, a := range arts {
 		pages[i] = a.page
 	}
+	// The build's rule: an unknown entity that fewer than
+	// content.MinUnknownArticles remaining articles name loses its page.
+	content.DropWeakEntities(pages)
 	w := &content.Writer{Fs: fs, Dir: dir}
 	if err := w.WriteTerms(pages); err != nil {
 		return w.Written, "", err

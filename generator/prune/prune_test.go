@@ -218,3 +218,62 @@ func TestPruneTermsLeftWithoutAnalysis(t *testing.T) {
 		t.Fatalf("remove: %+v, %v", res, err)
 	}
 }
+
+// termFiles returns every file of the term sections (entities/, tags/)
+// with its bytes.
+func termFiles(t *testing.T, fs afero.Fs) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	for _, sec := range []string{store.EntitiesSection, store.TagsSection} {
+		afero.Walk(fs, path.Join("/p/content", sec), func(p string, info os.FileInfo, err error) error {
+			if err == nil && !info.IsDir() {
+				b, _ := afero.ReadFile(fs, p)
+				out[p] = string(b)
+			}
+			return nil
+		})
+	}
+	return out
+}
+
+// Prune writes the term pages the next build would: an entity the
+// gazetteer does not know keeps its page only while MinUnknownArticles
+// articles name it, so when one of its two articles is pruned its page
+// goes at once, and the build after the prune changes no term page.
+func TestPruneAppliesTheBuildsRuleForUnknownEntities(t *testing.T) {
+	fs := afero.NewMemMapFs()
+	name := "قال المهندس خالد الزهراني إن المشروع سينتهي في الرياض. وأضاف الزهراني أن العمل مستمر.\n"
+	afero.WriteFile(fs, "/p/seeds/a.txt", []byte(name+"وتحدث عن الطقس في جدة.\n"), 0o644)
+	afero.WriteFile(fs, "/p/seeds/b.txt", []byte(name+"وتحدث عن الاقتصاد في مكة.\n"), 0o644)
+	afero.WriteFile(fs, "/p/seeds/c.txt", []byte("قال الوزير إن المشروع سينتهي في الرياض.\n"), 0o644)
+	run(t, fs)
+	const page = "/p/content/" + store.EntitiesSection + "/khalid-al-zahrani"
+	if ok, _ := afero.DirExists(fs, page); !ok {
+		t.Fatalf("the fixture must give the unknown name a page (two articles name it): %v", termFiles(t, fs))
+	}
+	fs.Remove("/p/seeds/a.txt")
+	o := prune.Options{Content: "/p/content", Archive: "/p/pruned"}
+	items, err := prune.Plan(fs, o, map[string]string{"a": "seeds/a.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := prune.Remove(fs, o, items); err != nil {
+		t.Fatal(err)
+	}
+	if ok, _ := afero.Exists(fs, page); ok {
+		t.Errorf("%s kept its page after prune: one article names it now (MinUnknownArticles is %d)", page, build.MinUnknownArticles)
+	}
+	after := termFiles(t, fs)
+	run(t, fs)
+	rebuilt := termFiles(t, fs)
+	for f, b := range rebuilt {
+		if after[f] != b {
+			t.Errorf("the build after prune wrote %s", f)
+		}
+	}
+	for f := range after {
+		if _, ok := rebuilt[f]; !ok {
+			t.Errorf("the build after prune removed %s", f)
+		}
+	}
+}

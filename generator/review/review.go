@@ -328,6 +328,16 @@ type Result struct {
 	Written   []string // stores written
 }
 
+// Importable reports whether Import reads the file name: its extension
+// is .xlf, .xliff, .po or .tmx, in any case.
+func Importable(name string) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".xlf", ".xliff", ".po", ".tmx":
+		return true
+	}
+	return false
+}
+
 // Import reads the exchange files (the format is known from the extension:
 // .xlf or .xliff, .po, .tmx), checks every unit against the store, and
 // applies the ones without conflict. An unreadable or malformed file is an

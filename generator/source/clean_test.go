@@ -1,6 +1,7 @@
 package source
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -51,7 +52,8 @@ func TestControlCharactersInRecords(t *testing.T) {
 
 // A record with an id or a url keeps its article ID when the export is
 // renamed, and its Source names the record by that key; a record with
-// neither is known by its position.
+// neither is known by the hash of its title and text (#text=…, the end of
+// its article ID).
 func TestRecordKeys(t *testing.T) {
 	recs := `{"id":12345,"title":"أ","body":"نص أول."}
 {"url":"https://news.example/a/1","title":"ب","body":"نص ثان."}
@@ -71,7 +73,7 @@ func TestRecordKeys(t *testing.T) {
 		return out
 	}
 	a, b := ids("export-2024-01-01.jsonl"), ids("renamed.jsonl")
-	if a[0] != "r-12345 #id=12345" || !strings.HasPrefix(a[1], "u-") || !strings.HasSuffix(a[1], " #url=https://news.example/a/1") || !strings.HasSuffix(a[2], " #3") {
+	if a[0] != "r-12345 #id=12345" || !strings.HasPrefix(a[1], "u-") || !strings.HasSuffix(a[1], " #url=https://news.example/a/1") || !strings.HasSuffix(a[2], " #text="+strings.TrimPrefix(a[2][:strings.Index(a[2], " ")], "export-2024-01-01-")) {
 		t.Errorf("ids %q", a)
 	}
 	if a[0] != b[0] || a[1] != b[1] {
@@ -79,5 +81,43 @@ func TestRecordKeys(t *testing.T) {
 	}
 	if a[2] == b[2] {
 		t.Errorf("an unkeyed record's ID should carry its file's name: %q", a[2])
+	}
+}
+
+// A record without a stable key keeps its article ID and its Source when
+// the export lists the records in another order, so that a reordered
+// export rewrites none of their pages; an error still names the record
+// by its line.
+func TestUnkeyedRecordsStableAcrossOrder(t *testing.T) {
+	recs := []string{`{"title":"أ","body":"نص أول."}`, `{"title":"ب","body":"نص ثان."}`, `{"title":"ج","body":""}`, `{"title":"د","body":"نص رابع."}`}
+	read := func(order ...int) map[string]string {
+		var b strings.Builder
+		for _, i := range order {
+			b.WriteString(recs[i] + "\n")
+		}
+		fs := afero.NewMemMapFs()
+		afero.WriteFile(fs, "/s/x.jsonl", []byte(b.String()), 0o644)
+		arts, err := ReadFile(fs, "/s/x.jsonl")
+		var se *Error
+		if !errors.As(err, &se) || !strings.HasPrefix(se.Path, "/s/x.jsonl#") || !strings.Contains(err.Error(), "no article text") {
+			t.Fatalf("the empty record's error: %v", err)
+		}
+		out := map[string]string{}
+		for _, a := range arts {
+			out[a.ID] = a.Source
+		}
+		return out
+	}
+	first, reordered := read(0, 1, 2, 3), read(3, 2, 1, 0)
+	if len(first) != 3 {
+		t.Fatalf("articles %v", first)
+	}
+	for id, src := range first {
+		if reordered[id] != src {
+			t.Errorf("article %s: source %q, after reordering %q", id, src, reordered[id])
+		}
+	}
+	if e := read(1, 2, 0, 3); len(e) != 3 {
+		t.Errorf("articles %v", e)
 	}
 }

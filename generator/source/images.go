@@ -47,7 +47,8 @@ func images(one any, list []any) ([]article.Image, error) {
 			return nil, fmt.Errorf("image %d: want a URL or a table with src, alt and caption, got %T", i+1, v)
 		}
 		img.Src = strings.TrimSpace(Clean(img.Src))
-		img.Alt, img.Caption = oneLine(img.Alt), oneLine(img.Caption)
+		// Alt and caption are one-line text fields: the rule of the title.
+		img.Alt, img.Caption = metaLine(img.Alt), metaLine(img.Caption)
 		if img.Src == "" {
 			return nil, fmt.Errorf("image %d has no src", i+1)
 		}

@@ -42,6 +42,30 @@ func TestMarkupInMetadata(t *testing.T) {
 	}
 }
 
+// A picture's alt text and caption are one line of text too, and lose
+// their markup by the same rule as the title: an export's
+// "<i>الرياض</i> &amp; جدة" is shown as "الرياض & جدة", not as escaped tags.
+func TestMarkupInImageText(t *testing.T) {
+	fs := afero.NewMemMapFs()
+	rec := `{"id":1,"body":"قال الرئيس إن الوزراء استقالوا.","image":{"src":"https://x.test/a.jpg","alt":"<i>الرياض</i> &amp; جدة","caption":"<b>صورة</b> AT&amp;T<br>2015"},"images":[{"src":"https://x.test/b.jpg","alt":"<span class=x>مكة</span>"}]}`
+	afero.WriteFile(fs, "/s/a.jsonl", []byte(rec+"\n"), 0o644)
+	afero.WriteFile(fs, "/s/b.md", []byte("---\nimage:\n  src: https://x.test/c.jpg\n  alt: \"<em>نص</em>\"\n  caption: \"a &lt; b\"\n---\nقال الرئيس.\n"), 0o644)
+	arts, errs := ReadDir(fs, "/s")
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	var got []string
+	for _, a := range arts {
+		for _, img := range a.Images {
+			got = append(got, img.Alt+"|"+img.Caption)
+		}
+	}
+	want := []string{"الرياض & جدة|صورة AT&T 2015", "مكة|", "نص|a < b"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("alt|caption:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 // An article ID too long for a file name (a long slug, an unkeyed record
 // in a long-named export) is shortened by article.FitName instead of
 // skipping the article; IDs that fit do not change.

@@ -336,14 +336,20 @@ func records(file, stem string, recs []json.RawMessage, where func(int) string) 
 		// JSON escapes can carry any character: the same rule as Decode.
 		body = normalize(body)
 		a.Blocks = segment.Lines(body)
+		text := ""
 		if id == "" {
 			// No stable key: the ID still does not depend on the record's
 			// position, but on the file name and the record's text.
-			id = stem + "-" + shortHash(a.Title+"\n"+body)
+			text = shortHash(a.Title + "\n" + body)
+			id = stem + "-" + text
 		}
 		if err := finish(a, id, r.DateExtracted); err != nil {
-			errs = append(errs, &Error{a.Source, err})
+			errs = append(errs, &Error{a.Source, err}) // named by its line
 			continue
+		}
+		if text != "" {
+			// Nor does its Source: a reordered export changes no page.
+			a.Source = file + "#text=" + text
 		}
 		arts = append(arts, a)
 	}
@@ -352,8 +358,10 @@ func records(file, stem string, recs []json.RawMessage, where func(int) string) 
 
 // recordKey returns a record's stable key and the article ID made from it.
 // The key is the record's "id" (a string or a number), else its "url";
-// a record with neither has no stable key ("", ""), and is known by its
-// position (Article.Source "file.jsonl#<line>", or "file.json#<n>").
+// a record with neither has no stable key ("", ""): its errors name it by
+// its position ("file.jsonl#<line>", or "file.json#<n>"), and its article
+// by the hash of its title and text (Article.Source "file.jsonl#text=<hash>",
+// the end of its ID), which the export's order does not change.
 // A keyed record's ID depends on the key alone, not on the file's name, so
 // renaming the export does not move the article: "r-<id as a slug>" (or
 // "r-" and a hash when the id makes no short ASCII slug), "u-<hash of the

@@ -186,6 +186,9 @@ func (g *glosser) analyze(w string) wordInfo {
 				if a.Suffix != "" && carriesPronoun(e) {
 					continue // لي "to me" takes no second pronoun: فليك is a name
 				}
+				if a.Infl != "" && e.pos == posVerb {
+					continue // a verb takes no nominal ending: برايتون is not ب + رأيت + ون
+				}
 				if a.Det && e.pos == posVerb {
 					if verbal == nil {
 						verbal, verbalE = &as[i], e
@@ -291,6 +294,13 @@ func (g *glosser) pronounReading(w string, wi *wordInfo) bool {
 		if e, ok := g.lx.words[a.Stem]; ok && e.pos == posNoun {
 			*wi = wordInfo{p: a, e: e, known: true}
 			return true
+		}
+		// حديثه: an adjective with a noun sense (حديث "talk") is that noun.
+		for _, sn := range g.lx.senses[a.Stem] {
+			if sn.when == "noun" && sn.e.pos == posNoun {
+				*wi = wordInfo{p: a, e: sn.e, known: true}
+				return true
+			}
 		}
 	}
 	return false
@@ -581,6 +591,7 @@ func monthOf(w string) (time.Month, bool) {
 
 // units turns tokens into units, matching phrases and names first.
 func (g *glosser) units(toks []tok) []unit {
+	toks = g.splitRunTogether(toks)
 	us := make([]unit, 0, len(toks))
 	norms := make([]string, len(toks))
 	sport := false // a sentence about sport: clubs' Sport forms count
@@ -638,7 +649,7 @@ func (g *glosser) units(toks []tok) []unit {
 			}
 		}
 		u := g.wordUnit(t.text)
-		if c, ok := g.club(t.text); ok && sport {
+		if c, ok := g.clubIn(t.text, sport); ok {
 			u = c
 		} else if u.known && u.pos != posName {
 			var prev *unit
@@ -792,6 +803,93 @@ func copula(us []unit, i int) bool {
 	return true
 }
 
+// nonConnecting are the letters after which Arabic writes no join, so
+// that a missing space is invisible: وزيرالخارجية, عبدالناصر.
+const nonConnecting = "اأإآدذرزوؤة"
+
+// splitRunTogether splits a word the data does not know into two words
+// it knows when a space is missing after a letter that does not join
+// (وزيرالخارجية → وزير الخارجية). Neither part may be a single letter or
+// a name of Wikidata's, and a known name is never split. Each word tries
+// each split point once: linear in the input.
+func (g *glosser) splitRunTogether(toks []tok) []tok {
+	var out []tok
+	for i, t := range toks {
+		if t.kind != 'w' || utf8.RuneCountInString(t.text) < 6 || g.known(t.text) || nameNotClitic(t.text) {
+			if out != nil {
+				out = append(out, t)
+			}
+			continue
+		}
+		a, b, ok := g.runTogether(t.text)
+		if !ok {
+			if out != nil {
+				out = append(out, t)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]tok, 0, len(toks)+1), toks[:i]...)
+		}
+		out = append(out, tok{a, 'w'}, tok{b, 'w'})
+	}
+	if out == nil {
+		return toks
+	}
+	return out
+}
+
+// runTogether finds the split of w into two known words: first before
+// an article (مجلسالأمن → مجلس الأمن; a و, ف, ب or ل before the article
+// goes with it: الوطنيةوالمتطوعون → الوطنية والمتطوعون), else after a
+// letter that does not join (تدابيرمماثلة → تدابير مماثلة), both parts
+// then of four letters or more. Each part must be known with a stem of
+// three letters or more (or, before an article, be a particle), so that
+// a name (جارسيا, هانيبال) or a word with endings (مستشاروها) is not cut
+// into pieces.
+func (g *glosser) runTogether(w string) (string, string, bool) {
+	solid := func(part string) bool {
+		if !g.known(part) {
+			return false
+		}
+		wi := g.analyze(part)
+		if strings.HasSuffix(part, "ا") {
+			// مطرا is مطر in the accusative, not a word before a cut.
+			if _, whole := g.lx.words[arabic.Normalize(part)]; !whole {
+				return false
+			}
+		}
+		return utf8.RuneCountInString(wi.p.Stem) >= 3 && wi.e.pos != posName
+	}
+	particle := func(part string) bool {
+		e, ok := g.lx.words[arabic.Normalize(part)]
+		return ok && (e.pos == posOther || e.pos == posPrep || e.pos == posConj)
+	}
+	var after [2]string
+	found := false
+	prev := rune(0)
+	for i, r := range w {
+		if i > 0 && strings.HasPrefix(w[i:], "ال") && utf8.RuneCountInString(w[i:]) >= 4 {
+			left, right := w[:i], w[i:]
+			if l, c := utf8.DecodeLastRuneInString(left); strings.ContainsRune("وفبل", l) && solid(left[:len(left)-c]) {
+				left, right = left[:len(left)-c], left[len(left)-c:]+right
+			}
+			if (solid(left) || particle(left)) && solid(right) {
+				return left, right, true
+			}
+		}
+		if !found && i > 0 && strings.ContainsRune(nonConnecting, prev) && isLetter(r) && !strings.ContainsRune("ءئؤ", r) &&
+			utf8.RuneCountInString(w[:i]) >= 4 && utf8.RuneCountInString(w[i:]) >= 4 && solid(w[:i]) && solid(w[i:]) {
+			after, found = [2]string{w[:i], w[i:]}, true
+		}
+		prev = r
+	}
+	return after[0], after[1], found
+}
+
+// isLetter reports whether r is an Arabic letter, not a diacritic.
+func isLetter(r rune) bool { return arabic.IsArabicLetter(r) && !arabic.IsDiacritic(r) }
+
 // sense returns u with the context sense of data/senses.tsv whose
 // condition holds (the first such line), or u unchanged: stem is the
 // word's normalized stem, sport whether the sentence is about sport,
@@ -828,6 +926,14 @@ func (g *glosser) sense(u unit, stem string, sport, nextName bool, prev *unit) u
 		return u
 	}
 	return u
+}
+
+// clubIn is club in a sentence about sport, and nothing elsewhere.
+func (g *glosser) clubIn(w string, sport bool) (unit, bool) {
+	if !sport {
+		return unit{}, false
+	}
+	return g.club(w)
 }
 
 // club glosses w as a club's name when it is a Sport form of the

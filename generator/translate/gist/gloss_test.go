@@ -81,6 +81,12 @@ func TestGlossRules(t *testing.T) {
 		{"plural of a person", "التقى المسؤولين", []string{"the officials"}, []string{"two"}},
 		{"year before a number", "في عام 1939", []string{"in 1939"}, []string{"year"}},
 		{"on before a day of a month", "في 12 يونيو", []string{"on 12 June"}, nil},
+		{"run-together before the article", "قال وزيرالخارجية", []string{"the foreign minister"}, nil},
+		{"run-together after a letter that does not join", "اتخذ تدابيرمماثلة", []string{"similar measures"}, nil},
+		{"run-together with و before the article", "الوطنيةوالمتطوعون", []string{"and the volunteers"}, nil},
+		{"a name is not cut", "قال جارسيا", []string{"Garcia"}, []string{"neighbor"}},
+		{"no nominal ending on a verb", "فاز على برايتون", []string{"Brighton"}, []string{"saw"}},
+		{"an adjective with a noun sense and a pronoun", "في حديثه أمام الجمعية", []string{"his talk"}, []string{"modern"}},
 		{"no article on a plural", "هجمات عسكرية", nil, []string{"a "}},
 	}
 	for _, tt := range tests {
