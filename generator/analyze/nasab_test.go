@@ -41,3 +41,16 @@ func TestTaggerNameEndsBeforeCommonWord(t *testing.T) {
 	}
 }
 
+// TestTaggerNameEndsBeforeRole: a role word in construct after a name
+// (مساعد وزير الخارجية) is not the name's last word.
+func TestTaggerNameEndsBeforeRole(t *testing.T) {
+	an := Default()
+	s := prepare([]article.Segment{{ID: "p1", Kind: article.KindParagraph, Text: "محمد حجازي مساعد وزير الخارجية"}})[0]
+	if !an.badLastWord(s, 2) {
+		t.Error("مساعد before وزير can end a name")
+	}
+	s = prepare([]article.Segment{{ID: "p1", Kind: article.KindParagraph, Text: "وصل مساعد"}})[0]
+	if an.badLastWord(s, 1) {
+		t.Error("مساعد at the end, in no construct, cannot end a name")
+	}
+}

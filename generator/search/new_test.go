@@ -173,3 +173,28 @@ func TestCachedIndexIsTheSame(t *testing.T) {
 		t.Error("a cache of another tag was read")
 	}
 }
+
+// BenchmarkBuild1000Cached indexes 1,000 articles with the cache of an
+// index of the same articles (a rebuild after one edit reads one page
+// again); compare with BenchmarkBuild1000:
+//
+//	go test -run '^$' -bench 'Build1000' -benchmem ./generator/search
+func BenchmarkBuild1000Cached(b *testing.B) {
+	docs := loadSaudiNewsNet(b, 1000)
+	fs := afero.NewMemMapFs()
+	c := ReadCache(fs, "/c", "t")
+	NewCached(docs, c)
+	if err := c.Write(fs, "/c"); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		c := ReadCache(fs, "/c", "t")
+		if _, err := NewCached(docs, c).Files(); err != nil {
+			b.Fatal(err)
+		}
+		if err := c.Write(fs, "/c"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -186,6 +186,9 @@ func (g *glosser) analyze(w string) wordInfo {
 				if a.Suffix != "" && carriesPronoun(e) {
 					continue // لي "to me" takes no second pronoun: فليك is a name
 				}
+				if a.Infl != "" && e.pos == posVerb {
+					continue // a verb takes no nominal ending: برايتون is not ب + رأيت + ون
+				}
 				if a.Det && e.pos == posVerb {
 					if verbal == nil {
 						verbal, verbalE = &as[i], e
@@ -291,6 +294,13 @@ func (g *glosser) pronounReading(w string, wi *wordInfo) bool {
 		if e, ok := g.lx.words[a.Stem]; ok && e.pos == posNoun {
 			*wi = wordInfo{p: a, e: e, known: true}
 			return true
+		}
+		// حديثه: an adjective with a noun sense (حديث "talk") is that noun.
+		for _, sn := range g.lx.senses[a.Stem] {
+			if sn.when == "noun" && sn.e.pos == posNoun {
+				*wi = wordInfo{p: a, e: sn.e, known: true}
+				return true
+			}
 		}
 	}
 	return false

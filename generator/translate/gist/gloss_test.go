@@ -85,6 +85,8 @@ func TestGlossRules(t *testing.T) {
 		{"run-together after a letter that does not join", "اتخذ تدابيرمماثلة", []string{"similar measures"}, nil},
 		{"run-together with و before the article", "الوطنيةوالمتطوعون", []string{"and the volunteers"}, nil},
 		{"a name is not cut", "قال جارسيا", []string{"Garcia"}, []string{"neighbor"}},
+		{"no nominal ending on a verb", "فاز على برايتون", []string{"Brighton"}, []string{"saw"}},
+		{"an adjective with a noun sense and a pronoun", "في حديثه أمام الجمعية", []string{"his talk"}, []string{"modern"}},
 		{"no article on a plural", "هجمات عسكرية", nil, []string{"a "}},
 	}
 	for _, tt := range tests {
