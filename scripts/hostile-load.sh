@@ -83,7 +83,7 @@ stage() {
 built() { [ "$1" = 0 ] || [ "$1" = 3 ]; }
 set +e; JISR_TRACE=1 stage build-cold "$jisr" build --base-url https://example.org/news/; rc=$?; set -e
 echo "  ($MB MB article, $RECORDS records; inside the build, time and peak RSS so far:)"
-grep -E "^\[.*\] (read|translate: engine|review pages|prepared|search index|link check|unchanged|built) " "$work/build-cold.log" | sed 's/^/  /' || true
+grep -E "^\[[^]]*\] (read [0-9]|translate: engine|review pages:|prepared |render:|search index: [0-9]|link check:|unchanged:|built )" "$work/build-cold.log" | sed "s/^/  /" || true
 built "$rc" || { tail -20 "$work/build-cold.log"; fail "first build exit $rc"; }
 cp "$work/build-cold.log" "$work/build.log"
 # The large article is read in linear time; past Hugo's limit on one data
