@@ -315,6 +315,10 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 	if err != nil {
 		return sum, err
 	}
+	// The render reads content/ and the files made for Hugo only: the
+	// analyzer's caches and the charts' JSON may go before Hugo's pages
+	// arrive (ARCHITECTURE.md, rendering in shards).
+	extra := p.releasePrepared()
 	if site := p.manifest.Site; site != nil && site.Hugo == hugo {
 		if public, err := p.publicDigest(); err == nil && public == site.Public {
 			sum.RenderSkipped, sum.Pages = true, site.Pages
@@ -327,7 +331,7 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 		}
 		shards = p.manifest.Site.Shards
 	} else {
-		res, err := p.render(skip)
+		res, err := p.render(skip, extra)
 		if err != nil {
 			return sum, err
 		}
@@ -345,6 +349,33 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 		fmt.Fprintf(p.Log, "unchanged: %d articles skipped; rendered in %s\n", sum.Unchanged, now().Sub(rstart).Round(time.Millisecond))
 	}
 	return sum, nil
+}
+
+// forgetter is an engine with caches that only speed up its next
+// translations (gist.Engine.Forget).
+type forgetter interface{ Forget() }
+
+// releasePrepared drops what only Prepare uses, so that the garbage
+// collector can free it during the render: the analyzer (a project's own
+// and its gazetteer; the caches of the embedded one, which stays), the
+// engines' caches, and the files made for Hugo alone (p.extra), which it
+// returns for the render to hand over (render.Render lets them go once read). The render,
+// the search index, the link check and Orphans read only the layout,
+// p.manifest, p.seen and p.built; Prepare and hugoDigest must not run
+// again after it.
+func (p *Project) releasePrepared() map[string][]byte {
+	if p.Analyzer != nil {
+		p.Analyzer.Forget()
+	}
+	for _, e := range []translate.Engine{p.Engine, p.Fallback} {
+		if f, ok := e.(forgetter); ok {
+			f.Forget()
+		}
+	}
+	p.Analyzer, p.Gazetteer = nil, nil
+	extra := p.extra
+	p.extra = nil
+	return extra
 }
 
 // unchanged returns the summary of the last build when no input changed
@@ -634,7 +665,7 @@ func (p *Project) hasContent() bool {
 // Render runs Hugo into a temporary folder beside the output folder and
 // swaps it into place.
 func (p *Project) Render() (*render.Result, error) {
-	return p.render(p.renderSkips())
+	return p.render(p.renderSkips(), p.extra)
 }
 
 // renderSkips lists the folders of the content tree that Hugo must not
@@ -651,8 +682,9 @@ func (p *Project) renderSkips() []string {
 	return slices.Compact(skip)
 }
 
-// render is Render with the folders to leave out.
-func (p *Project) render(skip []string) (*render.Result, error) {
+// render is Render with the folders to leave out and the files made for
+// Hugo alone (p.extra, or what releasePrepared returned).
+func (p *Project) render(skip []string, extra map[string][]byte) (*render.Result, error) {
 	tmp, err := publish.TempDir(p.Fs, p.Out) // also removes killed builds' leftovers
 	if err != nil {
 		return nil, err
@@ -665,7 +697,7 @@ func (p *Project) render(skip []string) (*render.Result, error) {
 	}
 	in := render.Input{
 		Fs: view, ContentDir: p.Content, TemplatesDir: p.Templates, StaticDir: p.Static,
-		Templates: templates.FS, Static: static.FS, Skip: skip, Extra: p.extra, Salt: buildID(),
+		Templates: templates.FS, Static: static.FS, Skip: skip, Extra: extra, Salt: buildID(),
 	}
 	// Shards whose input did not change are copied from the site the
 	// last render left (render, shards.go), while it is still there.

@@ -198,8 +198,13 @@ func renderSite(in Input, site Site, dst afero.Fs, log io.Writer, mayDefer bool)
 			return nil, err
 		}
 		res.Stats.Runs = 1
-	} else if err := renderShards(plan, mem, root, in, files, site, dst, log, res); err != nil {
-		return nil, err
+	} else {
+		// The shard runs read the generated resources from mem: the
+		// caller's bytes (the charts' JSON is the largest) may go.
+		in.Extra = nil
+		if err := renderShards(plan, mem, root, in, files, site, dst, log, res); err != nil {
+			return nil, err
+		}
 	}
 	// Hugo's Build does not copy static files; the embedded ones first,
 	// then the project's, which win.

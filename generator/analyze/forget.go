@@ -1,0 +1,16 @@
+package analyze
+
+// Forget empties the analyzer's caches of clitic analyses (its own and
+// its tagger's: about 50 MB after 1,000 articles), which the embedded
+// analyzer would otherwise keep for the life of the process. Results do
+// not change: the caches fill again as words come, and it may be called
+// at any time. A build calls it when analysis is over, before the render
+// (build.Run).
+func (an *Analyzer) Forget() {
+	an.cache.Clear()
+	an.cached.Store(0)
+	if an.tags != nil {
+		an.tags.cache.Clear()
+		an.tags.cached.Store(0)
+	}
+}

@@ -1,0 +1,12 @@
+package gist
+
+// Forget empties the cache of word analyses of the engine's glosser
+// (shared by every engine of the process: about 30 MB after 1,000
+// articles), which would otherwise stay for the life of the process.
+// Translations do not change: the cache fills again as words come, and
+// it may be called at any time. A build calls it when translation is
+// over, before the render (build.Run).
+func (e *Engine) Forget() {
+	e.g.cache.Clear()
+	e.g.cached.Store(0)
+}
