@@ -218,6 +218,11 @@ type articleFiles struct {
 	// segments.yaml when the body and review rows are made. False when
 	// the project has layouts of its own, which may read them.
 	lean bool
+	// deferPages leaves the fragments only article and review pages read
+	// (body, review rows) out of the Hugo source, for a site rendered in
+	// shards: each shard run makes its own articles' (pageFragments), so
+	// the source of every run never holds every article's body at once.
+	deferPages bool
 }
 
 // file is overlay's callback for the content tree: it writes the
@@ -227,8 +232,60 @@ func (a articleFiles) file(mem afero.Fs, root, rel string, data []byte) (keep bo
 	if !isArticleStore(rel) {
 		return !a.lean || !isArticleFile(rel, "analysis.yaml"), nil
 	}
+	if a.deferPages {
+		return false, a.listFragments(mem, root, path.Base(path.Dir(rel)))
+	}
 	rowsMade, err := a.write(mem, root, rel, data)
 	return !a.lean || !rowsMade, err
+}
+
+// pageFragments writes into mem (whose content tree is at root) every
+// generated file of the article id, from its segment store in the
+// project's content tree, as file does without deferPages; the store
+// itself too when the layouts still need it.
+func (a articleFiles) pageFragments(mem afero.Fs, root, id string) error {
+	rel := path.Join(store.ArticlesSection, id, store.FileName)
+	data, err := afero.ReadFile(a.fs, path.Join(filepath.ToSlash(a.contentDir), rel))
+	if errors.Is(err, iofs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	rowsMade, err := a.write(mem, root, rel, data)
+	if err != nil || (a.lean && rowsMade) {
+		return err
+	}
+	return writeFile(mem, path.Join(root, rel), data)
+}
+
+// listFragments writes the title, lead and teaser files of the article
+// id (what the lists read; see write) from its index pages in mem.
+func (a articleFiles) listFragments(mem afero.Fs, root, id string) error {
+	dir := path.Join(root, store.ArticlesSection, id)
+	for _, lang := range []string{"ar", "en"} {
+		p, err := store.ReadArticlePage(mem, root, id, lang)
+		if errors.Is(err, iofs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if err := afero.WriteFile(mem, path.Join(dir, TitleFile(lang)), []byte(Bidi(p.Title, lang)), 0o644); err != nil {
+			return err
+		}
+		if p.Lead != "" {
+			if err := afero.WriteFile(mem, path.Join(dir, LeadFile(lang)), []byte(Bidi(p.Lead, lang)), 0o644); err != nil {
+				return err
+			}
+		}
+		if t, ok := teaser(a.basePath, id, lang, p, a.locs[lang]); ok {
+			if err := afero.WriteFile(mem, path.Join(dir, TeaserFile(lang)), []byte(t), 0o644); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // write writes the files of the article whose segment store is at rel (a
@@ -248,28 +305,9 @@ func (a articleFiles) write(mem afero.Fs, root, rel string, segmentsYAML []byte)
 		return false, err
 	}
 	id := path.Base(path.Dir(rel))
-	for _, lang := range []string{"ar", "en"} {
-		// The index pages precede segments.yaml in the walk.
-		p, err := store.ReadArticlePage(mem, root, id, lang)
-		if errors.Is(err, iofs.ErrNotExist) {
-			continue
-		}
-		if err != nil {
-			return false, err
-		}
-		if err := afero.WriteFile(mem, path.Join(dir, TitleFile(lang)), []byte(Bidi(p.Title, lang)), 0o644); err != nil {
-			return false, err
-		}
-		if p.Lead != "" {
-			if err := afero.WriteFile(mem, path.Join(dir, LeadFile(lang)), []byte(Bidi(p.Lead, lang)), 0o644); err != nil {
-				return false, err
-			}
-		}
-		if t, ok := teaser(a.basePath, id, lang, p, a.locs[lang]); ok {
-			if err := afero.WriteFile(mem, path.Join(dir, TeaserFile(lang)), []byte(t), 0o644); err != nil {
-				return false, err
-			}
-		}
+	// The index pages precede segments.yaml in the walk.
+	if err := a.listFragments(mem, root, id); err != nil {
+		return false, err
 	}
 	page, err := store.ReadReviewPage(a.fs, filepath.ToSlash(a.contentDir), id)
 	if errors.Is(err, iofs.ErrNotExist) || slices.Contains(a.skip, path.Join(store.ReviewSection, id)) {

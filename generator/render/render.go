@@ -35,6 +35,7 @@ import (
 	"github.com/spf13/afero"
 
 	"github.com/jisr-news/jisr/generator/charts"
+	"github.com/jisr-news/jisr/generator/store"
 )
 
 // Site holds the settings of the rendered site.
@@ -108,6 +109,12 @@ type Result struct {
 // Render builds the site into dst, whose root is the publish folder.
 // Warnings from Hugo go to log.
 func Render(in Input, site Site, dst afero.Fs, log io.Writer) (*Result, error) {
+	return renderSite(in, site, dst, log, true)
+}
+
+// renderSite is Render; mayDefer lets it leave the page fragments to the
+// shard runs (articleFiles.deferPages).
+func renderSite(in Input, site Site, dst afero.Fs, log io.Writer, mayDefer bool) (*Result, error) {
 	mem := afero.NewMemMapFs()
 	const root = "/site"
 	if err := copyFS(mem, root, in.Templates, "."); err != nil {
@@ -137,6 +144,10 @@ func Render(in Input, site Site, dst afero.Fs, log io.Writer) (*Result, error) {
 			}
 		}
 	}
+	// A site that will be rendered in shards gets its article and review
+	// pages' fragments in each shard's run only (not when the Hugo source
+	// is written out: the hugo command renders it in one run).
+	files.deferPages = mayDefer && files.lean && os.Getenv(SourceEnv) == "" && countArticles(in) > shardSize(site.ShardSize)
 	if err := overlay(mem, path.Join(root, "content"), in.Fs, in.ContentDir, files.file, in.Skip...); err != nil {
 		return nil, fmt.Errorf("render: content %s: %w", in.ContentDir, err)
 	}
@@ -179,12 +190,15 @@ func Render(in Input, site Site, dst afero.Fs, log io.Writer) (*Result, error) {
 			return nil, fmt.Errorf("render: %w", err)
 		}
 	}
+	if plan == nil && files.deferPages { // planShards found a reason for one run
+		return renderSite(in, site, dst, log, false)
+	}
 	if plan == nil {
 		if res.Pages, err = runHugo(mem, root, dst, log, "site"); err != nil {
 			return nil, err
 		}
 		res.Stats.Runs = 1
-	} else if err := renderShards(plan, mem, root, in, site, dst, log, res); err != nil {
+	} else if err := renderShards(plan, mem, root, in, files, site, dst, log, res); err != nil {
 		return nil, err
 	}
 	// Hugo's Build does not copy static files; the embedded ones first,
@@ -195,6 +209,31 @@ func Render(in Input, site Site, dst afero.Fs, log io.Writer) (*Result, error) {
 	}
 	res.Files = n
 	return res, nil
+}
+
+// shardSize returns the shard size of a Site.ShardSize.
+func shardSize(n int) int {
+	if n < 1 {
+		return DefaultShardSize
+	}
+	return n
+}
+
+// countArticles counts the article bundles of in's content tree that
+// are not skipped.
+func countArticles(in Input) int {
+	dir := filepath.Join(in.ContentDir, store.ArticlesSection)
+	entries, err := afero.ReadDir(in.Fs, dir)
+	if err != nil {
+		return 0
+	}
+	n := 0
+	for _, e := range entries {
+		if e.IsDir() && !slices.Contains(in.Skip, store.ArticlesSection+"/"+e.Name()) {
+			n++
+		}
+	}
+	return n
 }
 
 // runHook, when set (by tests), is told the files each Hugo run wrote:
@@ -247,7 +286,7 @@ func runHugo(mem afero.Fs, root string, dst afero.Fs, log io.Writer, run string)
 // renderShards renders the site of base in the runs of plan: each shard
 // (or its files from in.Published, when its input is unchanged), then the
 // lists, which also give the page count since they hold every page.
-func renderShards(plan *shardPlan, base afero.Fs, root string, in Input, site Site, dst afero.Fs, log io.Writer, res *Result) error {
+func renderShards(plan *shardPlan, base afero.Fs, root string, in Input, files articleFiles, site Site, dst afero.Fs, log io.Writer, res *Result) error {
 	shardCfg, err := hugoConfig(site, true)
 	if err != nil {
 		return err
@@ -258,6 +297,13 @@ func renderShards(plan *shardPlan, base afero.Fs, root string, in Input, site Si
 		mem, err := runSource(base, root, shardCfg, plan.shardFiles(i))
 		if err != nil {
 			return fmt.Errorf("render: %s: %w", name, err)
+		}
+		if files.deferPages {
+			for _, id := range plan.shards[i] {
+				if err := files.pageFragments(mem, path.Join(root, "content"), id); err != nil {
+					return fmt.Errorf("render: %s: %s: %w", name, path.Join(store.ArticlesSection, id, store.FileName), err)
+				}
+			}
 		}
 		digest, err := inputDigest(mem, root, in.Salt)
 		if err != nil {

@@ -353,3 +353,18 @@ func TestShardsReused(t *testing.T) {
 		}
 	}
 }
+
+// An article page whose front matter is not jisr's JSON cannot be marked
+// render: link: the site is rendered in one run, as without shards.
+func TestShardsFallBackToOneRun(t *testing.T) {
+	fs := shardProject(t, 9, true)
+	afero.WriteFile(fs, "/p/content/articles/a01/index.ar.md", []byte("---\ntitle: خبر\ntranslationKey: a01\ntags: [economy]\n---\n"), 0o644)
+	site := Site{BaseURL: "https://example.org/", TitleAR: "جسر", TitleEN: "Jisr", ShardSize: 2}
+	got, res := renderInto(t, fs, site, nil, nil)
+	if res.Stats.Runs != 1 || res.Stats.Shards != 0 {
+		t.Errorf("stats %+v, want one run", res.Stats)
+	}
+	site.ShardSize = 1000
+	want, _ := renderInto(t, fs, site, nil, nil)
+	compareTrees(t, files(t, got), files(t, want))
+}
