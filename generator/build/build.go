@@ -520,13 +520,17 @@ func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error)
 		b.Add(a.ID, pages[i].Segments, need)
 		write[i] = reuse[a.ID] == nil || len(need) > 0 || !reflect.DeepEqual(segs, stored.Segments)
 	}
-	before := make([][]analyze.Entity, len(pages)) // for the manifest's weak entities
-	for i := range pages {
-		before[i] = append([]analyze.Entity(nil), pages[i].Analysis.Entities...)
-	}
 	// Spellings of one new name get one ID, the one a term page has already.
 	inUse, _ := store.Terms(p.Fs, p.Content, store.EntitiesSection) // no listing: no page to keep
 	analyze.MergeSpellings(len(pages), func(i int) *analyze.Result { return &pages[i].Analysis }, inUse)
+	// For the manifest's weak entities: taken after MergeSpellings, so that
+	// dropWeakEntities' result is a subsequence of it (weakOf); before it,
+	// an entity renamed or joined made weakOf keep every later entity as
+	// weak, and the next build counted their mentions twice.
+	before := make([][]analyze.Entity, len(pages))
+	for i := range pages {
+		before[i] = append([]analyze.Entity(nil), pages[i].Analysis.Entities...)
+	}
 	dropWeakEntities(pages)
 	if b.Len() > 0 {
 		st, err := b.Run(ctx)

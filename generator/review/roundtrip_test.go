@@ -142,7 +142,7 @@ func TestRoundTrip(t *testing.T) {
 	if err != nil || len(files) != 1 {
 		t.Fatalf("export po: %v %v", files, err)
 	}
-	po := replaceTarget(t, read(t, fs, files[0]), `msgctxt "h2"`, "msgstr \"", "\"\n", "A committee in Baghdad")
+	po := replaceTarget(t, read(t, fs, files[0]), `msgctxt "h2"`, "msgstr \"", "\"\n", "The committee sits in Baghdad")
 	po = strings.Replace(po, "FULL NAME <EMAIL@ADDRESS>", "Omar", 1)
 	afero.WriteFile(fs, files[0], []byte(po), 0o644)
 
@@ -180,7 +180,7 @@ func TestRoundTrip(t *testing.T) {
 
 	want := map[string][2]string{
 		"p1-2": {"The spokesman said the committee will work in Baghdad.", "Sara K."},
-		"h2":   {"A committee in Baghdad", "Omar"},
+		"h2":   {"The committee sits in Baghdad", "Omar"},
 		"p3-1": {"The Russian president said the Syrian president deserves support.", "Layla"},
 	}
 	segs = segments(t, fs)
