@@ -191,9 +191,9 @@ func TestXLIFFRoundTrip(t *testing.T) {
 		t.Fatalf("import of an unchanged export: %+v", res)
 	}
 	// Edit one target, confirm another unchanged, give a name.
-	doc = strings.Replace(doc, "<target>Security agreement</target>", "<target>Security pact</target>", 1)
-	doc = strings.Replace(doc, `state="translated" subState="jisr:machine"`, `state="final" subState="jisr:machine"`, 1)
-	doc = strings.Replace(doc, `<note category="jisr:help">`, `<note category="translator">Sara</note><note category="jisr:help">`, 1)
+	doc = replaced(t, doc, "<target>Security agreement</target>", "<target>Security pact</target>")
+	doc = replaced(t, doc, `state="translated" subState="jisr:machine"`, `state="final" subState="jisr:machine"`)
+	doc = replaced(t, doc, `<note category="jisr:help">`, `<note category="translator">Sara</note><note category="jisr:help">`)
 	afero.WriteFile(fs, name, []byte(doc), 0o644)
 	res, err = Import(Options{Fs: fs, Content: "/c"}, name)
 	if err != nil {
@@ -217,10 +217,10 @@ func TestXLIFFRoundTrip(t *testing.T) {
 func TestImportConflicts(t *testing.T) {
 	fs := fixture(t)
 	name, doc := exportOne(t, fs, XLIFF, "")
-	doc = strings.Replace(doc, "<target>Security agreement</target>", "<target>Security pact</target>", 1)
-	doc = strings.Replace(doc, "<target>Committee in Baghdad</target>", "<target>A committee in Baghdad</target>", 1)
-	doc = strings.Replace(doc, "<target>The president said yesterday</target>", "<target>The president said today</target>", 1)
-	doc = strings.Replace(doc, `<unit id="p3-2"`, `<unit id="p9-9"`, 1)
+	doc = replaced(t, doc, "<target>Security agreement</target>", "<target>Security pact</target>")
+	doc = replaced(t, doc, "<target>Committee in Baghdad</target>", "<target>A committee in Baghdad</target>")
+	doc = replaced(t, doc, "<target>The president said yesterday</target>", "<target>The president said today</target>")
+	doc = replaced(t, doc, `<unit id="p3-2"`, `<unit id="p9-9"`)
 	afero.WriteFile(fs, name, []byte(doc), 0o644)
 
 	// Since the export: the title's Arabic changed; a person corrected
@@ -291,9 +291,9 @@ func TestPORoundTrip(t *testing.T) {
 		t.Fatalf("unchanged PO import: %+v %v", res, err)
 	}
 	// Poedit: edit a msgstr across two lines, drop a fuzzy flag, sign.
-	doc = strings.Replace(doc, `msgstr "Security agreement"`, "msgstr \"\"\n\"Security \"\n\"\\\"pact\\\"\"", 1)
-	doc = strings.Replace(doc, "#, fuzzy\nmsgctxt \"p1-1\"", "msgctxt \"p1-1\"", 1)
-	doc = strings.Replace(doc, "Last-Translator: FULL NAME <EMAIL@ADDRESS>", "Last-Translator: Omar <omar@example.org>", 1)
+	doc = replaced(t, doc, `msgstr "Security agreement"`, "msgstr \"\"\n\"Security \"\n\"\\\"pact\\\"\"")
+	doc = replaced(t, doc, "#, fuzzy\nmsgctxt \"p1-1\"", "msgctxt \"p1-1\"")
+	doc = replaced(t, doc, "Last-Translator: FULL NAME <EMAIL@ADDRESS>", "Last-Translator: Omar <omar@example.org>")
 	afero.WriteFile(fs, name, []byte(doc), 0o644)
 	res, err := Import(Options{Fs: fs, Content: "/c"}, name)
 	if err != nil {
@@ -334,10 +334,10 @@ func TestTMX(t *testing.T) {
 	}
 	// A translator edits the exported unit, and adds units from another
 	// memory without jisr IDs, matched by their Arabic.
-	doc = strings.Replace(doc, "<seg>Committee in Baghdad</seg>", "<seg>Baghdad committee</seg>", 1)
-	doc = strings.Replace(doc, `creationid="Huda"`, `creationid="Huda" changeid="Layla"`, 1)
-	doc = strings.Replace(doc, "</body>", `<tu creationid="TM"><tuv xml:lang="ar-SA"><seg>وأكد الوزير ذلك؟</seg></tuv><tuv xml:lang="en-GB"><seg>Did the minister confirm it?</seg></tuv></tu>
-<tu><tuv lang="AR"><seg>نص لا يوجد</seg></tuv><tuv lang="EN"><seg>Not in any article</seg></tuv></tu></body>`, 1)
+	doc = replaced(t, doc, "<seg>Committee in Baghdad</seg>", "<seg>Baghdad committee</seg>")
+	doc = replaced(t, doc, `creationid="Huda"`, `creationid="Huda" changeid="Layla"`)
+	doc = replaced(t, doc, "</body>", `<tu creationid="TM"><tuv xml:lang="ar-SA"><seg>وأكد الوزير ذلك؟</seg></tuv><tuv xml:lang="en-GB"><seg>Did the minister confirm it?</seg></tuv></tu>
+<tu><tuv lang="AR"><seg>نص لا يوجد</seg></tuv><tuv lang="EN"><seg>Not in any article</seg></tuv></tu></body>`)
 	afero.WriteFile(fs, name, []byte(doc), 0o644)
 	res, err := Import(Options{Fs: fs, Content: "/c"}, name)
 	if err != nil {
@@ -448,4 +448,15 @@ func TestHandEditedStore(t *testing.T) {
 	if load(t, fs)["title"].EN != "Security accord" {
 		t.Error("the hand edit was overwritten")
 	}
+}
+
+// replaced returns doc with its first old replaced by new, and fails the
+// test when doc has no old: an edit a test means to make must happen, or
+// the test would pass on a document nobody changed.
+func replaced(t *testing.T, doc, old, new string) string {
+	t.Helper()
+	if !strings.Contains(doc, old) {
+		t.Fatalf("the exported document has no %q to replace", old)
+	}
+	return strings.Replace(doc, old, new, 1)
 }

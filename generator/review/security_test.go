@@ -102,7 +102,7 @@ func TestImportSizeLimit(t *testing.T) {
 	fs := fixture(t)
 	file, doc := exportOne(t, fs, XLIFF, "")
 	before, _ := afero.ReadFile(fs, store.Path("/c", "iraq"))
-	doc = strings.Replace(doc, "Security agreement", "Security pact", 1)
+	doc = replaced(t, doc, "Security agreement", "Security pact")
 	afero.WriteFile(fs, file, []byte(doc), 0o644)
 	_, err := Import(Options{Fs: fs, Content: "/c", MaxFileSize: int64(len(doc) - 1)}, file)
 	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), file) {
@@ -121,7 +121,7 @@ func TestImportSizeLimit(t *testing.T) {
 func TestReviewerEmailDropped(t *testing.T) {
 	fs := fixture(t)
 	file, doc := exportOne(t, fs, PO, "Huda Ali <huda@example.org>")
-	doc = strings.Replace(doc, `msgstr "Security agreement"`, `msgstr "Security pact"`, 1)
+	doc = replaced(t, doc, `msgstr "Security agreement"`, `msgstr "Security pact"`)
 	afero.WriteFile(fs, file, []byte(doc), 0o644)
 	if _, err := Import(Options{Fs: fs, Content: "/c"}, file); err != nil {
 		t.Fatal(err)
@@ -155,7 +155,7 @@ func TestImportReanchors(t *testing.T) {
 	}
 	f.Segments = segs
 	store.Save(fs, store.Path("/c", "iraq"), f)
-	doc = strings.Replace(doc, `msgstr "Committee in Baghdad"`, `msgstr "A committee in Baghdad"`, 1)
+	doc = replaced(t, doc, `msgstr "Committee in Baghdad"`, `msgstr "A committee in Baghdad"`)
 	afero.WriteFile(fs, file, []byte(doc), 0o644)
 	res, err := Import(Options{Fs: fs, Content: "/c"}, file)
 	if err != nil {

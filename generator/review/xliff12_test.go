@@ -22,8 +22,8 @@ func TestXLIFF12RoundTrip(t *testing.T) {
 			t.Errorf("export lacks %s:\n%s", want, doc)
 		}
 	}
-	doc = strings.Replace(doc, `state-qualifier="mt-suggestion">Security agreement</target>`, `state-qualifier="mt-suggestion">Security &amp; pact</target>`, 1)
-	doc = strings.Replace(doc, `<target state="translated" state-qualifier="mt-suggestion">He said`, `<target state="final">He said`, 1)
+	doc = replaced(t, doc, `state-qualifier="mt-suggestion">Security agreement</target>`, `state-qualifier="mt-suggestion">Security &amp; pact</target>`)
+	doc = replaced(t, doc, `<target state="translated" state-qualifier="mt-suggestion">He said`, `<target state="final">He said`)
 	afero.WriteFile(fs, name, []byte(doc), 0o644)
 	res, err := Import(Options{Fs: fs, Content: "/c"}, name)
 	if err != nil {
