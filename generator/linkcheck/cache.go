@@ -1,14 +1,12 @@
 package linkcheck
 
 import (
-	"bytes"
 	"crypto/sha256"
-	"encoding/gob"
 	"sort"
 
 	"github.com/spf13/afero"
 
-	"github.com/jisr-news/jisr/generator/store"
+	"github.com/jisr-news/jisr/generator/cachefile"
 )
 
 // The cache of what each file refers to (Options.Cache).
@@ -24,18 +22,12 @@ import (
 // order (TestCacheAgreesWithFull). What a lost or stale cache costs is
 // time only.
 //
-// Format: gob of cacheFile, the strings (attributes, URLs, ids) once in a
-// table, each file's references as four numbers (line, attribute, URL,
-// flags). It holds the files of the last site checked only, so it does
+// Format: package cachefile's, the strings (attributes, URLs, ids) once
+// in its table, and as payload a cacheEntry for each file: its references
+// as four numbers (line, attribute, URL, flags). It holds the files of the last site checked only, so it does
 // not grow with the history of the site.
 
-const cacheFormat = "jisr linkcheck cache 1"
-
-type cacheFile struct {
-	Format, Tag string
-	Strings     []string
-	Entries     []cacheEntry // by Key
-}
+const cacheFormat = "jisr linkcheck cache 2"
 
 type cacheEntry struct {
 	Key  []byte   // the file's kind, then the SHA-256 of its bytes
@@ -69,21 +61,13 @@ func (c *cache) put(key string, f *facts) { c.entries[key] = f }
 // by another format or tag) gives an empty cache.
 func readCache(fs afero.Fs, file, tag string) *cache {
 	c := newCache(tag)
-	data, err := afero.ReadFile(fs, file)
-	if err != nil {
+	var entries []cacheEntry
+	table, ok := cachefile.Read(fs, file, cacheFormat, tag, &entries)
+	if !ok {
 		return c
 	}
-	var cf cacheFile
-	if gob.NewDecoder(bytes.NewReader(data)).Decode(&cf) != nil || cf.Format != cacheFormat || cf.Tag != tag {
-		return c
-	}
-	str := func(i uint32) (string, bool) {
-		if int(i) >= len(cf.Strings) {
-			return "", false
-		}
-		return cf.Strings[i], true
-	}
-	for _, e := range cf.Entries {
+	str := table.At
+	for _, e := range entries {
 		if len(e.Refs)%4 != 0 {
 			return newCache(tag)
 		}
@@ -112,17 +96,9 @@ func readCache(fs afero.Fs, file, tag string) *cache {
 // write replaces the cache file (temporary file, rename, mode 0644); it
 // reports whether it could.
 func (c *cache) write(fs afero.Fs, file string) bool {
-	cf := cacheFile{Format: cacheFormat, Tag: c.tag}
-	index := map[string]uint32{}
-	str := func(s string) uint32 {
-		i, ok := index[s]
-		if !ok {
-			i = uint32(len(cf.Strings))
-			index[s] = i
-			cf.Strings = append(cf.Strings, s)
-		}
-		return i
-	}
+	var strs cachefile.Strings
+	str := strs.ID
+	entries := make([]cacheEntry, 0, len(c.entries))
 	keys := make([]string, 0, len(c.entries))
 	for k := range c.entries {
 		keys = append(keys, k)
@@ -144,11 +120,7 @@ func (c *cache) write(fs afero.Fs, file string) bool {
 		for _, id := range f.ids {
 			e.IDs = append(e.IDs, str(id))
 		}
-		cf.Entries = append(cf.Entries, e)
+		entries = append(entries, e)
 	}
-	var buf bytes.Buffer
-	if gob.NewEncoder(&buf).Encode(&cf) != nil {
-		return false
-	}
-	return store.WriteFileAtomic(fs, file, buf.Bytes()) == nil // the project's one atomic write
+	return cachefile.Write(fs, file, cacheFormat, c.tag, &strs, entries) == nil
 }

@@ -4,12 +4,11 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
-	"encoding/gob"
 	"slices"
 
 	"github.com/spf13/afero"
 
-	"github.com/jisr-news/jisr/generator/store"
+	"github.com/jisr-news/jisr/generator/cachefile"
 )
 
 // Cache keeps, between builds, what indexing each doc gave (its keys and
@@ -31,15 +30,10 @@ type Cache struct {
 	Reused int // docs whose terms came from the cache
 }
 
-const cacheFormat = "jisr search cache 1"
+const cacheFormat = "jisr search cache 2"
 
-// cacheFile is the cache's gob: strings once, in a table.
-type cacheFile struct {
-	Format, Tag string
-	Strings     []string
-	Docs        []cacheDoc
-}
-
+// The cache is in package cachefile's format: the strings once in its
+// table, and as payload a cacheDoc for each doc.
 type cacheDoc struct {
 	Digest   []byte
 	Keys     []uint32
@@ -51,21 +45,15 @@ type cacheDoc struct {
 // build); a missing, unreadable or foreign file gives an empty cache.
 func ReadCache(fsys afero.Fs, file, tag string) *Cache {
 	c := &Cache{tag: tag, old: map[[32]byte]*docTerms{}, next: map[[32]byte]*docTerms{}}
-	data, err := afero.ReadFile(fsys, file)
-	if err != nil {
+	var docs []cacheDoc
+	table, ok := cachefile.Read(fsys, file, cacheFormat, tag, &docs)
+	if !ok {
 		return c
 	}
-	var cf cacheFile
-	if gob.NewDecoder(bytes.NewReader(data)).Decode(&cf) != nil || cf.Format != cacheFormat || cf.Tag != tag {
-		return c
-	}
-	ok := true
 	str := func(i uint32) string {
-		if int(i) >= len(cf.Strings) {
-			ok = false
-			return ""
-		}
-		return cf.Strings[i]
+		s, found := table.At(i)
+		ok = ok && found
+		return s
 	}
 	affixes := func(v []uint32) []affixCount {
 		if len(v)%2 != 0 {
@@ -78,7 +66,7 @@ func ReadCache(fsys afero.Fs, file, tag string) *Cache {
 		}
 		return out
 	}
-	for _, d := range cf.Docs {
+	for _, d := range docs {
 		var h [32]byte
 		if len(d.Digest) != len(h) || d.TitleN < 0 || d.TitleN > len(d.Keys) {
 			ok = false
@@ -100,17 +88,8 @@ func ReadCache(fsys afero.Fs, file, tag string) *Cache {
 // Write keeps in file what the last NewCached found (atomically, as every
 // file jisr writes).
 func (c *Cache) Write(fsys afero.Fs, file string) error {
-	cf := cacheFile{Format: cacheFormat, Tag: c.tag}
-	index := map[string]uint32{}
-	str := func(s string) uint32 {
-		i, ok := index[s]
-		if !ok {
-			i = uint32(len(cf.Strings))
-			index[s] = i
-			cf.Strings = append(cf.Strings, s)
-		}
-		return i
-	}
+	var strs cachefile.Strings
+	str := strs.ID
 	affixes := func(as []affixCount) []uint32 {
 		out := make([]uint32, 0, 2*len(as))
 		for _, a := range as {
@@ -123,19 +102,16 @@ func (c *Cache) Write(fsys afero.Fs, file string) error {
 		digests = append(digests, h)
 	}
 	sortDigests(digests) // the same docs give the same bytes
+	docs := make([]cacheDoc, 0, len(digests))
 	for _, h := range digests {
 		f := c.next[h]
 		d := cacheDoc{Digest: append([]byte(nil), h[:]...), Keys: make([]uint32, len(f.keys)), TitleN: f.titleN, Pre: affixes(f.pre), Suf: affixes(f.suf)}
 		for i, k := range f.keys {
 			d.Keys[i] = str(k)
 		}
-		cf.Docs = append(cf.Docs, d)
+		docs = append(docs, d)
 	}
-	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(&cf); err != nil {
-		return err
-	}
-	return store.WriteFileAtomic(fsys, file, buf.Bytes())
+	return cachefile.Write(fsys, file, cacheFormat, c.tag, &strs, docs)
 }
 
 func sortDigests(ds [][32]byte) {
