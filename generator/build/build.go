@@ -171,6 +171,9 @@ type Project struct {
 	inputs   string // inputsDigest, once computed
 	// built is what Prepare wrote of each article (orphans.go).
 	built map[string]builtArticle
+	// warnings are the warnings Prepare printed (warnings.go), for the
+	// manifest.
+	warnings []string
 }
 
 // Open resolves the project's layout (package project) and makes its
@@ -410,6 +413,7 @@ func (p *Project) unchanged() (*Summary, error) {
 	for _, e := range sum.Skipped {
 		fmt.Fprintf(p.Log, "skipped: %v\n", e)
 	}
+	p.replayWarnings(site.Warnings) // warnings.go: their cause is still there
 	fmt.Fprintf(p.Log, "unchanged: %d articles skipped, render skipped (no input changed since the last build)\n", site.Articles)
 	return sum, nil
 }
@@ -424,7 +428,7 @@ func (p *Project) recordSite(sum *Summary, hugo string, shards map[string]string
 		return err
 	}
 	site := &manifest.Site{Hugo: hugo, Public: public, Shards: shards, Articles: sum.Articles, Pages: sum.Pages, Statuses: sum.Statuses,
-		Drafts: sum.Drafts, Orphans: sum.Orphans, Skipped: recordSkips(sum.Skipped)}
+		Drafts: sum.Drafts, Orphans: sum.Orphans, Skipped: recordSkips(sum.Skipped), Warnings: p.recordWarnings()}
 	if sum.Fallback == 0 && sum.Statuses[""] == 0 {
 		if site.Before, err = p.beforeDigest(); err != nil {
 			return err
@@ -438,6 +442,7 @@ func (p *Project) recordSite(sum *Summary, hugo string, shards map[string]string
 // translates them, and writes the content tree.
 func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error) {
 	sum := &Summary{Statuses: map[string]int{}, Engine: p.Engine.Name()}
+	p.warnings = nil
 	arts, errs := p.readSeeds()
 	for _, a := range arts {
 		// Record seed paths relative to the project, so that content/ does
@@ -514,7 +519,7 @@ func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error)
 		need = staleGist(segs, need, p.Engine)
 		pages[i] = content.Page{Article: a, Segments: segs, Analysis: analyses[i]}
 		for _, w := range content.Warnings(pages[i]) { // names shortened to fit a file name
-			fmt.Fprintf(p.Log, "warning: %s\n", w)
+			p.warn("%s", w)
 		}
 		keep.Articles[a.ID] = pages[i].Segments
 		b.Add(a.ID, pages[i].Segments, need)
@@ -648,7 +653,7 @@ func (p *Project) dropDrafts(arts []*article.Article) (kept []*article.Article, 
 		}
 		drafts = append(drafts, a.Source)
 		if ok, _ := afero.DirExists(p.Fs, store.ArticleDir(p.Content, a.ID)); ok {
-			fmt.Fprintf(p.Log, "warning: %s is a draft, but an earlier build published it: %s stays on the site until it is removed\n", a.Source, store.ArticleDir(filepath.Base(p.Content), a.ID))
+			p.warn("%s is a draft, but an earlier build published it: %s stays on the site until it is removed", a.Source, store.ArticleDir(filepath.Base(p.Content), a.ID))
 		}
 	}
 	return kept, drafts

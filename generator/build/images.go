@@ -29,7 +29,7 @@ func (p *Project) addSeedImages(arts []*article.Article) {
 	}
 	for _, a := range arts {
 		for _, w := range a.Warnings {
-			fmt.Fprintf(p.Log, "warning: %s: %s\n", a.Source, w)
+			p.warn("%s: %s", a.Source, w)
 		}
 		for _, img := range a.Images {
 			if img.File == "" {
@@ -37,7 +37,7 @@ func (p *Project) addSeedImages(arts []*article.Article) {
 			}
 			data, err := source.ReadImage(p.Fs, img.File)
 			if err != nil {
-				fmt.Fprintf(p.Log, "warning: %s: %v; the page points to a missing picture\n", a.Source, err)
+				p.warn("%s: %v; the page points to a missing picture", a.Source, err)
 				continue
 			}
 			p.extra[strings.TrimPrefix(img.Src, "/")] = data

@@ -106,6 +106,11 @@ type Site struct {
 	Drafts   []string       `json:"drafts,omitempty"`
 	Orphans  []string       `json:"orphans,omitempty"`
 	Skipped  []Skip         `json:"skipped,omitempty"`
+	// Warnings are the warnings the build printed before the render
+	// (shortened names, refused or missing pictures, drafts still
+	// published), without "warning: ", in the order it printed them,
+	// with the project's folder written as "{project}".
+	Warnings []string `json:"warnings,omitempty"`
 }
 
 // Skip is an input the last build skipped: its message, and whether it
