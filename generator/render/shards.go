@@ -3,7 +3,6 @@ package render
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"hash/fnv"
 	iofs "io/fs"
 	"os"
@@ -158,16 +157,13 @@ func planShards(mem afero.Fs, root string, size int) (*shardPlan, error) {
 			if !isIndexPage(f) {
 				continue
 			}
-			data, err := afero.ReadFile(mem, path.Join(content, f))
+			data, ok, err := jisrPage(mem, content, f)
+			if err != nil || !ok {
+				return nil, err // not jisr's front matter: one run
+			}
+			pg, err := store.ParseArticlePage(f, data)
 			if err != nil {
 				return nil, err
-			}
-			if !bytes.HasPrefix(data, []byte("{")) {
-				return nil, nil // not jisr's front matter: one run
-			}
-			pg, err := store.ReadArticlePage(mem, content, id, strings.TrimSuffix(strings.TrimPrefix(path.Base(f), "index."), ".md"))
-			if err != nil {
-				return nil, fmt.Errorf("%s: %w", f, err)
 			}
 			if a.date == "" {
 				a.date = pg.Date
@@ -186,12 +182,8 @@ func planShards(mem afero.Fs, root string, size int) (*shardPlan, error) {
 			if !isIndexPage(f) {
 				continue
 			}
-			data, err := afero.ReadFile(mem, path.Join(content, f))
-			if err != nil {
+			if _, ok, err := jisrPage(mem, content, f); err != nil || !ok {
 				return nil, err
-			}
-			if !bytes.HasPrefix(data, []byte("{")) {
-				return nil, nil
 			}
 		}
 	}
@@ -218,6 +210,17 @@ func planShards(mem afero.Fs, root string, size int) (*shardPlan, error) {
 		}
 	}
 	return p, nil
+}
+
+// jisrPage reads the content page rel (a slash path under content in mem)
+// and reports whether its front matter is jisr's JSON, the only kind
+// setRenderLink can mark.
+func jisrPage(mem afero.Fs, content, rel string) ([]byte, bool, error) {
+	data, err := afero.ReadFile(mem, path.Join(content, rel))
+	if err != nil {
+		return nil, false, err
+	}
+	return data, bytes.HasPrefix(data, []byte("{")), nil
 }
 
 // isIndexPage reports whether rel is a bundle's content page, index.<lang>.md.

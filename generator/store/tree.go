@@ -79,6 +79,16 @@ func ReadArticlePage(fsys afero.Fs, contentDir, id, lang string) (*ArticlePage, 
 	return &p, nil
 }
 
+// ParseArticlePage reads an article's index page from data, the bytes of
+// file (named in errors), for a caller that has read the file already.
+func ParseArticlePage(file string, data []byte) (*ArticlePage, error) {
+	var p ArticlePage
+	if err := unmarshalFrontMatter(file, data, &p); err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	return &p, nil
+}
+
 // ReadEntityPage reads an entity term page in lang (wrapping
 // fs.ErrNotExist when it is missing).
 func ReadEntityPage(fsys afero.Fs, contentDir, id, lang string) (*EntityPage, error) {
