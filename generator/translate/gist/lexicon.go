@@ -101,14 +101,14 @@ const senseFile = "data/senses.tsv"
 // senseConds are the conditions a sense may have.
 var senseConds = map[string]bool{"sport": true, "name": true, "adj": true, "noun": true}
 
-// addSenses reads the context senses; a verb's forms are generated the
-// way addVerbs generates them.
-func (lx *lexicon) addSenses(file string, b []byte) []error {
-	var errs []error
+// dataLines calls fn for every entry of b, a data file of this package
+// (lexicon, verbs, senses: one entry a line, columns separated by tabs):
+// text after # is a comment and blank lines are skipped. fn gets the
+// line's number, the line without its comment (for messages) and its
+// columns.
+func dataLines(b []byte, fn func(ln int, line string, cols []string)) {
 	sc := bufio.NewScanner(bytes.NewReader(b))
-	ln := 0
-	for sc.Scan() {
-		ln++
+	for ln := 1; sc.Scan(); ln++ {
 		line := sc.Text()
 		if i := strings.IndexByte(line, '#'); i >= 0 {
 			line = line[:i]
@@ -116,22 +116,30 @@ func (lx *lexicon) addSenses(file string, b []byte) []error {
 		if strings.TrimSpace(line) == "" {
 			continue
 		}
-		cols := strings.Split(line, "\t")
+		fn(ln, line, strings.Split(line, "\t"))
+	}
+}
+
+// addSenses reads the context senses; a verb's forms are generated the
+// way addVerbs generates them.
+func (lx *lexicon) addSenses(file string, b []byte) []error {
+	var errs []error
+	dataLines(b, func(ln int, line string, cols []string) {
 		if len(cols) != 4 || !senseConds[cols[1]] || len(cols[2]) != 1 || !strings.Contains("navx", cols[2]) {
 			errs = append(errs, &entryError{file, ln, fmt.Sprintf("bad sense %q (want arabic, sport|name|adj|noun, n|a|v|x, english)", line)})
-			continue
+			return
 		}
 		ar, when, pos, en := cols[0], cols[1], cols[2][0], cols[3]
 		if pos != posVerb {
 			k := arabic.Normalize(ar)
 			lx.senses[k] = append(lx.senses[k], sense{when, entry{en: en, pos: pos}})
-			continue
+			return
 		}
 		past, pres, ok1 := strings.Cut(ar, "|")
 		enPast, enBase, ok2 := strings.Cut(en, "|")
 		if !ok1 || !ok2 {
 			errs = append(errs, &entryError{file, ln, fmt.Sprintf("bad verb sense %q (want past|present and english past|base)", line)})
-			continue
+			return
 		}
 		forms := &lexicon{words: map[string]entry{}}
 		errs = append(errs, forms.addVerbs(file, []byte(past+"\t"+pres+"\t"+enPast+"\t"+enBase+"\n"))...)
@@ -143,7 +151,7 @@ func (lx *lexicon) addSenses(file string, b []byte) []error {
 		for _, k := range keys {
 			lx.senses[k] = append(lx.senses[k], sense{when, forms.words[k]})
 		}
-	}
+	})
 	return errs
 }
 
@@ -283,26 +291,15 @@ func loadLexicon(strict bool) (*lexicon, []error) {
 			continue
 		}
 		h.Write(b)
-		sc := bufio.NewScanner(bytes.NewReader(b))
-		ln := 0
-		for sc.Scan() {
-			ln++
-			line := sc.Text()
-			if i := strings.IndexByte(line, '#'); i >= 0 {
-				line = line[:i]
-			}
-			if strings.TrimSpace(line) == "" {
-				continue
-			}
-			cols := strings.Split(line, "\t")
+		dataLines(b, func(ln int, line string, cols []string) {
 			if len(cols) != 3 {
 				errs = append(errs, &entryError{f, ln, fmt.Sprintf("want 3 tab-separated columns, got %d", len(cols))})
-				continue
+				return
 			}
 			ar, pos, en := strings.TrimSpace(cols[0]), strings.TrimSpace(cols[1]), strings.TrimSpace(cols[2])
 			if ar == "" || en == "" || len(pos) != 1 || !strings.Contains("navpcxNd", pos) {
 				errs = append(errs, &entryError{f, ln, fmt.Sprintf("bad entry %q", line)})
-				continue
+				return
 			}
 			if en == "_" {
 				en = ""
@@ -328,7 +325,7 @@ func loadLexicon(strict bool) (*lexicon, []error) {
 			}
 			if len(words) == 1 {
 				if gaz[words[0]] {
-					continue // the gazetteer's name wins over ours
+					return // the gazetteer's name wins over ours
 				}
 				if derived[words[0]] {
 					delete(lx.words, words[0])
@@ -340,7 +337,7 @@ func loadLexicon(strict bool) (*lexicon, []error) {
 					if strict && prev != e {
 						errs = append(errs, &entryError{f, ln, fmt.Sprintf("conflicting entry %s: %q/%c vs %q/%c", ar, prev.en, prev.pos, e.en, e.pos)})
 					}
-					continue
+					return
 				}
 				lx.words[words[0]] = e
 				// الملكة also teaches the stem ملكة, so that بالمملكة
@@ -357,10 +354,10 @@ func loadLexicon(strict bool) (*lexicon, []error) {
 				if e.pos == posName {
 					lx.names = append(lx.names, words[0])
 				}
-				continue
+				return
 			}
 			if gaz[strings.Join(words, " ")] {
-				continue
+				return
 			}
 			n := lx.phrases
 			for _, w := range words {
@@ -378,11 +375,11 @@ func loadLexicon(strict bool) (*lexicon, []error) {
 				if strict && *n.e != e {
 					errs = append(errs, &entryError{f, ln, "conflicting phrase " + ar})
 				}
-				continue
+				return
 			}
 			ec := e
 			n.e = &ec
-		}
+		})
 	}
 	lx.addGazetteerShort()
 	vb, err := dataFS.ReadFile(verbFile)

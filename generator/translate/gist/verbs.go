@@ -1,8 +1,6 @@
 package gist
 
 import (
-	"bufio"
-	"bytes"
 	"fmt"
 	"sort"
 	"strings"
@@ -20,8 +18,6 @@ import (
 // suffixes and prefixes, and no Go package generates it.
 func (lx *lexicon) addVerbs(file string, b []byte) []error {
 	var errs []error
-	sc := bufio.NewScanner(bytes.NewReader(b))
-	ln := 0
 	add := func(ar, en string, subj ...string) {
 		k := arabic.Normalize(ar)
 		if _, ok := lx.words[k]; !ok {
@@ -32,25 +28,16 @@ func (lx *lexicon) addVerbs(file string, b []byte) []error {
 			lx.words[k] = e
 		}
 	}
-	for sc.Scan() {
-		ln++
-		line := sc.Text()
-		if i := strings.IndexByte(line, '#'); i >= 0 {
-			line = line[:i]
-		}
-		if strings.TrimSpace(line) == "" {
-			continue
-		}
-		cols := strings.Split(line, "\t")
+	dataLines(b, func(ln int, line string, cols []string) {
 		if len(cols) != 4 {
 			errs = append(errs, &entryError{file, ln, fmt.Sprintf("want 4 tab-separated columns, got %d", len(cols))})
-			continue
+			return
 		}
 		past, pres := strings.TrimSpace(cols[0]), strings.TrimSpace(cols[1])
 		enPast, enBase := strings.TrimSpace(cols[2]), strings.TrimSpace(cols[3])
 		if past == "" || enPast == "" || enBase == "" || (pres != "" && pres != "-" && !strings.HasPrefix(pres, "ي")) {
 			errs = append(errs, &entryError{file, ln, fmt.Sprintf("bad verb %q (the present must start with ي)", line)})
-			continue
+			return
 		}
 		add(past, enPast)
 		add(past+"ت", enPast)
@@ -59,7 +46,7 @@ func (lx *lexicon) addVerbs(file string, b []byte) []error {
 		add(past+"تم", enPast, "you")
 		add(past+"تا", enPast, "they") // two women or things: كانتا
 		if pres == "" || pres == "-" {
-			continue
+			return
 		}
 		stem := strings.TrimPrefix(pres, "ي")
 		third := thirdPerson(enBase)
@@ -72,7 +59,7 @@ func (lx *lexicon) addVerbs(file string, b []byte) []error {
 				add(p+stem+suf, enBase, "they")
 			}
 		}
-	}
+	})
 	return errs
 }
 
