@@ -71,13 +71,7 @@ func read(t *testing.T, fs afero.Fs, name string) string {
 
 func buildSite(t *testing.T, fs afero.Fs, o Options) *Summary {
 	t.Helper()
-	o.Fs, o.Root = fs, "/p"
-	var log strings.Builder
-	o.Log = &log
-	sum, err := Run(context.Background(), o)
-	if err != nil {
-		t.Fatalf("build: %v\nlog:\n%s", err, log.String())
-	}
+	sum, _ := buildLog(t, fs, o)
 	return sum
 }
 

@@ -35,15 +35,6 @@ func TestIncrementalEqualsColdMergedSpelling(t *testing.T) {
 		}},
 	} {
 		st.do()
-		cold := copyFs(t, fs)
-		cold.Remove("/p/content/_data/manifest.json")
-		cold.RemoveAll("/p/public")
-		buildSite(t, fs, o)
-		buildSite(t, cold, o)
-		diffTrees(t, st.name+" public", tree(t, fs, "/p/public"), tree(t, cold, "/p/public"))
-		diffTrees(t, st.name+" content", tree(t, fs, "/p/content"), tree(t, cold, "/p/content"))
-		if t.Failed() {
-			t.Fatalf("step %s", st.name)
-		}
+		equalsCold(t, fs, o, st.name)
 	}
 }

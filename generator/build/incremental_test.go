@@ -210,16 +210,7 @@ func TestIncrementalEqualsCold(t *testing.T) {
 	}
 	for _, st := range steps {
 		st.do()
-		cold := copyFs(t, fs)
-		cold.Remove("/p/content/_data/manifest.json")
-		cold.RemoveAll("/p/public")
-		buildSite(t, fs, o)
-		buildSite(t, cold, o)
-		diffTrees(t, st.name+" public", tree(t, fs, "/p/public"), tree(t, cold, "/p/public"))
-		diffTrees(t, st.name+" content", tree(t, fs, "/p/content"), tree(t, cold, "/p/content"))
-		if t.Failed() {
-			t.Fatalf("step %s", st.name)
-		}
+		equalsCold(t, fs, o, st.name)
 	}
 	if !strings.Contains(read(t, fs, "/p/public/en/articles/club/index.html"), "Hisham") {
 		t.Error("the gazetteer entry did not reach the article")
@@ -287,4 +278,23 @@ func TestHandEditedStoreNotSkipped(t *testing.T) {
 	if !found {
 		t.Errorf("the broken store was not reported: %v", sum.Skipped)
 	}
+}
+
+// equalsCold builds the project in fs again (incrementally, with its
+// manifest and public/) and a copy of it without them (cold), and fails
+// the test at step unless both give the same public/ and content/,
+// manifest included. It returns the incremental build's log.
+func equalsCold(t *testing.T, fs afero.Fs, o Options, step string) string {
+	t.Helper()
+	cold := copyFs(t, fs)
+	cold.Remove("/p/content/_data/manifest.json")
+	cold.RemoveAll("/p/public")
+	_, log := buildLog(t, fs, o)
+	buildSite(t, cold, o)
+	diffTrees(t, step+" public", tree(t, fs, "/p/public"), tree(t, cold, "/p/public"))
+	diffTrees(t, step+" content", tree(t, fs, "/p/content"), tree(t, cold, "/p/content"))
+	if t.Failed() {
+		t.Fatalf("step %s", step)
+	}
+	return log
 }
