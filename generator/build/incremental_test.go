@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -14,6 +13,7 @@ import (
 	"github.com/spf13/afero"
 
 	"github.com/jisr-news/jisr/generator/translate"
+	"github.com/jisr-news/jisr/internal/testenv"
 )
 
 // countingEngine is upperEngine that records every Arabic text it is sent.
@@ -107,41 +107,7 @@ func tree(t *testing.T, fsys afero.Fs, dir string) map[string]string {
 
 func diffTrees(t *testing.T, what string, got, want map[string]string) {
 	t.Helper()
-	var names []string
-	for k := range got {
-		names = append(names, k)
-	}
-	for k := range want {
-		if _, ok := got[k]; !ok {
-			names = append(names, k)
-		}
-	}
-	sort.Strings(names)
-	bad := 0
-	for _, k := range names {
-		g, gok := got[k]
-		w, wok := want[k]
-		switch {
-		case !gok:
-			t.Errorf("%s: %s missing from the incremental build", what, k)
-		case !wok:
-			t.Errorf("%s: %s only in the incremental build", what, k)
-		case g != w:
-			t.Errorf("%s: %s differs:\n--- incremental\n%s\n--- cold\n%s", what, k, clip(g), clip(w))
-		default:
-			continue
-		}
-		if bad++; bad > 5 {
-			t.Fatalf("%s: more differences", what)
-		}
-	}
-}
-
-func clip(s string) string {
-	if len(s) > 1500 {
-		return s[:1500] + "…"
-	}
-	return s
+	testenv.DiffTrees(t, what+": ", "incremental build", "cold build", got, want)
 }
 
 // After one article is edited, the engine gets only that article's

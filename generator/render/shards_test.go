@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/afero"
 
 	"github.com/jisr-news/jisr/generator/store"
+	"github.com/jisr-news/jisr/internal/testenv"
 	"github.com/jisr-news/jisr/static"
 	"github.com/jisr-news/jisr/templates"
 )
@@ -179,45 +180,7 @@ func TestShardsGiveTheSameSite(t *testing.T) {
 
 func compareTrees(t *testing.T, got, want map[string]string) {
 	t.Helper()
-	var names []string
-	for k := range want {
-		names = append(names, k)
-	}
-	for k := range got {
-		if _, ok := want[k]; !ok {
-			names = append(names, k)
-		}
-	}
-	sort.Strings(names)
-	bad := 0
-	for _, k := range names {
-		g, gok := got[k]
-		w, wok := want[k]
-		switch {
-		case !gok:
-			t.Errorf("%s: missing from the sharded render", k)
-		case !wok:
-			t.Errorf("%s: only in the sharded render", k)
-		case g != w:
-			t.Errorf("%s differs:\n--- shards\n%s\n--- one run\n%s", k, firstDiff(g, w), firstDiff(w, g))
-		default:
-			continue
-		}
-		if bad++; bad > 6 {
-			t.Fatal("more differences")
-		}
-	}
-}
-
-// firstDiff returns a from a little before where it first differs from b.
-func firstDiff(a, b string) string {
-	i := 0
-	for i < len(a) && i < len(b) && a[i] == b[i] {
-		i++
-	}
-	from := max(i-200, 0)
-	to := min(i+400, len(a))
-	return a[from:to]
+	testenv.DiffTrees(t, "", "sharded render", "one run", got, want)
 }
 
 // The cut follows the articles: removing or adding one moves at most the
