@@ -41,7 +41,17 @@ type Speller struct {
 	// lm counts the character n-grams (orders 1 to lmOrder) of the English
 	// name words, each word once, written "^word$"; keyed by gramKey.
 	lm map[uint32]int32
+
+	// spelled remembers the search's result per word (its letters, as
+	// nameLetters keeps them): news repeats the names it spells, and the
+	// beam search is the costly part of Spell. Bounded by maxSpelled;
+	// guarded by mu, as Spell runs on several goroutines.
+	mu      sync.RWMutex
+	spelled map[string]string
 }
+
+// maxSpelled bounds the spellings a Speller remembers.
+const maxSpelled = 100_000
 
 // chunkCount is one English chunk of a context and how often training saw
 // it there.
@@ -329,15 +339,37 @@ func (s *Speller) Spell(w string) string {
 	if len(ar) == 0 {
 		return w
 	}
-	en, ok := s.known[string(ar)]
+	key := string(ar)
+	en, ok := s.known[key]
 	if !ok {
-		en = s.search(ar)
+		en = s.remembered(key, ar)
 	}
 	if en == "" {
 		return w
 	}
 	r, size := utf8.DecodeRuneInString(en)
 	return string(unicode.ToUpper(r)) + en[size:]
+}
+
+// remembered returns s.search(ar), searched once per word; key is
+// string(ar).
+func (s *Speller) remembered(key string, ar []rune) string {
+	s.mu.RLock()
+	en, ok := s.spelled[key]
+	s.mu.RUnlock()
+	if ok {
+		return en
+	}
+	en = s.search(ar)
+	s.mu.Lock()
+	if s.spelled == nil {
+		s.spelled = map[string]string{}
+	}
+	if len(s.spelled) < maxSpelled {
+		s.spelled[key] = en
+	}
+	s.mu.Unlock()
+	return en
 }
 
 // search runs the beam search over the chunks of each letter; the work is
