@@ -26,7 +26,7 @@ type Analyzer struct {
 	quoted map[string][]quotedForm
 	seg    *arabic.Segmenter
 	tags   *tagger
-	model  *Model   // nil: gazetteer and context rules only
+	model  *Model                       // nil: gazetteer and context rules only
 	cache  *arabic.Memo[[]arabic.Parts] // word → its clitic analyses
 	// words maps each normalized word of a gazetteer name to the types
 	// of the entries it belongs to (a tagger feature).
