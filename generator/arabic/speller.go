@@ -44,10 +44,8 @@ type Speller struct {
 
 	// spelled remembers the search's result per word (its letters, as
 	// nameLetters keeps them): news repeats the names it spells, and the
-	// beam search is the costly part of Spell. Bounded by maxSpelled;
-	// guarded by mu, as Spell runs on several goroutines.
-	mu      sync.RWMutex
-	spelled map[string]string
+	// beam search is the costly part of Spell.
+	spelled *Memo[string]
 }
 
 // maxSpelled bounds the spellings a Speller remembers.
@@ -195,7 +193,7 @@ func nameLetters(w string) []rune {
 // TrainSpeller learns a Speller from name pairs. Pairs the alignment
 // table cannot split are skipped.
 func TrainSpeller(pairs []NameWordPair) *Speller {
-	s := &Speller{chunk: map[string]map[string]int{}, cands: map[string][]chunkCount{}}
+	s := &Speller{chunk: map[string]map[string]int{}, cands: map[string][]chunkCount{}, spelled: NewMemo[string](maxSpelled)}
 	for _, p := range pairs {
 		ar := nameLetters(p.AR)
 		en := strings.ToLower(p.EN)
@@ -342,34 +340,13 @@ func (s *Speller) Spell(w string) string {
 	key := string(ar)
 	en, ok := s.known[key]
 	if !ok {
-		en = s.remembered(key, ar)
+		en = s.spelled.Get(key, func(string) string { return s.search(ar) })
 	}
 	if en == "" {
 		return w
 	}
 	r, size := utf8.DecodeRuneInString(en)
 	return string(unicode.ToUpper(r)) + en[size:]
-}
-
-// remembered returns s.search(ar), searched once per word; key is
-// string(ar).
-func (s *Speller) remembered(key string, ar []rune) string {
-	s.mu.RLock()
-	en, ok := s.spelled[key]
-	s.mu.RUnlock()
-	if ok {
-		return en
-	}
-	en = s.search(ar)
-	s.mu.Lock()
-	if s.spelled == nil {
-		s.spelled = map[string]string{}
-	}
-	if len(s.spelled) < maxSpelled {
-		s.spelled[key] = en
-	}
-	s.mu.Unlock()
-	return en
 }
 
 // search runs the beam search over the chunks of each letter; the work is
@@ -557,7 +534,7 @@ func ReadSpeller(r io.Reader, pairs []NameWordPair) (*Speller, error) {
 	if err != nil {
 		return nil, fmt.Errorf("speller table: %w", err)
 	}
-	s := &Speller{cands: map[string][]chunkCount{}}
+	s := &Speller{cands: map[string][]chunkCount{}, spelled: NewMemo[string](maxSpelled)}
 	sc := bufio.NewScanner(zr)
 	line := 0
 	for sc.Scan() {

@@ -22,8 +22,7 @@ type glosser struct {
 
 	// cache maps a raw word to its analysis; news vocabulary is bounded, so
 	// the cache is capped rather than evicted.
-	cache  sync.Map // string -> *wordInfo
-	cached atomic.Int64
+	cache *arabic.Memo[*wordInfo]
 
 	// glossWords are the English words of the lexicon's glosses (see
 	// Engine.EnglishWord), built on first use.
@@ -34,7 +33,7 @@ type glosser struct {
 const maxCache = 200000
 
 func newGlosser(lx *lexicon) *glosser {
-	g := &glosser{lx: lx, version: lx.version}
+	g := &glosser{lx: lx, version: lx.version, cache: arabic.NewMemo[*wordInfo](maxCache)}
 	g.seg = arabic.NewSegmenter(lx.names, func(stem string) bool {
 		_, ok := lx.words[stem]
 		return ok
@@ -164,19 +163,7 @@ type wordInfo struct {
 
 // analyze returns the context-free analysis of w, made once per word
 // (while the cache has room). The caller must not change it.
-func (g *glosser) analyze(w string) *wordInfo {
-	if v, ok := g.cache.Load(w); ok {
-		return v.(*wordInfo)
-	}
-	wi := g.analyzeWord(w)
-	if g.cached.Load() < maxCache {
-		if v, loaded := g.cache.LoadOrStore(w, wi); loaded {
-			return v.(*wordInfo)
-		}
-		g.cached.Add(1)
-	}
-	return wi
-}
+func (g *glosser) analyze(w string) *wordInfo { return g.cache.Get(w, g.analyzeWord) }
 
 // analyzeWord makes the analysis that analyze remembers.
 func (g *glosser) analyzeWord(w string) *wordInfo {
