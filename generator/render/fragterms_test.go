@@ -1,0 +1,135 @@
+package render
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/spf13/afero"
+
+	"github.com/jisr-news/jisr/generator/store"
+	"github.com/jisr-news/jisr/static"
+	"github.com/jisr-news/jisr/templates"
+)
+
+// termTeaserProject is a content tree of articles under entities and
+// tags, in both languages, that exercises what term.html writes per
+// item: mention counts (one zero, one missing), snippets with a Latin run
+// and text html/template escapes, leads longer than 220 letters (cut
+// inside a <bdi>), JSON and YAML front matter, a tag that is also a
+// mention key, and an entity whose value Hugo would change.
+func termTeaserProject(t *testing.T) afero.Fs {
+	t.Helper()
+	fs := afero.NewMemMapFs()
+	long := strings.Repeat("كلمة طويلة ", 18) + "GDP 3% + <أكثر> " + strings.Repeat("نص ", 20)
+	longEN := strings.Repeat("a longish word ", 14) + "in الرياض الكبيرة جدا & <more> " + strings.Repeat("text ", 20)
+	files := map[string]string{
+		"content/articles/a1/index.ar.md": `{"title": "قال \"الرئيس\" إن GDP نما", "date": "2015-07-21T02:48:00Z", "lead": "` + long + `",
+"tags": ["economy"], "entities": ["riyadh", "opec"],
+"mentions": {"riyadh": {"count": 3, "snippet": "في الرياض قال \"UN\" إن 3% + <نمو>"}, "opec": {"count": 0, "snippet": "أوبك"}}}
+`,
+		"content/articles/a1/index.en.md": `{"title": "The \"president\" said GDP grew", "date": "2015-07-21T02:48:00Z", "lead": "` + longEN + `",
+"tags": ["economy"], "entities": ["riyadh", "opec"],
+"mentions": {"riyadh": {"count": 3, "snippet": "In الرياض, the \"UN\" said 3% + <growth>"}, "opec": {"count": 0, "snippet": "OPEC"}}}
+`,
+		"content/articles/a2/index.ar.md": "---\ntitle: خبر ثان\ndate: 2015-07-31\nlead: قصير\ntags: [economy, politics]\nentities: [riyadh]\n---\n",
+		"content/articles/a2/index.en.md": "---\ntitle: A second story\ndate: 2015-07-31\nlead: short\ntags: [economy, politics]\nentities: [riyadh]\n---\n",
+		// politics is also a mention key: its tag page shows the mention.
+		"content/articles/a3/index.ar.md": "---\ntitle: خبر ثالث\ndate: 2015-08-01\ntags: [politics]\nentities: [politics, riyadh]\nmentions:\n  politics: {count: 2, snippet: سياسة}\n  riyadh: {count: 1}\n---\n",
+		"content/articles/a3/index.en.md": "---\ntitle: A third story\ndate: 2015-08-01\ntags: [politics]\nentities: [politics, riyadh]\nmentions:\n  politics: {count: 2, snippet: politics}\n  riyadh: {count: 1}\n---\n",
+		// An entity value Hugo urlizes: the article's items are the template's.
+		"content/articles/a4/index.ar.md": "---\ntitle: خبر رابع\ndate: 2015-08-02\ntags: [economy]\nentities: [Riyadh City]\nmentions:\n  riyadh city: {count: 4, snippet: الرياض}\n---\n",
+		"content/articles/a4/index.en.md": "---\ntitle: A fourth story\ndate: 2015-08-02\ntags: [economy]\nentities: [Riyadh City]\nmentions:\n  riyadh city: {count: 4, snippet: Riyadh}\n---\n",
+	}
+	for _, id := range []string{"a1", "a2", "a3", "a4"} {
+		segs, err := store.Marshal(&store.File{Article: id, Segments: []store.Segment{{ID: "title", Kind: "title", AR: "عنوان", EN: "Title", Status: store.StatusMachine}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		files["content/articles/"+id+"/segments.yaml"] = string(segs)
+	}
+	for name, data := range files {
+		if err := afero.WriteFile(fs, "/p/"+name, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return fs
+}
+
+// termPages renders fs and returns every term page of both languages,
+// each after its path.
+func termPages(t *testing.T, fs afero.Fs) string {
+	t.Helper()
+	dst := afero.NewMemMapFs()
+	in := Input{Fs: fs, ContentDir: "/p/content", TemplatesDir: "/p/templates", Templates: templates.FS, Static: static.FS}
+	if _, err := Render(in, Site{BaseURL: "https://example.org/", TitleAR: "جسر", TitleEN: "jisr"}, dst, nil); err != nil {
+		t.Fatal(err)
+	}
+	var all strings.Builder
+	for _, lang := range []string{"", "/en"} {
+		for _, term := range []string{"entities/riyadh", "entities/opec", "entities/politics", "entities/riyadh-city", "tags/economy", "tags/politics"} {
+			p := lang + "/" + term + "/index.html"
+			b, err := afero.ReadFile(dst, p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			all.WriteString(p + "\n" + string(b))
+		}
+	}
+	return all.String()
+}
+
+// TestTermTeasersMatchTemplate renders the term pages with the items made
+// in Go and with term.html's own, and wants the same bytes.
+func TestTermTeasersMatchTemplate(t *testing.T) {
+	fs := termTeaserProject(t)
+	goItems := termPages(t, fs)
+	termTeasersEnabled = false
+	tmplItems := termPages(t, fs)
+	termTeasersEnabled = true
+	for _, want := range []string{`<span class="mentions">mentions: 3</span>`, `<blockquote class="snippet">In <bdi lang="ar" dir="rtl">الرياض</bdi>, the &#34;UN&#34; said 3% + &lt;growth&gt;</blockquote>`,
+		"<bdi>GDP 3%</bdi>", " …</bdi></p>", "&lt;أكثر&gt; …</p>", `<blockquote class="snippet">politics</blockquote>`, "Riyadh</blockquote>"} {
+		if !strings.Contains(tmplItems, want) {
+			t.Errorf("the fixture does not exercise %q", want)
+		}
+	}
+	if goItems != tmplItems {
+		a, b := goItems, tmplItems
+		i := 0
+		for i < len(a) && i < len(b) && a[i] == b[i] {
+			i++
+		}
+		t.Errorf("term items made in Go differ from the template's at byte %d:\ngo:   %q\ntmpl: %q", i, a[max(0, i-200):min(len(a), i+200)], b[max(0, i-200):min(len(b), i+200)])
+	}
+}
+
+// TestTermTeasersMade: the items are made where Go knows the bytes, and
+// left to term.html where it does not.
+func TestTermTeasersMade(t *testing.T) {
+	loc := chartsLocale(map[string]string{"mentions": "mentions"})
+	p := &store.ArticlePage{Title: "t", Lead: "l", Tags: []string{"economy"}, Entities: []string{"riyadh", "opec"},
+		Mentions: map[string]store.Mention{"riyadh": {Count: 2, Snippet: "s"}}}
+	got := termTeasers(p, "<h3>t</h3>", "en", loc)
+	for _, name := range []string{MentionTeaserFile("riyadh", "en"), MentionTeaserFile("opec", "en"), TagTeaserFile("en")} {
+		if _, ok := got[name]; !ok {
+			t.Errorf("no %s in %v", name, got)
+		}
+	}
+	for _, tc := range []struct {
+		name string
+		p    store.ArticlePage
+	}{
+		{"mention key Hugo lowercases", store.ArticlePage{Entities: []string{"riyadh"}, Mentions: map[string]store.Mention{"Riyadh": {Count: 1}}}},
+		{"entity Hugo urlizes", store.ArticlePage{Entities: []string{"Riyadh City"}}},
+		{"count Hugo prints as 1e+06", store.ArticlePage{Entities: []string{"riyadh"}, Mentions: map[string]store.Mention{"riyadh": {Count: 1000000}}}},
+	} {
+		if got := termTeasers(&tc.p, "<h3>t</h3>", "en", loc); len(got) != 0 {
+			t.Errorf("%s: made %v", tc.name, got)
+		}
+	}
+	if got := termTeasers(&store.ArticlePage{Tags: []string{"riyadh"}, Mentions: map[string]store.Mention{"riyadh": {Count: 1}}}, "<h3>t</h3>", "en", loc); got[TagTeaserFile("en")] != "" {
+		t.Error("a tag teaser for an article whose tag is a mention key")
+	}
+	if got := termTeasers(p, "<h3>t</h3>", "en", chartsLocale(nil)); len(got) != 0 {
+		t.Errorf("made without the mentions string: %v", got)
+	}
+}
