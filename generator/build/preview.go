@@ -91,6 +91,7 @@ func Preview(ctx context.Context, o Options, changed []string) (*Previewed, erro
 	if p.Engine.Status() != translate.StatusGist {
 		p.Engine = p.Fallback
 	}
+	p.noCharts = true // only term pages and the dashboard show them
 	if _, _, err := p.Prepare(ctx); err != nil {
 		return nil, fmt.Errorf("preview: %w", err)
 	}
