@@ -467,6 +467,7 @@ func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error)
 	// Translations are stored as each batch arrives (run.Keeper), so an
 	// interrupted build keeps the engine work already done.
 	keep := run.NewKeeper(p.Fs, p.Content)
+	keep.WritesAfter = true // WriteArticle below writes each store
 	ropts := run.Standard(p.Gazetteer, p.Log)
 	ropts.Sink = keep.Sink
 	b := run.NewBatch(p.Engine, p.Fallback, ropts)
