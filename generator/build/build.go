@@ -176,6 +176,9 @@ type Project struct {
 	// warnings are the warnings Prepare printed (warnings.go), for the
 	// manifest.
 	warnings []string
+	// noCharts leaves the pictures out of Prepare (Preview renders no
+	// page that shows them: preview.go).
+	noCharts bool
 }
 
 // Open resolves the project's layout (package project) and makes its
