@@ -233,7 +233,7 @@ func (a articleFiles) file(mem afero.Fs, root, rel string, data []byte) (keep bo
 		return !a.lean || !isArticleFile(rel, "analysis.yaml"), nil
 	}
 	if a.deferPages {
-		return false, a.listFragments(mem, root, path.Base(path.Dir(rel)), true)
+		return false, a.teasers(mem, root, path.Base(path.Dir(rel)), true)
 	}
 	rowsMade, err := a.write(mem, root, rel, data, true)
 	return !a.lean || !rowsMade, err
@@ -260,10 +260,15 @@ func (a articleFiles) pageFragments(mem afero.Fs, root, id string) error {
 }
 
 // listFragments writes the title, lead and teaser files of the article
-// id (what the lists read; see write) from its index pages in mem, and
-// with terms, when the layouts are jisr's own, its term teasers
-// (writeTermTeasers), which only term pages read.
-func (a articleFiles) listFragments(mem afero.Fs, root, id string, terms bool) error {
+// id (what the lists read; see write) from its index pages in mem.
+func (a articleFiles) listFragments(mem afero.Fs, root, id string) error {
+	return a.teasers(mem, root, id, false)
+}
+
+// teasers is listFragments and, with terms, when the layouts are jisr's
+// own, the article's term teasers (writeTermTeasers), which only term
+// pages read.
+func (a articleFiles) teasers(mem afero.Fs, root, id string, terms bool) error {
 	dir := path.Join(root, store.ArticlesSection, id)
 	pages, heads := map[string]*store.ArticlePage{}, map[string]string{}
 	for _, lang := range []string{"ar", "en"} {
@@ -300,7 +305,7 @@ func (a articleFiles) listFragments(mem afero.Fs, root, id string, terms bool) e
 // slash path under root) into mem. done reports that nothing of the
 // layouts needs the segment store any more: the article has no review
 // page, or its rows were made. terms: the run renders term pages (see
-// listFragments).
+// teasers).
 func (a articleFiles) write(mem afero.Fs, root, rel string, segmentsYAML []byte, terms bool) (done bool, err error) {
 	segs, err := readSegments(segmentsYAML)
 	if err != nil {
@@ -315,7 +320,7 @@ func (a articleFiles) write(mem afero.Fs, root, rel string, segmentsYAML []byte,
 	}
 	id := path.Base(path.Dir(rel))
 	// The index pages precede segments.yaml in the walk.
-	if err := a.listFragments(mem, root, id, terms); err != nil {
+	if err := a.teasers(mem, root, id, terms); err != nil {
 		return false, err
 	}
 	page, err := store.ReadReviewPage(a.fs, filepath.ToSlash(a.contentDir), id)
