@@ -298,7 +298,7 @@ func (a articleFiles) teasers(mem afero.Fs, root, id string, terms bool) error {
 	if !terms || !a.lean {
 		return nil // a project's own layouts may match teaser*.txt
 	}
-	return writeTermTeasers(mem, dir, pages, heads, a.locs)
+	return writeTermTeasers(mem, dir, pages, heads)
 }
 
 // write writes the files of the article whose segment store is at rel (a

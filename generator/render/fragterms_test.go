@@ -78,8 +78,8 @@ func termPages(t *testing.T, fs afero.Fs) string {
 	return all.String()
 }
 
-// TestTermTeasersMatchTemplate renders the term pages with the items made
-// in Go and with term.html's own, and wants the same bytes.
+// TestTermTeasersMatchTemplate renders the term pages with the tag items
+// made in Go and with term.html's own, and wants the same bytes.
 func TestTermTeasersMatchTemplate(t *testing.T) {
 	fs := termTeaserProject(t)
 	goItems := termPages(t, fs)
@@ -102,34 +102,25 @@ func TestTermTeasersMatchTemplate(t *testing.T) {
 	}
 }
 
-// TestTermTeasersMade: the items are made where Go knows the bytes, and
-// left to term.html where it does not.
+// TestTermTeasersMade: the tag teaser is made where Go knows the bytes,
+// and left to term.html where it does not.
 func TestTermTeasersMade(t *testing.T) {
-	loc := chartsLocale(map[string]string{"mentions": "mentions"})
-	p := &store.ArticlePage{Title: "t", Lead: "l", Tags: []string{"economy"}, Entities: []string{"riyadh", "opec"},
+	p := &store.ArticlePage{Title: "t", Lead: "l", Tags: []string{"economy"}, Entities: []string{"riyadh"},
 		Mentions: map[string]store.Mention{"riyadh": {Count: 2, Snippet: "s"}}}
-	got := termTeasers(p, "<h3>t</h3>", "en", loc)
-	for _, name := range []string{MentionTeaserFile("riyadh", "en"), MentionTeaserFile("opec", "en"), TagTeaserFile("en")} {
-		if _, ok := got[name]; !ok {
-			t.Errorf("no %s in %v", name, got)
-		}
+	if got := termTeasers(p, "<h3>t</h3>", "en"); got[TagTeaserFile("en")] != `<h3>t</h3></p><p class="lead">l</p>` {
+		t.Errorf("tag teaser: %q", got)
 	}
 	for _, tc := range []struct {
 		name string
 		p    store.ArticlePage
 	}{
-		{"mention key Hugo lowercases", store.ArticlePage{Entities: []string{"riyadh"}, Mentions: map[string]store.Mention{"Riyadh": {Count: 1}}}},
-		{"entity Hugo urlizes", store.ArticlePage{Entities: []string{"Riyadh City"}}},
-		{"count Hugo prints as 1e+06", store.ArticlePage{Entities: []string{"riyadh"}, Mentions: map[string]store.Mention{"riyadh": {Count: 1000000}}}},
+		{"no tags", store.ArticlePage{Entities: []string{"riyadh"}}},
+		{"mention key Hugo lowercases", store.ArticlePage{Tags: []string{"economy"}, Mentions: map[string]store.Mention{"Riyadh": {Count: 1}}}},
+		{"tag Hugo urlizes", store.ArticlePage{Tags: []string{"Economy Policy"}}},
+		{"tag that is a mention key", store.ArticlePage{Tags: []string{"riyadh"}, Mentions: map[string]store.Mention{"riyadh": {Count: 1}}}},
 	} {
-		if got := termTeasers(&tc.p, "<h3>t</h3>", "en", loc); len(got) != 0 {
+		if got := termTeasers(&tc.p, "<h3>t</h3>", "en"); len(got) != 0 {
 			t.Errorf("%s: made %v", tc.name, got)
 		}
-	}
-	if got := termTeasers(&store.ArticlePage{Tags: []string{"riyadh"}, Mentions: map[string]store.Mention{"riyadh": {Count: 1}}}, "<h3>t</h3>", "en", loc); got[TagTeaserFile("en")] != "" {
-		t.Error("a tag teaser for an article whose tag is a mention key")
-	}
-	if got := termTeasers(p, "<h3>t</h3>", "en", chartsLocale(nil)); len(got) != 0 {
-		t.Errorf("made without the mentions string: %v", got)
 	}
 }
