@@ -40,13 +40,7 @@ func termTeaserProject(t *testing.T) afero.Fs {
 		"content/articles/a4/index.ar.md": "---\ntitle: خبر رابع\ndate: 2015-08-02\ntags: [economy]\nentities: [Riyadh City]\nmentions:\n  riyadh city: {count: 4, snippet: الرياض}\n---\n",
 		"content/articles/a4/index.en.md": "---\ntitle: A fourth story\ndate: 2015-08-02\ntags: [economy]\nentities: [Riyadh City]\nmentions:\n  riyadh city: {count: 4, snippet: Riyadh}\n---\n",
 	}
-	for _, id := range []string{"a1", "a2", "a3", "a4"} {
-		segs, err := store.Marshal(&store.File{Article: id, Segments: []store.Segment{{ID: "title", Kind: "title", AR: "عنوان", EN: "Title", Status: store.StatusMachine}}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		files["content/articles/"+id+"/segments.yaml"] = string(segs)
-	}
+	titleStores(t, files, "a1", "a2", "a3", "a4")
 	for name, data := range files {
 		if err := afero.WriteFile(fs, "/p/"+name, []byte(data), 0o644); err != nil {
 			t.Fatal(err)
@@ -92,13 +86,34 @@ func TestTermTeasersMatchTemplate(t *testing.T) {
 			t.Errorf("the fixture does not exercise %q", want)
 		}
 	}
-	if goItems != tmplItems {
-		a, b := goItems, tmplItems
-		i := 0
-		for i < len(a) && i < len(b) && a[i] == b[i] {
-			i++
+	sameBytes(t, "term items", goItems, tmplItems)
+}
+
+// sameBytes fails t when what made in Go (got) differs from the
+// template's (want), showing where.
+func sameBytes(t *testing.T, what, got, want string) {
+	t.Helper()
+	if got == want {
+		return
+	}
+	i := 0
+	for i < len(got) && i < len(want) && got[i] == want[i] {
+		i++
+	}
+	t.Errorf("%s made in Go differ from the template's at byte %d:\ngo:   %q\ntmpl: %q", what, i, got[max(0, i-80):min(len(got), i+120)], want[max(0, i-80):min(len(want), i+120)])
+}
+
+// titleStores adds to files (by path under the project) a segment store
+// with a title alone for each article id: the list fragments are made
+// with the body.
+func titleStores(t *testing.T, files map[string]string, ids ...string) {
+	t.Helper()
+	for _, id := range ids {
+		segs, err := store.Marshal(&store.File{Article: id, Segments: []store.Segment{{ID: "title", Kind: "title", AR: "عنوان", EN: "Title", Status: store.StatusMachine}}})
+		if err != nil {
+			t.Fatal(err)
 		}
-		t.Errorf("term items made in Go differ from the template's at byte %d:\ngo:   %q\ntmpl: %q", i, a[max(0, i-200):min(len(a), i+200)], b[max(0, i-200):min(len(b), i+200)])
+		files["content/articles/"+id+"/segments.yaml"] = string(segs)
 	}
 }
 

@@ -35,13 +35,7 @@ func teaserProject(t *testing.T) afero.Fs {
 		"content/articles/a3/index.ar.md": page("خبر بلا تاريخ", ""),
 		"content/articles/a3/index.en.md": page("An undated story", ""),
 	}
-	for _, id := range []string{"a1", "a2", "a3", "a4"} { // the title and the teasers are made with the body
-		segs, err := store.Marshal(&store.File{Article: id, Segments: []store.Segment{{ID: "title", Kind: "title", AR: "عنوان", EN: "Title", Status: store.StatusMachine}}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		files["content/articles/"+id+"/segments.yaml"] = string(segs)
-	}
+	titleStores(t, files, "a1", "a2", "a3", "a4")
 	for name, data := range files {
 		if err := afero.WriteFile(fs, "/p/"+name, []byte(data), 0o644); err != nil {
 			t.Fatal(err)
@@ -90,14 +84,7 @@ func TestTeaserMatchesTemplate(t *testing.T) {
 				t.Errorf("%s: the fixture does not exercise %q", base, want)
 			}
 		}
-		if goTeasers != tmplTeasers {
-			a, b := goTeasers, tmplTeasers
-			i := 0
-			for i < len(a) && i < len(b) && a[i] == b[i] {
-				i++
-			}
-			t.Errorf("%s: teasers made in Go differ from the template's at byte %d:\ngo:   %q\ntmpl: %q", base, i, a[max(0, i-80):min(len(a), i+120)], b[max(0, i-80):min(len(b), i+120)])
-		}
+		sameBytes(t, base+": teasers", goTeasers, tmplTeasers)
 	}
 }
 
