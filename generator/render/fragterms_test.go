@@ -7,8 +7,6 @@ import (
 	"github.com/spf13/afero"
 
 	"github.com/jisr-news/jisr/generator/store"
-	"github.com/jisr-news/jisr/static"
-	"github.com/jisr-news/jisr/templates"
 )
 
 // termTeaserProject is a content tree of articles under entities and
@@ -53,23 +51,13 @@ func termTeaserProject(t *testing.T) afero.Fs {
 // each after its path.
 func termPages(t *testing.T, fs afero.Fs) string {
 	t.Helper()
-	dst := afero.NewMemMapFs()
-	in := Input{Fs: fs, ContentDir: "/p/content", TemplatesDir: "/p/templates", Templates: templates.FS, Static: static.FS}
-	if _, err := Render(in, Site{BaseURL: "https://example.org/", TitleAR: "جسر", TitleEN: "jisr"}, dst, nil); err != nil {
-		t.Fatal(err)
-	}
-	var all strings.Builder
+	var paths []string
 	for _, lang := range []string{"", "/en"} {
 		for _, term := range []string{"entities/riyadh", "entities/opec", "entities/politics", "entities/riyadh-city", "tags/economy", "tags/politics"} {
-			p := lang + "/" + term + "/index.html"
-			b, err := afero.ReadFile(dst, p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			all.WriteString(p + "\n" + string(b))
+			paths = append(paths, lang+"/"+term+"/index.html")
 		}
 	}
-	return all.String()
+	return renderPaths(t, fs, "https://example.org/", paths...)
 }
 
 // TestTermTeasersMatchTemplate renders the term pages with the tag items

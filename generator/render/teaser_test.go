@@ -48,13 +48,20 @@ func teaserProject(t *testing.T) afero.Fs {
 // pages of both languages, concatenated.
 func renderLists(t *testing.T, fs afero.Fs, baseURL string) string {
 	t.Helper()
+	return renderPaths(t, fs, baseURL, "/tags/economy/index.html", "/en/tags/economy/index.html", "/articles/index.html", "/en/articles/index.html")
+}
+
+// renderPaths renders the project in fs (content under /p/content) at
+// baseURL and returns the files at paths in public/, each after its path.
+func renderPaths(t *testing.T, fs afero.Fs, baseURL string, paths ...string) string {
+	t.Helper()
 	dst := afero.NewMemMapFs()
 	in := Input{Fs: fs, ContentDir: "/p/content", TemplatesDir: "/p/templates", Templates: templates.FS, Static: static.FS}
 	if _, err := Render(in, Site{BaseURL: baseURL, TitleAR: "جسر", TitleEN: "jisr"}, dst, nil); err != nil {
 		t.Fatal(err)
 	}
 	var all strings.Builder
-	for _, p := range []string{"/tags/economy/index.html", "/en/tags/economy/index.html", "/articles/index.html", "/en/articles/index.html"} {
+	for _, p := range paths {
 		b, err := afero.ReadFile(dst, p)
 		if err != nil {
 			t.Fatal(err)
