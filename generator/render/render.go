@@ -92,6 +92,9 @@ type Input struct {
 	// copied from Published instead of rendered. Nil: render every shard.
 	Shards    map[string]string
 	Published afero.Fs
+	// Terms are the term pages of the last render (Result.Terms), taken
+	// from Published as shards are (terms.go). Nil: render every term.
+	Terms map[string]string
 }
 
 // Result reports what a build wrote.
@@ -104,6 +107,9 @@ type Result struct {
 	// the digest of its files, for Input.Shards of the next render.
 	// Shards whose files Go cannot name from their articles are left out.
 	Shards map[string]string
+	// Terms maps the input digest of each term rendered or reused by the
+	// lists run to the digest of its files (terms.go), for Input.Terms.
+	Terms map[string]string
 }
 
 // Render builds the site into dst, whose root is the publish folder.
@@ -303,14 +309,7 @@ func renderShards(plan *shardPlan, base afero.Fs, root string, in Input, files a
 		if err != nil {
 			return fmt.Errorf("render: %s: %w", name, err)
 		}
-		if files.deferPages {
-			for _, id := range plan.shards[i] {
-				if err := files.pageFragments(mem, path.Join(root, "content"), id); err != nil {
-					return fmt.Errorf("render: %s: %s: %w", name, path.Join(store.ArticlesSection, id, store.FileName), err)
-				}
-			}
-		}
-		digest, err := inputDigest(mem, root, in.Salt)
+		digest, err := shardDigest(mem, root, in.Salt, files, plan.shards[i])
 		if err != nil {
 			return fmt.Errorf("render: %s: %w", name, err)
 		}
@@ -324,6 +323,13 @@ func renderShards(plan *shardPlan, base afero.Fs, root string, in Input, files a
 				res.Shards[digest] = last
 				res.Stats.Reused++
 				continue
+			}
+		}
+		if files.deferPages { // made only for a shard that is rendered
+			for _, id := range plan.shards[i] {
+				if err := files.pageFragments(mem, path.Join(root, "content"), id); err != nil {
+					return fmt.Errorf("render: %s: %s: %w", name, path.Join(store.ArticlesSection, id, store.FileName), err)
+				}
 			}
 		}
 		rec := newRecordFs(dst)
@@ -341,15 +347,83 @@ func renderShards(plan *shardPlan, base afero.Fs, root string, in Input, files a
 	if err != nil {
 		return err
 	}
+	jobs, err := plan.termJobs(base, root, in.Salt, site)
+	if err != nil {
+		return fmt.Errorf("render: lists: %w", err)
+	}
+	res.Terms = map[string]string{}
+	res.Stats.Terms = len(jobs)
+	linked := map[string][]byte{} // _index files marked render: link
+	for _, k := range sortedKeys(jobs) {
+		j := jobs[k]
+		last, ok := in.Terms[j.digest]
+		if !ok || in.Published == nil {
+			continue
+		}
+		if now, err := outputDigest(in.Published, j.outs); err != nil || now != last {
+			continue
+		}
+		marked := map[string][]byte{}
+		for _, f := range j.index {
+			data, err := afero.ReadFile(base, path.Join(root, "content", f))
+			if err != nil {
+				return fmt.Errorf("render: lists: %w", err)
+			}
+			if marked[f], ok = linkTerm(data); !ok {
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		if err := copyFiles(in.Published, dst, j.outs); err != nil {
+			return fmt.Errorf("render: lists: %s from the last site: %w", k, err)
+		}
+		for f, data := range marked {
+			linked[f] = data
+		}
+		res.Terms[j.digest] = last
+		res.Stats.TermsReused++
+	}
 	mem, err := runSource(base, root, cfg, plan.listsFiles())
 	if err != nil {
 		return fmt.Errorf("render: lists: %w", err)
 	}
-	if res.Pages, err = runHugo(mem, root, dst, log, "lists"); err != nil {
+	for f, data := range linked {
+		if err := writeFile(mem, path.Join(root, "content", f), data); err != nil {
+			return fmt.Errorf("render: lists: %w", err)
+		}
+	}
+	rec := newRecordFs(dst)
+	if res.Pages, err = runHugo(mem, root, rec, log, "lists"); err != nil {
 		return err
 	}
 	res.Stats.Runs++
+	written := termFiles(rec.files())
+	for k, j := range jobs {
+		if _, reused := res.Terms[j.digest]; reused {
+			if len(written[k]) > 0 { // render: link writes nothing
+				return fmt.Errorf("render: lists: %s, taken from the last site, was written again: %v", k, written[k])
+			}
+			continue
+		}
+		if slices.Equal(written[k], j.outs) { // else never reused: Go does not know its files
+			if res.Terms[j.digest], err = outputDigest(dst, j.outs); err != nil {
+				return fmt.Errorf("render: lists: %s: %w", k, err)
+			}
+		}
+	}
 	return nil
+}
+
+// sortedKeys returns the keys of m in order.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 // SourceEnv names the environment variable that, when set to a folder,
