@@ -20,7 +20,14 @@ func init() {
 		Long: `serve builds the site, serves it on --addr (127.0.0.1:1313), and rebuilds it
 whenever a file changes in seeds/, content/, templates/, static/ or jisr.toml.
 Open pages reload by themselves. The preview is served at the root of the
-server, whatever the base URL in jisr.toml; --offline is ignored.`,
+server, whatever the base URL in jisr.toml; --offline is ignored.
+
+An edited article shows first on its own pages (its page in each language
+and its review page, new sentences as gist until the build translates
+them), within a few seconds, while the rest of the site (lists, feeds,
+search index, link check) is rebuilt; then every page reloads again.
+Changes to templates/, static/ or jisr.toml reload once the whole site is
+rebuilt.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			o := f.options(cmd)
@@ -46,14 +53,22 @@ server, whatever the base URL in jisr.toml; --offline is ignored.`,
 				// Serve anyway: the next save may fix it.
 				fmt.Fprintf(log, "build failed: %v\n", err)
 			}
+			preview := func(ctx context.Context, changed []string) (map[string][]byte, error) {
+				pv, err := build.Preview(ctx, o, changed)
+				if err != nil {
+					return nil, err
+				}
+				return pv.Pages, nil
+			}
 			watch, ignore := serve.Watched(l)
 			srv := serve.New(serve.Options{
-				Addr:   addr,
-				Dir:    l.Out,
-				Watch:  watch,
-				Ignore: ignore,
-				Build:  rebuild,
-				Log:    log,
+				Addr:    addr,
+				Dir:     l.Out,
+				Watch:   watch,
+				Ignore:  ignore,
+				Build:   rebuild,
+				Preview: preview,
+				Log:     log,
 			})
 			if err := srv.Run(cmd.Context()); err != nil {
 				return exitWith(ExitFailed, err)

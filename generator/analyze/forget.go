@@ -8,9 +8,7 @@ package analyze
 // (build.Run).
 func (an *Analyzer) Forget() {
 	an.cache.Clear()
-	an.cached.Store(0)
 	if an.tags != nil {
 		an.tags.cache.Clear()
-		an.tags.cached.Store(0)
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/spf13/afero"
@@ -27,12 +26,11 @@ type Analyzer struct {
 	quoted map[string][]quotedForm
 	seg    *arabic.Segmenter
 	tags   *tagger
-	model  *Model   // nil: gazetteer and context rules only
-	cache  sync.Map // word → []arabic.Parts
+	model  *Model                       // nil: gazetteer and context rules only
+	cache  *arabic.Memo[[]arabic.Parts] // word → its clitic analyses
 	// words maps each normalized word of a gazetteer name to the types
 	// of the entries it belongs to (a tagger feature).
-	words  map[string]string
-	cached atomic.Int64
+	words map[string]string
 }
 
 // quotedForm is a name that counts only in quotation marks.
@@ -64,7 +62,8 @@ func Default() *Analyzer {
 // project's gazetteer from gazetteer.LoadProject, and uses the embedded
 // statistical tagger (see WithModel to change it).
 func New(g *gazetteer.Gazetteer) *Analyzer {
-	an := &Analyzer{g: g, index: map[string][]*form{}, except: map[int][][]string{}, quoted: map[string][]quotedForm{}, tags: defaultTagger(), model: EmbeddedModel()}
+	an := &Analyzer{g: g, index: map[string][]*form{}, except: map[int][][]string{}, quoted: map[string][]quotedForm{}, tags: defaultTagger(), model: EmbeddedModel(),
+		cache: arabic.NewMemo[[]arabic.Parts](maxCached)}
 	byKey := map[string]*form{}
 	var protected []string
 	const (
@@ -311,28 +310,15 @@ func filterIn(xs []int, set map[int]bool) []int {
 // vocabulary repeats, so a bounded cache saves most segmenter calls.
 const maxCached = 200_000
 
-// cachedAnalyze returns seg.Analyze(word), remembered per word.
-func cachedAnalyze(seg *arabic.Segmenter, cache *sync.Map, n *atomic.Int64, word string) []arabic.Parts {
-	if v, ok := cache.Load(word); ok {
-		return v.([]arabic.Parts)
-	}
-	ps := seg.Analyze(word)
-	if n.Load() < maxCached {
-		if _, loaded := cache.LoadOrStore(word, ps); !loaded {
-			n.Add(1)
-		}
-	}
-	return ps
-}
-
 func (an *Analyzer) analyses(word string) []arabic.Parts {
-	return cachedAnalyze(an.seg, &an.cache, &an.cached, word)
+	return an.cache.Get(word, an.seg.Analyze)
 }
 
 // WithModel returns a copy of an that also uses the statistical tagger m
 // (nil for none) for names the gazetteer lacks.
 func (an *Analyzer) WithModel(m *Model) *Analyzer {
-	return &Analyzer{g: an.g, index: an.index, except: an.except, quoted: an.quoted, seg: an.seg, tags: an.tags, model: m, words: an.words}
+	return &Analyzer{g: an.g, index: an.index, except: an.except, quoted: an.quoted, seg: an.seg, tags: an.tags, model: m, words: an.words,
+		cache: arabic.NewMemo[[]arabic.Parts](maxCached)}
 }
 
 // Gazetteer returns the gazetteer an matches.

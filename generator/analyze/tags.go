@@ -6,8 +6,6 @@ import (
 	"math"
 	"sort"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/jisr-news/jisr/generator/arabic"
@@ -98,8 +96,7 @@ type tagger struct {
 	// decide cheaply when the clitic segmenter is worth asking.
 	prefixes map[string]bool
 	seg      *arabic.Segmenter
-	cache    sync.Map
-	cached   atomic.Int64
+	cache    *arabic.Memo[[]arabic.Parts] // word → its clitic analyses
 }
 
 var defaultTaggerV *tagger
@@ -116,7 +113,7 @@ func defaultTagger() *tagger {
 	if err := yaml.Unmarshal(topicsYAML, &trig); err != nil {
 		panic("analyze: embedded topics.yaml: " + err.Error())
 	}
-	t := &tagger{topics: map[string]*Topic{}, byFirst: map[string][]trigger{}, prefixes: map[string]bool{}}
+	t := &tagger{topics: map[string]*Topic{}, byFirst: map[string][]trigger{}, prefixes: map[string]bool{}, cache: arabic.NewMemo[[]arabic.Parts](maxCached)}
 	for i := range ts {
 		t.topics[ts[i].QCode] = &ts[i]
 	}
@@ -199,7 +196,7 @@ func (t *tagger) hosts(key, word string) []string {
 	if !possible {
 		return out
 	}
-	for _, p := range cachedAnalyze(t.seg, &t.cache, &t.cached, word) {
+	for _, p := range t.cache.Get(word, t.seg.Analyze) {
 		if p.Suffix != "" || p.Fut {
 			continue
 		}

@@ -41,7 +41,15 @@ type Speller struct {
 	// lm counts the character n-grams (orders 1 to lmOrder) of the English
 	// name words, each word once, written "^word$"; keyed by gramKey.
 	lm map[uint32]int32
+
+	// spelled remembers the search's result per word (its letters, as
+	// nameLetters keeps them): news repeats the names it spells, and the
+	// beam search is the costly part of Spell.
+	spelled *Memo[string]
 }
+
+// maxSpelled bounds the spellings a Speller remembers.
+const maxSpelled = 100_000
 
 // chunkCount is one English chunk of a context and how often training saw
 // it there.
@@ -185,7 +193,7 @@ func nameLetters(w string) []rune {
 // TrainSpeller learns a Speller from name pairs. Pairs the alignment
 // table cannot split are skipped.
 func TrainSpeller(pairs []NameWordPair) *Speller {
-	s := &Speller{chunk: map[string]map[string]int{}, cands: map[string][]chunkCount{}}
+	s := &Speller{chunk: map[string]map[string]int{}, cands: map[string][]chunkCount{}, spelled: NewMemo[string](maxSpelled)}
 	for _, p := range pairs {
 		ar := nameLetters(p.AR)
 		en := strings.ToLower(p.EN)
@@ -329,9 +337,10 @@ func (s *Speller) Spell(w string) string {
 	if len(ar) == 0 {
 		return w
 	}
-	en, ok := s.known[string(ar)]
+	key := string(ar)
+	en, ok := s.known[key]
 	if !ok {
-		en = s.search(ar)
+		en = s.spelled.Get(key, func(string) string { return s.search(ar) })
 	}
 	if en == "" {
 		return w
@@ -525,7 +534,7 @@ func ReadSpeller(r io.Reader, pairs []NameWordPair) (*Speller, error) {
 	if err != nil {
 		return nil, fmt.Errorf("speller table: %w", err)
 	}
-	s := &Speller{cands: map[string][]chunkCount{}}
+	s := &Speller{cands: map[string][]chunkCount{}, spelled: NewMemo[string](maxSpelled)}
 	sc := bufio.NewScanner(zr)
 	line := 0
 	for sc.Scan() {

@@ -174,6 +174,9 @@ type Project struct {
 	// warnings are the warnings Prepare printed (warnings.go), for the
 	// manifest.
 	warnings []string
+	// noCharts leaves the pictures out of Prepare (Preview renders no
+	// page that shows them: preview.go).
+	noCharts bool
 }
 
 // Open resolves the project's layout (package project) and makes its
@@ -464,6 +467,7 @@ func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error)
 	// Translations are stored as each batch arrives (run.Keeper), so an
 	// interrupted build keeps the engine work already done.
 	keep := run.NewKeeper(p.Fs, p.Content)
+	keep.WritesAfter = true // WriteArticle below writes each store
 	ropts := run.Standard(p.Gazetteer, p.Log)
 	ropts.Sink = keep.Sink
 	b := run.NewBatch(p.Engine, p.Fallback, ropts)

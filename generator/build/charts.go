@@ -35,6 +35,9 @@ func ChartsFile(lang string) string { return "charts." + lang + ".json" }
 // an earlier version wrote into content/ are removed (counted in w.Written).
 func (p *Project) writeCharts(w *content.Writer, pages []content.Page) error {
 	p.extra = map[string][]byte{}
+	if p.noCharts {
+		return nil
+	}
 	locs := map[string]*charts.Locale{}
 	for _, lang := range []string{"ar", "en"} {
 		l, err := p.chartLocale(lang)

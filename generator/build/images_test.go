@@ -56,7 +56,7 @@ func TestSeedImages(t *testing.T) {
 	}
 	for _, want := range []string{
 		`2015-07-23.jsonl#id=r2: image 1 (field image/images) "../../etc/passwd" refused: it leads out of the seeds folder`,
-		`2015-07-23.jsonl#id=r2: image 2 (field image/images) "photos/missing.jpg" refused: no such file`,
+		`2015-07-23.jsonl#id=r2: image 2 (field image/images) "photos/missing.jpg" refused: no such file seeds/photos/missing.jpg;`,
 		`2015-07-23.jsonl#id=r2: image 3 (field image/images) "photos/page.svg" refused: not a picture`,
 	} {
 		if !strings.Contains(log.String(), want) {

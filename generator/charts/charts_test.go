@@ -273,3 +273,32 @@ func TestEmpty(t *testing.T) {
 		t.Error("a status chart with no segments")
 	}
 }
+
+// A row of the timeline's table links MaxRowArticles articles at most and
+// says how many more the period has, so that the table of a name in most
+// of the news stays small however big the archive grows.
+func TestTimelineRowsBounded(t *testing.T) {
+	day := time.Date(2015, 7, 21, 9, 0, 0, 0, time.UTC)
+	var arts []Article
+	for i := range MaxRowArticles + 15 {
+		arts = append(arts, Article{ID: fmt.Sprintf("a%02d", i), Date: day.Add(time.Duration(i) * time.Minute),
+			TitleAR: fmt.Sprintf("خبر %d", i), TitleEN: fmt.Sprintf("News %d", i), Entities: []Mention{{ID: "iraq", Count: 1}}})
+	}
+	ents := []Entity{{ID: "iraq", Type: Place, NameAR: "العراق", NameEN: "Iraq"}}
+	for _, lang := range []string{"ar", "en"} {
+		f := NewIndex(arts, ents).EntityTimeline("iraq", locale(t, lang), prettyLinks)
+		if n := strings.Count(f.Table, `<li><a href=`); n != MaxRowArticles {
+			t.Errorf("%s: the row links %d articles, want %d", lang, n, MaxRowArticles)
+		}
+		if !strings.Contains(f.Table, `<td class="num">25</td>`) {
+			t.Errorf("%s: the row does not count all 25 articles:\n%s", lang, f.Table)
+		}
+		more := map[string]string{"en": "and 15 more", "ar": "و15 غيرها"}[lang]
+		if !strings.Contains(f.Table, `<li class="chart-more">`+more) {
+			t.Errorf("%s: the row does not say %q:\n%s", lang, more, f.Table)
+		}
+		if strings.Contains(f.Table, "a10/") || !strings.Contains(f.Table, "a09/") {
+			t.Errorf("%s: the row links the wrong articles:\n%s", lang, f.Table)
+		}
+	}
+}

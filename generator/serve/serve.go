@@ -10,6 +10,18 @@
 // listens on a server-sent-events endpoint (ReloadPath); nothing of it is
 // ever written into the site, so normal builds are unaffected.
 //
+// A change is shown in two steps. First the preview (Options.Preview):
+// the pages of the changed articles, rendered without writing anything,
+// are laid over the site (the overlay: served before the files of Dir,
+// never written into it) and the pages reload. Then the build
+// (Options.Build) rebuilds the whole site into Dir as a build without
+// serve does; the overlay is cleared and the pages reload again. Between
+// the two, a page the preview rendered shows the edit, and everything
+// else (lists, feeds, search, the link check's verdict) is still the last
+// build's; a change the preview cannot show (templates, configuration)
+// goes to the build alone. A failed build clears the overlay too, so the
+// last good site is what stays served.
+//
 // The build itself writes into content/, which is watched. To avoid a
 // rebuild loop, the watcher keeps a hash of every watched file after each
 // build and ignores events whose file is unchanged from it: the build's own
@@ -63,6 +75,12 @@ type Options struct {
 	// Build rebuilds the site into Dir. A failed build is logged and the
 	// last good site stays served.
 	Build func(ctx context.Context) error
+	// Preview, when not nil, is run before Build with the changed files:
+	// it returns pages (slash paths from the site's root, such as
+	// "/articles/x/index.html", → bytes) to serve before Dir's until
+	// Build is done. An error (such as a change it cannot show) is
+	// logged, and Build runs as without it.
+	Preview func(ctx context.Context, changed []string) (map[string][]byte, error)
 	// Log receives progress and errors; nil discards them.
 	Log io.Writer
 	// Debounce is how long the watcher waits for more changes before it
@@ -74,9 +92,12 @@ type Options struct {
 type Server struct {
 	o       Options
 	mu      sync.Mutex
-	clients map[chan struct{}]struct{}
+	clients map[chan string]struct{}
 	snap    map[string][sha256.Size]byte
 	builds  int
+	// overlay holds the preview's pages while the build runs (Options.Preview).
+	overlay  map[string][]byte
+	previews int
 }
 
 // New returns a Server for o.
@@ -90,7 +111,7 @@ func New(o Options) *Server {
 	if o.Debounce == 0 {
 		o.Debounce = 150 * time.Millisecond
 	}
-	return &Server{o: o, clients: map[chan struct{}]struct{}{}}
+	return &Server{o: o, clients: map[chan string]struct{}{}}
 }
 
 // Handler serves the site folder with the reload script injected into HTML,
@@ -106,6 +127,9 @@ func (s *Server) Handler() http.Handler {
 func (s *Server) file(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
 	p := path.Clean("/" + r.URL.Path)
+	if s.fromOverlay(w, r, p) {
+		return
+	}
 	name := filepath.Join(s.o.Dir, filepath.FromSlash(p))
 	info, err := os.Stat(name)
 	if err == nil && info.IsDir() {
@@ -133,6 +157,52 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request) {
 	w.Write(inject(data))
 }
 
+// fromOverlay serves the preview's page for the site path p, when the
+// overlay has one, and reports whether it did.
+func (s *Server) fromOverlay(w http.ResponseWriter, r *http.Request, p string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(s.overlay) == 0 {
+		return false
+	}
+	name := p
+	if strings.HasSuffix(r.URL.Path, "/") {
+		name = path.Join(p, "index.html")
+	}
+	data, ok := s.overlay[name]
+	if !ok {
+		if _, dir := s.overlay[path.Join(p, "index.html")]; dir { // a new article's folder
+			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+			return true
+		}
+		return false
+	}
+	if !strings.EqualFold(path.Ext(name), ".html") {
+		http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(data))
+		return true
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Write(inject(data))
+	return true
+}
+
+// setOverlay replaces the overlay (nil clears it) and reports whether
+// there was one.
+func (s *Server) setOverlay(pages map[string][]byte) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	had := len(s.overlay) > 0
+	s.overlay = pages
+	return had
+}
+
+// Overlaid returns how many preview pages are served now.
+func (s *Server) Overlaid() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.overlay)
+}
+
 // notFound answers with the site's 404.html, as GitHub Pages does.
 func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
 	data, err := os.ReadFile(filepath.Join(s.o.Dir, "404.html"))
@@ -157,7 +227,8 @@ func inject(page []byte) []byte {
 	return append(out, page[i:]...)
 }
 
-// events streams a "reload" event to the page each time Reload is called.
+// events streams a "reload" event to the page each time Reload is called;
+// its data says why ("preview" after the preview, "site" after a build).
 func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	fl, ok := w.(http.Flusher)
 	if !ok {
@@ -174,8 +245,8 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		select {
 		case <-r.Context().Done():
 			return
-		case <-ch:
-			if _, err := io.WriteString(w, "event: reload\ndata: reload\n\n"); err != nil {
+		case why := <-ch:
+			if _, err := io.WriteString(w, "event: reload\ndata: "+why+"\n\n"); err != nil {
 				return
 			}
 			fl.Flush()
@@ -183,8 +254,8 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-func (s *Server) subscribe() (chan struct{}, func()) {
-	ch := make(chan struct{}, 1)
+func (s *Server) subscribe() (chan string, func()) {
+	ch := make(chan string, 1)
 	s.mu.Lock()
 	s.clients[ch] = struct{}{}
 	s.mu.Unlock()
@@ -196,15 +267,25 @@ func (s *Server) subscribe() (chan struct{}, func()) {
 }
 
 // Reload tells every open page to reload.
-func (s *Server) Reload() {
+func (s *Server) Reload() { s.reload("site") }
+
+// reload tells every open page to reload, saying why.
+func (s *Server) reload(why string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for ch := range s.clients {
 		select {
-		case ch <- struct{}{}:
+		case ch <- why:
 		default: // a reload is already pending for this page
 		}
 	}
+}
+
+// Previews reports how many previews the watcher has served.
+func (s *Server) Previews() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.previews
 }
 
 // Builds reports how many rebuilds the watcher has run.
@@ -299,6 +380,7 @@ func (s *Server) Watch(ctx context.Context) error {
 				continue
 			}
 			fmt.Fprintf(s.o.Log, "changed: %s; rebuilding\n", strings.Join(changed, ", "))
+			s.preview(ctx, changed)
 			err := s.o.Build(ctx)
 			// The build's own writes are now part of the snapshot, so the
 			// events they cause are ignored.
@@ -306,13 +388,40 @@ func (s *Server) Watch(ctx context.Context) error {
 			s.mu.Lock()
 			s.builds++
 			s.mu.Unlock()
+			previewed := s.setOverlay(nil)
 			if err != nil {
 				fmt.Fprintf(s.o.Log, "build failed; still serving the last good site: %v\n", err)
+				if previewed { // the pages showed an edit that was not built
+					s.reload("site")
+				}
 				continue
 			}
 			s.Reload()
 		}
 	}
+}
+
+// preview runs Options.Preview on the changed files and, when it gives
+// pages, serves them and reloads the open pages.
+func (s *Server) preview(ctx context.Context, changed []string) {
+	if s.o.Preview == nil {
+		return
+	}
+	start := time.Now()
+	pages, err := s.o.Preview(ctx, changed)
+	if err != nil {
+		fmt.Fprintf(s.o.Log, "preview: %v\n", err)
+		return
+	}
+	if len(pages) == 0 {
+		return
+	}
+	s.setOverlay(pages)
+	s.mu.Lock()
+	s.previews++
+	s.mu.Unlock()
+	fmt.Fprintf(s.o.Log, "preview: %d pages in %s; building the rest\n", len(pages), time.Since(start).Round(time.Millisecond))
+	s.reload("preview")
 }
 
 // add watches p: a folder with all its subfolders, or a file through its

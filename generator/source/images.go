@@ -159,7 +159,7 @@ func checkLocalImage(fs afero.Fs, root, seed, rel string) (string, error) {
 	inRoot = path.Join(inRoot, u.Path)
 	file, err := safepath.Join(root, inRoot)
 	if err != nil || inRoot == "." {
-		return "", fmt.Errorf("it leads out of the seeds folder %s", root)
+		return "", fmt.Errorf("it leads out of the seeds folder %s", path.Base(root))
 	}
 	ok := false
 	for _, ext := range ImageExtensions {
@@ -177,16 +177,16 @@ func checkLocalImage(fs afero.Fs, root, seed, rel string) (string, error) {
 		st, err := lstat(fs, cur)
 		if err != nil {
 			if errors.Is(err, iofs.ErrNotExist) {
-				return "", fmt.Errorf("no such file %s", cur)
+				return "", fmt.Errorf("no such file %s", shown(root, cur))
 			}
 			return "", fmt.Errorf("unreadable: %w", err)
 		}
 		if st.Mode()&iofs.ModeSymlink != 0 {
-			return "", fmt.Errorf("%s is a symbolic link (put the file itself there)", cur)
+			return "", fmt.Errorf("%s is a symbolic link (put the file itself there)", shown(root, cur))
 		}
 		if cur == file {
 			if !st.Mode().IsRegular() {
-				return "", fmt.Errorf("%s is not a regular file", cur)
+				return "", fmt.Errorf("%s is not a regular file", shown(root, cur))
 			}
 			if st.Size() > maxImageBytes {
 				return "", fmt.Errorf("%w: %d bytes, over the limit of %d", ErrTooLarge, st.Size(), maxImageBytes)
@@ -194,6 +194,13 @@ func checkLocalImage(fs afero.Fs, root, seed, rel string) (string, error) {
 		}
 	}
 	return file, nil
+}
+
+// shown is how a message names p, a path in the seeds folder root: from
+// the folder's own name (seeds/photos/a.jpg), as the build names the seed
+// files, never the publisher's absolute path.
+func shown(root, p string) string {
+	return path.Join(path.Base(root), strings.TrimPrefix(strings.TrimPrefix(p, root), "/"))
 }
 
 // lstat is fs.Lstat where fs can tell links apart, else Stat.

@@ -8,5 +8,4 @@ package gist
 // over, before the render (build.Run).
 func (e *Engine) Forget() {
 	e.g.cache.Clear()
-	e.g.cached.Store(0)
 }

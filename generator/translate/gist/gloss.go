@@ -22,8 +22,7 @@ type glosser struct {
 
 	// cache maps a raw word to its analysis; news vocabulary is bounded, so
 	// the cache is capped rather than evicted.
-	cache  sync.Map // string -> wordInfo
-	cached atomic.Int64
+	cache *arabic.Memo[*wordInfo]
 
 	// glossWords are the English words of the lexicon's glosses (see
 	// Engine.EnglishWord), built on first use.
@@ -34,7 +33,7 @@ type glosser struct {
 const maxCache = 200000
 
 func newGlosser(lx *lexicon) *glosser {
-	g := &glosser{lx: lx, version: lx.version}
+	g := &glosser{lx: lx, version: lx.version, cache: arabic.NewMemo[*wordInfo](maxCache)}
 	g.seg = arabic.NewSegmenter(lx.names, func(stem string) bool {
 		_, ok := lx.words[stem]
 		return ok
@@ -155,12 +154,19 @@ type wordInfo struct {
 	month   time.Month // the word names a month (0: no)
 	norm    string     // arabic.Normalize of the word
 	forms   []form     // the word's phrase-initial forms (see phraseForms)
+	glossed bool       // known's answer: the data glosses the word
+
+	// unit is wordUnit's answer, made on first use (it depends on the
+	// word alone; an unknown word's costs a spelling search).
+	unit atomic.Pointer[unit]
 }
 
-func (g *glosser) analyze(w string) wordInfo {
-	if v, ok := g.cache.Load(w); ok {
-		return v.(wordInfo)
-	}
+// analyze returns the context-free analysis of w, made once per word
+// (while the cache has room). The caller must not change it.
+func (g *glosser) analyze(w string) *wordInfo { return g.cache.Get(w, g.analyzeWord) }
+
+// analyzeWord makes the analysis that analyze remembers.
+func (g *glosser) analyzeWord(w string) *wordInfo {
 	var wi wordInfo
 	if e, ok := g.lx.words[arabic.Normalize(w)]; ok && !(e.ta && endsInHa(w) && g.pronounReading(w, &wi)) {
 		wi = wordInfo{p: arabic.Parts{Stem: arabic.Normalize(w)}, e: e, known: true}
@@ -231,11 +237,9 @@ func (g *glosser) analyze(w string) wordInfo {
 		}
 	}
 	wi.month, _ = monthOf(w)
-	if g.cached.Load() < maxCache {
-		g.cached.Add(1)
-		g.cache.Store(w, wi)
-	}
-	return wi
+	_, inLexicon := g.lx.words[wi.norm]
+	wi.glossed = inLexicon || wi.isDay || wi.known
+	return &wi
 }
 
 // accusative reads a word with the indefinite accusative ending اً
@@ -383,16 +387,9 @@ func (g *glosser) cliticParticle(w string) bool {
 	return false
 }
 
-// known reports whether word gets a gloss from the data.
-func (g *glosser) known(word string) bool {
-	if _, ok := g.lx.words[arabic.Normalize(word)]; ok {
-		return true
-	}
-	if _, ok := g.lookupDate(word); ok {
-		return true
-	}
-	return g.analyze(word).known
-}
+// known reports whether word gets a gloss from the data: the lexicon has
+// it, it is a weekday with its article, or its analysis is known.
+func (g *glosser) known(word string) bool { return g.analyze(word).glossed }
 
 var conjEN = map[string]string{"و": "and", "ف": "so"}
 var prepEN = map[string]string{"ب": "in", "ل": "to", "ك": "as"}
@@ -414,21 +411,31 @@ var objEN = map[string]string{
 	"ك": "you", "كم": "you", "كما": "you", "كن": "you", "ي": "me", "ني": "me", "نا": "us",
 }
 
-// lookupDate glosses a weekday (with its article).
-func (g *glosser) lookupDate(w string) (unit, bool) {
-	wi := g.analyze(w)
+// lookupDate glosses a weekday (with its article), from the word's
+// analysis wi.
+func lookupDate(wi *wordInfo) (unit, bool) {
 	if wi.isDay {
 		return unit{en: wi.weekday.String(), pos: posOther, conj: conjEN[wi.p.Conj], prep: prepEN[wi.p.Prep], known: true}, true
 	}
 	return unit{}, false
 }
 
-// wordUnit glosses one Arabic word.
-func (g *glosser) wordUnit(w string) unit {
-	if u, ok := g.lookupDate(w); ok {
+// unitOf glosses one Arabic word w, whose analysis is wi: made once,
+// kept in wi.
+func unitOf(w string, wi *wordInfo) unit {
+	if u := wi.unit.Load(); u != nil {
+		return *u
+	}
+	u := makeUnit(w, wi)
+	wi.unit.Store(&u)
+	return u
+}
+
+// makeUnit glosses one Arabic word w, whose analysis is wi.
+func makeUnit(w string, wi *wordInfo) unit {
+	if u, ok := lookupDate(wi); ok {
 		return u
 	}
-	wi := g.analyze(w)
 	p := wi.p
 	if !wi.known && wi.month != 0 {
 		return unit{en: wi.month.String(), pos: posOther, known: true, month: wi.month}
@@ -594,10 +601,12 @@ func (g *glosser) units(toks []tok) []unit {
 	toks = g.splitRunTogether(toks)
 	us := make([]unit, 0, len(toks))
 	norms := make([]string, len(toks))
-	sport := false // a sentence about sport: clubs' Sport forms count
+	wis := make([]*wordInfo, len(toks)) // the analysis of each word, looked up once
+	sport := false                      // a sentence about sport: clubs' Sport forms count
 	for i, t := range toks {
 		if t.kind == 'w' {
-			norms[i] = g.analyze(t.text).norm
+			wis[i] = g.analyze(t.text)
+			norms[i] = wis[i].norm
 			sport = sport || gazetteer.IsSportWord(norms[i])
 		}
 	}
@@ -617,7 +626,7 @@ func (g *glosser) units(toks []tok) []unit {
 		if qad[norms[i]] && i+1 < len(toks) && toks[i+1].kind == 'w' {
 			// قد before a verb: "has done" before a past, "may do"
 			// before a present.
-			if v := g.wordUnit(toks[i+1].text); v.pos == posVerb && !strings.HasPrefix(v.en, "will ") {
+			if v := unitOf(toks[i+1].text, wis[i+1]); v.pos == posVerb && !strings.HasPrefix(v.en, "will ") {
 				if en, ok := perfect(v); ok {
 					v.en = en
 					if pre, _ := strings.CutSuffix(norms[i], "قد"); pre == "و" {
@@ -635,7 +644,7 @@ func (g *glosser) units(toks []tok) []unit {
 			}
 			continue // الـ before a number: الدول الـ4
 		}
-		if u, n := g.phrase(toks, norms, i); n > 0 {
+		if u, n := g.phrase(toks, norms, wis[i], i); n > 0 {
 			us = append(us, u)
 			i += n - 1
 			continue
@@ -648,7 +657,7 @@ func (g *glosser) units(toks []tok) []unit {
 				continue
 			}
 		}
-		u := g.wordUnit(t.text)
+		u := unitOf(t.text, wis[i])
 		if c, ok := g.clubIn(t.text, sport); ok {
 			u = c
 		} else if u.known && u.pos != posName {
@@ -656,8 +665,8 @@ func (g *glosser) units(toks []tok) []unit {
 			if len(us) > 0 {
 				prev = &us[len(us)-1]
 			}
-			nextName := i+1 < len(toks) && toks[i+1].kind == 'w' && (g.wordUnit(toks[i+1].text).pos == posName || !g.known(toks[i+1].text))
-			u = g.sense(u, g.analyze(t.text).p.Stem, sport, nextName, prev)
+			nextName := i+1 < len(toks) && toks[i+1].kind == 'w' && (unitOf(toks[i+1].text, wis[i+1]).pos == posName || !wis[i+1].glossed)
+			u = g.sense(u, wis[i].p.Stem, sport, nextName, prev)
 		}
 		if emphatic(t.text, u, us) {
 			// إن opening a sentence or after ف only stresses what
@@ -1008,13 +1017,13 @@ func (g *glosser) dates(us []unit) []unit {
 }
 
 // phrase matches the longest phrase of the table at toks[i] (norms holds
-// the normalized tokens); the first word may carry a conjunction and a
-// preposition. It returns the unit and the
+// the normalized tokens, wi the analysis of toks[i]); the first word may
+// carry a conjunction and a preposition. It returns the unit and the
 // number of tokens used, or 0.
-func (g *glosser) phrase(toks []tok, norms []string, i int) (unit, int) {
+func (g *glosser) phrase(toks []tok, norms []string, wi *wordInfo, i int) (unit, int) {
 	var best unit
 	bestN := 0
-	for _, f := range g.analyze(toks[i].text).forms {
+	for _, f := range wi.forms {
 		n := g.lx.phrases.next[f.key]
 		if n == nil {
 			continue

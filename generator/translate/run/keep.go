@@ -24,7 +24,15 @@ type Keeper struct {
 	Fs       afero.Fs
 	Content  string
 	Articles map[string][]store.Segment
-	saved    map[string]bool
+	// WritesAfter is set by a caller that writes every article's store
+	// after the run anyway (build.Prepare, with content.WriteArticle): a
+	// batch whose results are all gist output (store.StatusGist, which
+	// costs nothing to make again and comes out the same) is then applied
+	// but not saved, so that such a store is encoded and written once,
+	// not saved here and read back and compared there. A batch with any
+	// other result is saved as always.
+	WritesAfter bool
+	saved       map[string]bool
 }
 
 // NewKeeper returns a Keeper for the articles under contentDir.
@@ -35,6 +43,7 @@ func NewKeeper(fs afero.Fs, contentDir string) *Keeper {
 // Sink is a run.Sink: it applies rs and saves the articles they belong to.
 func (k *Keeper) Sink(rs []Result) error {
 	touched := map[string]bool{}
+	remade := k.WritesAfter // every result is gist output
 	for _, r := range rs {
 		segs, ok := k.Articles[r.Key]
 		if !ok || r.Index < 0 || r.Index >= len(segs) {
@@ -42,6 +51,10 @@ func (k *Keeper) Sink(rs []Result) error {
 		}
 		segs[r.Index] = r.Segment
 		touched[r.Key] = true
+		remade = remade && r.Segment.Status == store.StatusGist
+	}
+	if remade {
+		return nil
 	}
 	ids := make([]string, 0, len(touched))
 	for id := range touched {

@@ -59,3 +59,41 @@ func TestCancelledRunKeepsFinishedBatches(t *testing.T) {
 	}
 	t.Logf("kept %d of 100 segments after cancelling", kept)
 }
+
+// With WritesAfter, a batch of gist output only is applied to the
+// articles' segments but not saved (the caller writes the stores once,
+// after the run); a batch holding a machine translation is saved as
+// always, so an interrupted build still keeps the engine's work.
+func TestKeeperWritesAfterSavesOnlyCostlyBatches(t *testing.T) {
+	fs := afero.NewMemMapFs()
+	k := NewKeeper(fs, "/content")
+	k.WritesAfter = true
+	for _, id := range []string{"g", "m"} {
+		segs, _ := store.Merge(&store.File{}, articleSegs(id, 2), store.StatusGist)
+		k.Articles[id] = segs
+	}
+	gist := k.Articles["g"][0]
+	gist.EN, gist.Status = "gist", store.StatusGist
+	if err := k.Sink([]Result{{Key: "g", Index: 0, Segment: gist}}); err != nil {
+		t.Fatal(err)
+	}
+	if k.Articles["g"][0].EN != "gist" {
+		t.Error("the gist result was not applied to the article's segments")
+	}
+	if ok, _ := afero.Exists(fs, store.Path("/content", "g")); ok || k.Saved() != 0 {
+		t.Errorf("a gist-only batch was saved (exists %v, saved %d)", ok, k.Saved())
+	}
+	machine := k.Articles["m"][0]
+	machine.EN, machine.Status = "machine", store.StatusMachine
+	if err := k.Sink([]Result{{Key: "g", Index: 1, Segment: gist}, {Key: "m", Index: 0, Segment: machine}}); err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"g", "m"} {
+		if ok, _ := afero.Exists(fs, store.Path("/content", id)); !ok {
+			t.Errorf("%s: a batch with a machine translation was not saved", id)
+		}
+	}
+	if k.Saved() != 2 {
+		t.Errorf("saved %d articles, want 2", k.Saved())
+	}
+}
