@@ -28,6 +28,7 @@ import (
 	"github.com/spf13/afero"
 
 	"github.com/jisr-news/jisr/generator/analyze"
+	"github.com/jisr-news/jisr/generator/arabic"
 	"github.com/jisr-news/jisr/generator/article"
 	"github.com/jisr-news/jisr/generator/config"
 	"github.com/jisr-news/jisr/generator/content"
@@ -40,6 +41,7 @@ import (
 	"github.com/jisr-news/jisr/generator/store"
 	"github.com/jisr-news/jisr/generator/translate"
 	"github.com/jisr-news/jisr/generator/translate/engines"
+	"github.com/jisr-news/jisr/generator/translate/gist"
 	"github.com/jisr-news/jisr/generator/translate/run"
 	"github.com/jisr-news/jisr/static"
 	"github.com/jisr-news/jisr/templates"
@@ -379,6 +381,7 @@ func (p *Project) releasePrepared() map[string][]byte {
 		}
 	}
 	p.Analyzer, p.Gazetteer = nil, nil
+	releaseModels()
 	extra := p.extra
 	p.extra = nil
 	return extra
@@ -612,6 +615,19 @@ func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error)
 	p.recordBuilt(built)
 	sum.Articles, sum.Written = len(built), w.Written+keep.Saved()
 	return sum, built, nil
+}
+
+// releaseModels lets go of the embedded models and tables that only
+// Prepare's stages read (the analyzer with its statistical and topic
+// taggers, gist's lexicon, the name speller and name-word counts, with
+// their word caches: about 45 MB and the caches), so that the render does
+// not carry them; the next build (jisr serve) reads them again, the
+// same, when it first needs them. Called by releasePrepared, once the
+// engines' and the analyzer's caches are emptied.
+func releaseModels() {
+	analyze.ReleaseEmbedded()
+	gist.ReleaseEmbedded()
+	arabic.ReleaseEmbedded()
 }
 
 // staleGist adds to need the segments that an older version of the same
