@@ -154,6 +154,9 @@ func renderSite(in Input, site Site, dst afero.Fs, log io.Writer, mayDefer bool)
 	// pages' fragments in each shard's run only (not when the Hugo source
 	// is written out: the hugo command renders it in one run).
 	files.deferPages = mayDefer && files.lean && os.Getenv(SourceEnv) == "" && countArticles(in) > shardSize(site.ShardSize)
+	if files.lean {
+		files.parsed = map[string]*store.ArticlePage{}
+	}
 	if err := overlay(mem, path.Join(root, "content"), in.Fs, in.ContentDir, files.file, in.Skip...); err != nil {
 		return nil, fmt.Errorf("render: content %s: %w", in.ContentDir, err)
 	}
@@ -161,6 +164,7 @@ func renderSite(in Input, site Site, dst afero.Fs, log io.Writer, mayDefer bool)
 		if !iofs.ValidPath(rel) {
 			return nil, fmt.Errorf("render: generated resource %q: not a path inside the content tree", rel)
 		}
+		delete(files.parsed, rel) // replaced: planShards reads it from mem
 		if name, html, ok := chartsFragment(rel, data, locs); ok {
 			if err := writeFile(mem, path.Join(root, "content", name), html); err != nil {
 				return nil, fmt.Errorf("render: generated resource %s: %w", name, err)
@@ -192,7 +196,9 @@ func renderSite(in Input, site Site, dst afero.Fs, log io.Writer, mayDefer bool)
 	res := &Result{}
 	var plan *shardPlan
 	if files.lean { // a project's own layouts may read any page: one run
-		if plan, err = planShards(mem, root, site.ShardSize); err != nil {
+		plan, err = planShards(mem, root, site.ShardSize, files.parsed)
+		clear(files.parsed) // the pages' front matter is in mem
+		if err != nil {
 			return nil, fmt.Errorf("render: %w", err)
 		}
 	}
@@ -385,7 +391,17 @@ func renderShards(plan *shardPlan, base afero.Fs, root string, in Input, files a
 		res.Terms[j.digest] = last
 		res.Stats.TermsReused++
 	}
-	mem, err := runSource(base, root, cfg, plan.listsFiles())
+	lf := plan.listsFiles()
+	for k, j := range jobs {
+		if _, reused := res.Terms[j.digest]; reused {
+			for _, f := range plan.termDir[k] {
+				if !slices.Contains(j.index, f) {
+					delete(lf, f) // its charts: only its own page, not rendered, reads them
+				}
+			}
+		}
+	}
+	mem, err := runSource(base, root, cfg, lf)
 	if err != nil {
 		return fmt.Errorf("render: lists: %w", err)
 	}

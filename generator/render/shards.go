@@ -130,8 +130,10 @@ func cutShards(ids []string, size int) [][]string {
 // articles into shards of about size articles, ordered by date and then
 // ID. It returns nil when the site must be rendered in one run: fewer
 // articles than size, or an article or review page whose front matter is
-// not jisr's JSON (setRenderLink cannot mark it).
-func planShards(mem afero.Fs, root string, size int) (*shardPlan, error) {
+// not jisr's JSON (setRenderLink cannot mark it). parsed holds index pages
+// already parsed from mem (articleFiles.parsed), by path under the
+// content folder; the others are parsed here.
+func planShards(mem afero.Fs, root string, size int, parsed map[string]*store.ArticlePage) (*shardPlan, error) {
 	if size < 1 {
 		size = DefaultShardSize
 	}
@@ -177,9 +179,11 @@ func planShards(mem afero.Fs, root string, size int) (*shardPlan, error) {
 			if err != nil || !ok {
 				return nil, err // not jisr's front matter: one run
 			}
-			pg, err := store.ParseArticlePage(f, data)
-			if err != nil {
-				return nil, err
+			pg := parsed[f]
+			if pg == nil {
+				if pg, err = store.ParseArticlePage(f, data); err != nil {
+					return nil, err
+				}
 			}
 			if a.date == "" {
 				a.date = pg.Date
