@@ -12,3 +12,15 @@ func (an *Analyzer) Forget() {
 		an.tags.cache.Clear()
 	}
 }
+
+// ReleaseEmbedded releases the embedded analyzer, its statistical tagger
+// and its topic tagger (about 10 MB, and their caches), which the
+// package otherwise keeps for the life of the process; they are read
+// again, the same, when next used. Analyzers made before keep what they
+// hold. A build calls it with its analyzer when analysis is over
+// (build.releaseModels).
+func ReleaseEmbedded() {
+	defaultAn.Release()
+	embeddedModel.Release()
+	embeddedTagger.Release()
+}

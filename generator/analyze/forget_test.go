@@ -23,3 +23,22 @@ func TestForgetEmptiesCaches(t *testing.T) {
 		t.Errorf("entities after Forget:\n%v\nwant\n%v", after, before)
 	}
 }
+
+// ReleaseEmbedded lets go of the embedded analyzer and taggers; the next
+// Default reads them again and finds the same entities and tags.
+func TestReleaseEmbeddedReadsAgain(t *testing.T) {
+	a := &article.Article{ID: "a", Title: "وصل وزير الخارجية السعودي إلى القاهرة",
+		Blocks: []article.Block{{Kind: article.KindParagraph, Segments: []article.Segment{{ID: "p1-1", Kind: article.KindParagraph,
+			Text: "والتقى بالرئيس المصري عبد الفتاح السيسي. وارتفعت أسعار النفط اليوم، وقالت أوبك إن إنتاج النفط سيزيد، وتراجع سعر برميل النفط"}}}}}
+	before := Default().Analyze(a)
+	if len(before.Entities) < 2 || len(before.Tags) == 0 {
+		t.Fatalf("found %v: the test needs entities and tags to compare", before)
+	}
+	ReleaseEmbedded()
+	if defaultAn.Held() || embeddedModel.Held() || embeddedTagger.Held() {
+		t.Fatal("ReleaseEmbedded kept the analyzer or a tagger")
+	}
+	if after := Default().Analyze(a); !reflect.DeepEqual(before, after) {
+		t.Errorf("after ReleaseEmbedded:\n%v\nwant\n%v", after, before)
+	}
+}

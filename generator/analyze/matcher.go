@@ -3,7 +3,6 @@ package analyze
 import (
 	"sort"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/spf13/afero"
@@ -47,15 +46,12 @@ type form struct {
 	sport []int // entries with this as a form that counts in sport only
 }
 
-var (
-	defaultOnce sync.Once
-	defaultAn   *Analyzer
-)
+// defaultAn is the analyzer of Default.
+var defaultAn = arabic.NewLoaded(func() *Analyzer { return New(gazetteer.Default()) })
 
 // Default returns the analyzer of the embedded gazetteer, built once.
 func Default() *Analyzer {
-	defaultOnce.Do(func() { defaultAn = New(gazetteer.Default()) })
-	return defaultAn
+	return defaultAn.Get()
 }
 
 // New returns an analyzer that matches the entries of g, for instance a

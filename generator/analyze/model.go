@@ -23,7 +23,6 @@ import (
 	"math/rand"
 	"slices"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/jisr-news/jisr/generator/arabic"
@@ -42,22 +41,19 @@ var typeTag = map[Type]string{Person: "PERS", Place: "LOC", Organization: "ORG"}
 //go:embed data/ner.model.gz
 var modelGz []byte
 
-var (
-	embeddedOnce  sync.Once
-	embeddedModel *Model
-)
+// embeddedModel is the tagger of EmbeddedModel.
+var embeddedModel = arabic.NewLoaded(func() *Model {
+	m, err := ReadModel(bytes.NewReader(modelGz))
+	if err != nil {
+		panic("analyze: embedded model: " + err.Error())
+	}
+	return m
+})
 
 // EmbeddedModel returns the tagger shipped with jisr (trained on 80% of
 // ANERcorp-train by scripts/analyze-train.go), read once.
 func EmbeddedModel() *Model {
-	embeddedOnce.Do(func() {
-		m, err := ReadModel(bytes.NewReader(modelGz))
-		if err != nil {
-			panic("analyze: embedded model: " + err.Error())
-		}
-		embeddedModel = m
-	})
-	return embeddedModel
+	return embeddedModel.Get()
 }
 
 // Model is a trained averaged-perceptron tagger.

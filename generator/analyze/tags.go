@@ -99,12 +99,13 @@ type tagger struct {
 	cache    *arabic.Memo[[]arabic.Parts] // word → its clitic analyses
 }
 
-var defaultTaggerV *tagger
+// embeddedTagger is the topic tagger of the embedded IPTC data, shared by
+// every Analyzer.
+var embeddedTagger = arabic.NewLoaded(loadTagger)
 
-func defaultTagger() *tagger {
-	if defaultTaggerV != nil {
-		return defaultTaggerV
-	}
+func defaultTagger() *tagger { return embeddedTagger.Get() }
+
+func loadTagger() *tagger {
 	var ts []Topic
 	if err := json.Unmarshal(iptcJSON, &ts); err != nil {
 		panic("analyze: embedded IPTC data: " + err.Error())
@@ -145,7 +146,6 @@ func defaultTagger() *tagger {
 		}
 	}
 	t.seg = arabic.NewSegmenter(nil, func(stem string) bool { return t.byFirst[stem] != nil })
-	defaultTaggerV = t
 	return t
 }
 

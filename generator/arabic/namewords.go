@@ -7,7 +7,6 @@ import (
 	_ "embed"
 	"strconv"
 	"strings"
-	"sync"
 )
 
 // data/wikidata-names.tsv.gz holds the words of person names in Wikidata
@@ -20,10 +19,8 @@ import (
 //go:embed data/wikidata-names.tsv.gz
 var nameWordsGz []byte
 
-var (
-	nameWordsOnce sync.Once
-	nameWords     map[string]int // normalized word -> names using it, all spellings
-)
+// nameWords maps a normalized word to the names using it, all spellings.
+var nameWords = NewLoaded(loadNameWords)
 
 // NameWordPair is one Arabic/English pair of the name-word table.
 type NameWordPair struct {
@@ -52,16 +49,16 @@ func NameWordPairs() []NameWordPair {
 	return out
 }
 
-func loadNameWords() {
-	nameWords = map[string]int{}
+func loadNameWords() map[string]int {
+	counts := map[string]int{}
 	for _, p := range NameWordPairs() {
-		nameWords[Normalize(p.AR)] += p.Count
+		counts[Normalize(p.AR)] += p.Count
 	}
+	return counts
 }
 
 // NameWordCount returns how many Wikidata person names use the word key (a
 // normalized Arabic word, see Normalize), 0 for a word no name uses.
 func NameWordCount(key string) int {
-	nameWordsOnce.Do(loadNameWords)
-	return nameWords[key]
+	return nameWords.Get()[key]
 }

@@ -11,7 +11,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -476,24 +475,22 @@ func prune(dst, hs []hyp) []hyp {
 //go:embed data/speller.tsv.gz
 var spellerGz []byte
 
-var (
-	spellerOnce sync.Once
-	speller     *Speller
-)
+// speller is the Speller of DefaultSpeller.
+var speller = NewLoaded(func() *Speller {
+	s, err := ReadSpeller(bytes.NewReader(spellerGz), NameWordPairs())
+	if err != nil {
+		panic("arabic: embedded speller: " + err.Error())
+	}
+	return s
+})
 
 // DefaultSpeller returns the Speller trained on every embedded name pair
 // (its table, data/speller.tsv.gz, is written by scripts/arabic-speller.go
-// from data/wikidata-names.tsv.gz), read once. Whole words of the name
-// table keep their commonest Wikidata spelling.
+// from data/wikidata-names.tsv.gz), read once (again after
+// ReleaseEmbedded). Whole words of the name table keep their commonest
+// Wikidata spelling.
 func DefaultSpeller() *Speller {
-	spellerOnce.Do(func() {
-		s, err := ReadSpeller(bytes.NewReader(spellerGz), NameWordPairs())
-		if err != nil {
-			panic("arabic: embedded speller: " + err.Error())
-		}
-		speller = s
-	})
-	return speller
+	return speller.Get()
 }
 
 // WriteTable writes the speller's table (gzip, sorted lines): each

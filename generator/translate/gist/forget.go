@@ -7,5 +7,13 @@ package gist
 // it may be called at any time. A build calls it when translation is
 // over, before the render (build.Run).
 func (e *Engine) Forget() {
-	e.g.cache.Clear()
+	l := defaultG
+	if e.freedict {
+		l = fdG
+	}
+	if l.Held() { // a released glosser is not read again to be emptied
+		if g := l.Get().g; g != nil {
+			g.cache.Clear()
+		}
+	}
 }

@@ -18,11 +18,11 @@ func TestForgetEmptiesCache(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if e.g.cache.Len() == 0 {
+	if e.g().cache.Len() == 0 {
 		t.Fatal("no word was cached: the test cannot see Forget work")
 	}
 	e.Forget()
-	if n := e.g.cache.Len(); n != 0 {
+	if n := e.g().cache.Len(); n != 0 {
 		t.Errorf("after Forget: %d cached words, want 0", n)
 	}
 	after, err := e.Translate(context.Background(), in)

@@ -83,7 +83,22 @@ func Provider() translate.Provider {
 
 // Engine is the gist translator. It is safe for concurrent use.
 type Engine struct {
-	g *glosser
+	freedict bool // the glosser that reads FreeDict when installed
+}
+
+// g returns the engine's glosser, read again after ReleaseEmbedded. New
+// and NewWithoutFreeDict built it once without error; the same embedded
+// data and files build it the same.
+func (e *Engine) g() *glosser {
+	get := defaultGlosser
+	if e.freedict {
+		get = freedictGlosser
+	}
+	g, err := get()
+	if err != nil {
+		panic("gist: lexicon read before, now failing: " + err.Error())
+	}
+	return g
 }
 
 // New returns the gist engine built from the embedded data, plus Debian's
@@ -91,22 +106,20 @@ type Engine struct {
 // time, never bundled; Model then ends in "+freedict"). It fails only when
 // the embedded data is malformed, which the package's tests rule out.
 func New() (*Engine, error) {
-	g, err := freedictGlosser()
-	if err != nil {
+	if _, err := freedictGlosser(); err != nil {
 		return nil, err
 	}
-	return &Engine{g: g}, nil
+	return &Engine{freedict: true}, nil
 }
 
 // NewWithoutFreeDict returns the gist engine built from the embedded data
 // alone, so that its output does not depend on what the machine has
 // installed.
 func NewWithoutFreeDict() (*Engine, error) {
-	g, err := defaultGlosser()
-	if err != nil {
+	if _, err := defaultGlosser(); err != nil {
 		return nil, err
 	}
-	return &Engine{g: g}, nil
+	return &Engine{}, nil
 }
 
 // Name returns "gist".
@@ -114,13 +127,14 @@ func (e *Engine) Name() string { return Name }
 
 // Model returns the version of the embedded lexicon, "lex-" and a short
 // hash of the data, so the store records which lexicon wrote a gist.
-func (e *Engine) Model() string { return e.g.version }
+func (e *Engine) Model() string { return e.g().version }
 
 // Status returns translate.StatusGist.
 func (e *Engine) Status() translate.Status { return translate.StatusGist }
 
 // Translate glosses each Arabic text. It fails only when ctx is done.
 func (e *Engine) Translate(ctx context.Context, ar []string) ([]string, error) {
+	g := e.g()
 	out := make([]string, len(ar))
 	for i, s := range ar {
 		if i%64 == 0 {
@@ -128,19 +142,19 @@ func (e *Engine) Translate(ctx context.Context, ar []string) ([]string, error) {
 				return nil, fmt.Errorf("gist: %w", err)
 			}
 		}
-		out[i] = e.g.gloss(s)
+		out[i] = g.gloss(s)
 	}
 	return out, nil
 }
 
 // Gloss returns the English gist of one Arabic text.
-func (e *Engine) Gloss(ar string) string { return e.g.gloss(ar) }
+func (e *Engine) Gloss(ar string) string { return e.g().gloss(ar) }
 
 // Known reports whether the gist finds an English gloss for word (a single
 // Arabic token, possibly with clitics) in its lexicon or name table rather
 // than transliterating it. The lexicon builder script uses it to measure
 // coverage.
-func (e *Engine) Known(word string) bool { return e.g.known(word) }
+func (e *Engine) Known(word string) bool { return e.g().known(word) }
 
 // Common reports whether word (one Arabic token) is ordinary vocabulary of
 // the embedded lexicon, not a name: the whole word, or the word without
@@ -149,6 +163,7 @@ func (e *Engine) Known(word string) bool { return e.g.known(word) }
 // it to tell a romanized common word ("Moydo") from a name spelled in
 // Latin letters, which a translation writes by right.
 func (e *Engine) Common(word string) bool {
+	g := e.g()
 	n := arabic.Normalize(word)
 	for _, p := range []string{"", "وال", "بال", "لل", "ال", "و"} {
 		r, ok := strings.CutPrefix(n, p)
@@ -161,7 +176,7 @@ func (e *Engine) Common(word string) bool {
 			if !ok || utf8.RuneCountInString(st) < 3 {
 				continue
 			}
-			if en, ok := e.g.lx.words[st]; ok && en.pos != posName {
+			if en, ok := g.lx.words[st]; ok && en.pos != posName {
 				return true
 			}
 		}
@@ -172,13 +187,14 @@ func (e *Engine) Common(word string) bool {
 // EnglishWord reports whether w (lower case) is a word of the embedded
 // lexicon's English glosses: an English word, not a romanization.
 func (e *Engine) EnglishWord(w string) bool {
-	e.g.glossWordsOnce.Do(func() {
-		e.g.glossWords = map[string]bool{}
-		for _, en := range e.g.lx.words {
+	g := e.g()
+	g.glossWordsOnce.Do(func() {
+		g.glossWords = map[string]bool{}
+		for _, en := range g.lx.words {
 			for _, f := range strings.Fields(strings.ToLower(en.en)) {
-				e.g.glossWords[strings.Trim(f, `.,;:!?"()'`)] = true
+				g.glossWords[strings.Trim(f, `.,;:!?"()'`)] = true
 			}
 		}
 	})
-	return e.g.glossWords[w]
+	return g.glossWords[w]
 }

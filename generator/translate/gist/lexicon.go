@@ -10,7 +10,6 @@ import (
 	"hash"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/jisr-news/jisr/generator/arabic"
 	"github.com/jisr-news/jisr/generator/gazetteer"
@@ -400,48 +399,56 @@ func loadLexicon(strict bool) (*lexicon, []error) {
 	return lx, errs
 }
 
-var (
-	defaultOnce sync.Once
-	defaultG    *glosser
-	defaultErr  error
-)
-
-var (
-	fdOnce sync.Once
-	fdG    *glosser
-	fdErr  error
-)
-
-// freedictGlosser builds, once, the glosser that also reads FreeDict when
-// it is installed; without FreeDict it is the default glosser.
-func freedictGlosser() (*glosser, error) {
-	fdOnce.Do(func() {
-		fd := loadFreeDict(freedictPaths[0], freedictPaths[1])
-		if fd == nil {
-			fdG, fdErr = defaultGlosser()
-			return
-		}
-		lx, errs := loadLexicon(false)
-		if len(errs) > 0 {
-			fdErr = errs[0]
-			return
-		}
-		fdG = newGlosser(lx)
-		fdG.extra = fd
-		fdG.version += "+freedict"
-	})
-	return fdG, fdErr
+// loadedGlosser is a glosser built from the embedded data, or why not.
+type loadedGlosser struct {
+	g   *glosser
+	err error
 }
 
-// defaultGlosser builds the glosser from the embedded data once.
-func defaultGlosser() (*glosser, error) {
-	defaultOnce.Do(func() {
+// The glossers of the process, built on first use and again after
+// ReleaseEmbedded.
+var (
+	defaultG = arabic.NewLoaded(func() loadedGlosser {
 		lx, errs := loadLexicon(false)
 		if len(errs) > 0 {
-			defaultErr = errs[0]
-			return
+			return loadedGlosser{err: errs[0]}
 		}
-		defaultG = newGlosser(lx)
+		return loadedGlosser{g: newGlosser(lx)}
 	})
-	return defaultG, defaultErr
+	fdG = arabic.NewLoaded(func() loadedGlosser {
+		fd := loadFreeDict(freedictPaths[0], freedictPaths[1])
+		if fd == nil {
+			return defaultG.Get()
+		}
+		lx, errs := loadLexicon(false)
+		if len(errs) > 0 {
+			return loadedGlosser{err: errs[0]}
+		}
+		g := newGlosser(lx)
+		g.extra = fd
+		g.version += "+freedict"
+		return loadedGlosser{g: g}
+	})
+)
+
+// freedictGlosser returns the glosser that also reads FreeDict when it is
+// installed; without FreeDict it is the default glosser.
+func freedictGlosser() (*glosser, error) {
+	l := fdG.Get()
+	return l.g, l.err
+}
+
+// defaultGlosser returns the glosser of the embedded data.
+func defaultGlosser() (*glosser, error) {
+	l := defaultG.Get()
+	return l.g, l.err
+}
+
+// ReleaseEmbedded releases the glossers (the lexicon, about 13 MB, and
+// the word cache), which the package otherwise keeps for the life of the
+// process; engines read them again, the same, on their next use. A build
+// calls it when translation is over (build.releaseModels).
+func ReleaseEmbedded() {
+	defaultG.Release()
+	fdG.Release()
 }

@@ -23,7 +23,7 @@ func TestClubNames(t *testing.T) {
 		{"وكان هدف الزيارة بحث التعاون.", []string{"aim"}, ""},
 		{"حقق الجيش النصر على المتمردين.", nil, "Al-Nassr"},
 	} {
-		got := e.g.gloss(c.ar)
+		got := e.g().gloss(c.ar)
 		for _, w := range c.want {
 			if !strings.Contains(got, w) {
 				t.Errorf("%s → %q: no %q", c.ar, got, w)
@@ -59,7 +59,7 @@ func TestContextSenses(t *testing.T) {
 		{"لعب دورا في الأزمة", "role", "round"},
 		{"أطلق الحكم صافرة نهاية المباراة", "referee", "rule"},
 	} {
-		got := strings.ToLower(e.g.gloss(c.ar))
+		got := strings.ToLower(e.g().gloss(c.ar))
 		if !strings.Contains(got, c.want) || strings.Contains(got, c.not) {
 			t.Errorf("%s → %q: want %q, not %q", c.ar, got, c.want, c.not)
 		}
