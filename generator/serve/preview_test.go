@@ -251,3 +251,53 @@ func osTree(t *testing.T, dir string) map[string]string {
 	}
 	return out
 }
+
+// A file saved while a build runs is built next, although the snapshot
+// after the build already holds its bytes: sources the build does not
+// write (all but Options.Written) are snapshot when the build starts.
+func TestSaveDuringBuildIsBuilt(t *testing.T) {
+	root := t.TempDir()
+	seeds, content, out := filepath.Join(root, "seeds"), filepath.Join(root, "content"), filepath.Join(root, "public")
+	write(t, filepath.Join(seeds, "a.txt"), "v1")
+	write(t, filepath.Join(content, "a.yaml"), "v1")
+	write(t, filepath.Join(out, "index.html"), "<body>v1</body>")
+	started, release := make(chan bool, 4), make(chan bool)
+	build := func(context.Context) error {
+		started <- true
+		<-release
+		src, _ := os.ReadFile(filepath.Join(seeds, "a.txt"))
+		os.WriteFile(filepath.Join(content, "a.yaml"), src, 0o644) // the build's own write
+		return os.WriteFile(filepath.Join(out, "index.html"), append([]byte("<body>"), src...), 0o644)
+	}
+	s := New(Options{Dir: out, Watch: []string{seeds, content}, Written: []string{content}, Build: build, Debounce: 50 * time.Millisecond})
+	ts := httptest.NewServer(s.Handler())
+	defer ts.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	go s.Watch(ctx)
+	events := listen(t, ctx, ts.URL)
+	expect(t, events, "connected", 2*time.Second)
+	time.Sleep(100 * time.Millisecond)
+
+	write(t, filepath.Join(seeds, "a.txt"), "v2")
+	<-started
+	write(t, filepath.Join(seeds, "a.txt"), "v3") // saved during the build
+	time.Sleep(200 * time.Millisecond)
+	release <- true
+	expect(t, events, "reload", 5*time.Second)
+	select {
+	case <-started:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the save during the build was not built")
+	}
+	release <- true
+	expect(t, events, "reload", 5*time.Second)
+	if _, body, _ := get(t, ts.URL+"/"); !strings.Contains(body, "v3") {
+		t.Errorf("after both builds: %q", body)
+	}
+	// The build's own write into content/ starts no build.
+	expectNone(t, events, 500*time.Millisecond)
+	if n := s.Builds(); n != 2 {
+		t.Errorf("%d builds, want 2", n)
+	}
+}
