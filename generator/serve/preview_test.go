@@ -1,7 +1,6 @@
 package serve
 
 import (
-	"bufio"
 	"context"
 	"io/fs"
 	"net/http"
@@ -18,30 +17,11 @@ import (
 	"github.com/jisr-news/jisr/internal/testenv"
 )
 
-// listenWhy connects to the reload endpoint and returns a channel that
-// gets the data of each reload event ("preview", "site").
+// listenWhy is listen giving the data of each reload event ("preview",
+// "site").
 func listenWhy(t *testing.T, ctx context.Context, url string) <-chan string {
 	t.Helper()
-	req, _ := http.NewRequestWithContext(ctx, "GET", url+ReloadPath, nil)
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	events := make(chan string, 10)
-	go func() {
-		defer resp.Body.Close()
-		sc := bufio.NewScanner(resp.Body)
-		for sc.Scan() {
-			if why, ok := strings.CutPrefix(sc.Text(), "data: "); ok {
-				events <- why
-			}
-			if strings.HasPrefix(sc.Text(), ": ") {
-				events <- "connected"
-			}
-		}
-		close(events)
-	}()
-	return events
+	return listenFor(t, ctx, url, "data: ")
 }
 
 // The overlay is served before the site's files, with the reload script
