@@ -389,8 +389,10 @@ func (s *Server) Watch(ctx context.Context) error {
 				continue
 			}
 			fmt.Fprintf(s.o.Log, "changed: %s; rebuilding\n", strings.Join(changed, ", "))
-			unwritten := s.snapshot(func(root string) bool { return !s.writes(root) })
 			s.preview(ctx, changed)
+			// What the build is about to read (a save from here on is
+			// read by it or built next).
+			unwritten := s.snapshot(func(root string) bool { return !s.writes(root) })
 			err := s.o.Build(ctx)
 			// The build's own writes are now part of the snapshot, so the
 			// events they cause are ignored; a save elsewhere during the
