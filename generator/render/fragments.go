@@ -223,6 +223,11 @@ type articleFiles struct {
 	// shards: each shard run makes its own articles' (pageFragments), so
 	// the source of every run never holds every article's body at once.
 	deferPages bool
+	// parsed, when not nil, gets the date, tags and entities of every
+	// index page listFragments read, by its slash path under the content
+	// folder, for planShards to read them without parsing the page again
+	// (renderSite empties it).
+	parsed map[string]*store.ArticlePage
 }
 
 // file is overlay's callback for the content tree: it writes the
@@ -278,6 +283,9 @@ func (a articleFiles) teasers(mem afero.Fs, root, id string, terms bool) error {
 		}
 		if err != nil {
 			return err
+		}
+		if a.parsed != nil {
+			a.parsed[path.Join(store.ArticlesSection, id, "index."+lang+".md")] = &store.ArticlePage{Date: p.Date, Tags: p.Tags, Entities: p.Entities}
 		}
 		if err := afero.WriteFile(mem, path.Join(dir, TitleFile(lang)), []byte(Bidi(p.Title, lang)), 0o644); err != nil {
 			return err
