@@ -66,6 +66,7 @@ rebuilt.`,
 				Dir:     l.Out,
 				Watch:   watch,
 				Ignore:  ignore,
+				Written: []string{l.Content}, // the build writes the content tree
 				Build:   rebuild,
 				Preview: preview,
 				Log:     log,

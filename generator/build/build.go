@@ -332,22 +332,22 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 			sum.RenderSkipped, sum.Pages = true, site.Pages
 		}
 	}
-	var shards map[string]string
+	var shards, terms map[string]string
 	if sum.RenderSkipped {
 		if err := publish.RemoveLeftovers(p.Fs, p.Out); err != nil { // as a render would
 			return sum, err
 		}
-		shards = p.manifest.Site.Shards
+		shards, terms = p.manifest.Site.Shards, p.manifest.Site.Terms
 	} else {
 		res, err := p.render(skip, extra)
 		if err != nil {
 			return sum, err
 		}
-		sum.Pages, shards = res.Pages, res.Shards
+		sum.Pages, shards, terms = res.Pages, res.Shards, res.Terms
 	}
 	sum.Out = p.Out
 	sum.Orphans = p.Orphans()
-	if err := p.recordSite(sum, hugo, shards); err != nil {
+	if err := p.recordSite(sum, hugo, shards, terms); err != nil {
 		return sum, err
 	}
 	sum.Elapsed = now().Sub(start)
@@ -428,12 +428,12 @@ func (p *Project) unchanged() (*Summary, error) {
 // input (level 1) is recorded only when the next build would do nothing:
 // no segment fell back or is left without English (the next build
 // retries those).
-func (p *Project) recordSite(sum *Summary, hugo string, shards map[string]string) error {
+func (p *Project) recordSite(sum *Summary, hugo string, shards, terms map[string]string) error {
 	public, err := p.publicDigest()
 	if err != nil {
 		return err
 	}
-	site := &manifest.Site{Hugo: hugo, Public: public, Shards: shards, Articles: sum.Articles, Pages: sum.Pages, Statuses: sum.Statuses,
+	site := &manifest.Site{Hugo: hugo, Public: public, Shards: shards, Terms: terms, Articles: sum.Articles, Pages: sum.Pages, Statuses: sum.Statuses,
 		Drafts: sum.Drafts, Orphans: sum.Orphans, Skipped: recordSkips(sum.Skipped), Warnings: p.recordWarnings()}
 	if sum.Fallback == 0 && sum.Statuses[""] == 0 {
 		if site.Before, err = p.beforeDigest(); err != nil {
@@ -730,10 +730,10 @@ func (p *Project) render(skip []string, extra map[string][]byte) (*render.Result
 	}
 	// Shards whose input did not change are copied from the site the
 	// last render left (render, shards.go), while it is still there.
-	if p.manifest != nil && p.manifest.Site != nil && len(p.manifest.Site.Shards) > 0 {
+	if p.manifest != nil && p.manifest.Site != nil && len(p.manifest.Site.Shards)+len(p.manifest.Site.Terms) > 0 {
 		site := p.manifest.Site
 		if ok, _ := afero.DirExists(p.Fs, p.Out); ok {
-			in.Shards, in.Published = site.Shards, afero.NewBasePathFs(p.Fs, p.Out)
+			in.Shards, in.Terms, in.Published = site.Shards, site.Terms, afero.NewBasePathFs(p.Fs, p.Out)
 		}
 	}
 	res, err := render.Render(in, render.Site{BaseURL: c.BaseURL, Offline: c.Offline, TitleAR: c.Title.AR, TitleEN: c.Title.EN, PageSize: c.PageSize,
@@ -742,8 +742,8 @@ func (p *Project) render(skip []string, extra map[string][]byte) (*render.Result
 		return nil, err
 	}
 	if st := res.Stats; st.Shards > 0 {
-		fmt.Fprintf(p.Log, "render: articles in %d shards and the lists: %d Hugo runs, %d shards unchanged (taken from %s)\n",
-			st.Shards, st.Runs, st.Reused, filepath.Base(p.Out))
+		fmt.Fprintf(p.Log, "render: articles in %d shards and the lists: %d Hugo runs, %d shards unchanged, %d of %d terms unchanged (taken from %s)\n",
+			st.Shards, st.Runs, st.Reused, st.TermsReused, st.Terms, filepath.Base(p.Out))
 	}
 	n, err := p.writeSearchIndexTo(tmp) // search.go: the offline search index
 	if err != nil {

@@ -1,6 +1,8 @@
 package build
 
 import (
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -81,10 +83,36 @@ func TestRenderShardsIncremental(t *testing.T) {
 		},
 		"public page removed": func() { fs.Remove("/p/public/en/articles/iraq/index.html") },
 	}
+	termsLine := regexp.MustCompile(`, (\d+) of (\d+) terms unchanged`)
 	for _, st := range steps {
 		do[st.name]()
-		if log := equalsCold(t, fs, o, st.name); !strings.Contains(log, st.want) {
+		log := equalsCold(t, fs, o, st.name)
+		if !strings.Contains(log, st.want) {
 			t.Errorf("%s: the log does not say %q:\n%s", st.name, st.want, log)
 		}
+		// The edit changes the club article's terms' pages only; removing
+		// an article page from public/ changes no term's.
+		m := termsLine.FindStringSubmatch(log)
+		if m == nil {
+			t.Fatalf("%s: no count of terms in the log:\n%s", st.name, log)
+		}
+		reused, all := atoi(t, m[1]), atoi(t, m[2])
+		switch {
+		case all == 0:
+			t.Errorf("%s: no term could be taken from public/", st.name)
+		case st.name == "edit" && (reused == 0 || reused == all):
+			t.Errorf("edit: %d of %d terms unchanged, want some rendered again and the others taken from public/", reused, all)
+		case st.name == "public page removed" && reused != all:
+			t.Errorf("public page removed: %d of %d terms unchanged, want all", reused, all)
+		}
 	}
+}
+
+func atoi(t *testing.T, s string) int {
+	t.Helper()
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
 }

@@ -99,6 +99,12 @@ type Site struct {
 	// public/ instead of running Hugo on it. Empty for a site rendered in
 	// one run.
 	Shards map[string]string `json:"shards,omitempty"`
+	// Terms are the term pages the lists run rendered (terms.go of
+	// generator/render): the digest of what a term's pages read → the
+	// digest of their files, pagination included. The next render marks a
+	// term whose digest is here, and whose files in public/ still have
+	// this digest, render: link and copies its files from public/.
+	Terms map[string]string `json:"terms,omitempty"`
 	// What the build reported, repeated when it is skipped.
 	Articles int            `json:"articles"`
 	Pages    int            `json:"pages"`

@@ -223,6 +223,11 @@ type articleFiles struct {
 	// shards: each shard run makes its own articles' (pageFragments), so
 	// the source of every run never holds every article's body at once.
 	deferPages bool
+	// parsed, when not nil, gets the date, tags and entities of every
+	// index page listFragments read, by its slash path under the content
+	// folder, for planShards to read them without parsing the page again
+	// (renderSite empties it).
+	parsed map[string]*store.ArticlePage
 }
 
 // file is overlay's callback for the content tree: it writes the
@@ -233,9 +238,9 @@ func (a articleFiles) file(mem afero.Fs, root, rel string, data []byte) (keep bo
 		return !a.lean || !isArticleFile(rel, "analysis.yaml"), nil
 	}
 	if a.deferPages {
-		return false, a.listFragments(mem, root, path.Base(path.Dir(rel)))
+		return false, a.teasers(mem, root, path.Base(path.Dir(rel)), true)
 	}
-	rowsMade, err := a.write(mem, root, rel, data)
+	rowsMade, err := a.write(mem, root, rel, data, true)
 	return !a.lean || !rowsMade, err
 }
 
@@ -252,7 +257,7 @@ func (a articleFiles) pageFragments(mem afero.Fs, root, id string) error {
 	if err != nil {
 		return err
 	}
-	rowsMade, err := a.write(mem, root, rel, data)
+	rowsMade, err := a.write(mem, root, rel, data, false)
 	if err != nil || (a.lean && rowsMade) {
 		return err
 	}
@@ -262,7 +267,15 @@ func (a articleFiles) pageFragments(mem afero.Fs, root, id string) error {
 // listFragments writes the title, lead and teaser files of the article
 // id (what the lists read; see write) from its index pages in mem.
 func (a articleFiles) listFragments(mem afero.Fs, root, id string) error {
+	return a.teasers(mem, root, id, false)
+}
+
+// teasers is listFragments and, with terms, when the layouts are jisr's
+// own, the article's term teasers (writeTermTeasers), which only term
+// pages read.
+func (a articleFiles) teasers(mem afero.Fs, root, id string, terms bool) error {
 	dir := path.Join(root, store.ArticlesSection, id)
+	pages, heads := map[string]*store.ArticlePage{}, map[string]string{}
 	for _, lang := range []string{"ar", "en"} {
 		p, err := store.ReadArticlePage(mem, root, id, lang)
 		if errors.Is(err, iofs.ErrNotExist) {
@@ -270,6 +283,9 @@ func (a articleFiles) listFragments(mem afero.Fs, root, id string) error {
 		}
 		if err != nil {
 			return err
+		}
+		if a.parsed != nil {
+			a.parsed[path.Join(store.ArticlesSection, id, "index."+lang+".md")] = &store.ArticlePage{Date: p.Date, Tags: p.Tags, Entities: p.Entities}
 		}
 		if err := afero.WriteFile(mem, path.Join(dir, TitleFile(lang)), []byte(Bidi(p.Title, lang)), 0o644); err != nil {
 			return err
@@ -279,20 +295,26 @@ func (a articleFiles) listFragments(mem afero.Fs, root, id string) error {
 				return err
 			}
 		}
+		pages[lang] = p
 		if t, ok := teaser(a.basePath, id, lang, p, a.locs[lang]); ok {
 			if err := afero.WriteFile(mem, path.Join(dir, TeaserFile(lang)), []byte(t), 0o644); err != nil {
 				return err
 			}
+			heads[lang] = t
 		}
 	}
-	return nil
+	if !terms || !a.lean {
+		return nil // a project's own layouts may match teaser*.txt
+	}
+	return writeTermTeasers(mem, dir, pages, heads)
 }
 
 // write writes the files of the article whose segment store is at rel (a
 // slash path under root) into mem. done reports that nothing of the
 // layouts needs the segment store any more: the article has no review
-// page, or its rows were made.
-func (a articleFiles) write(mem afero.Fs, root, rel string, segmentsYAML []byte) (done bool, err error) {
+// page, or its rows were made. terms: the run renders term pages (see
+// teasers).
+func (a articleFiles) write(mem afero.Fs, root, rel string, segmentsYAML []byte, terms bool) (done bool, err error) {
 	segs, err := readSegments(segmentsYAML)
 	if err != nil {
 		return false, fmt.Errorf("%s: %w", rel, err)
@@ -306,7 +328,7 @@ func (a articleFiles) write(mem afero.Fs, root, rel string, segmentsYAML []byte)
 	}
 	id := path.Base(path.Dir(rel))
 	// The index pages precede segments.yaml in the walk.
-	if err := a.listFragments(mem, root, id); err != nil {
+	if err := a.teasers(mem, root, id, terms); err != nil {
 		return false, err
 	}
 	page, err := store.ReadReviewPage(a.fs, filepath.ToSlash(a.contentDir), id)

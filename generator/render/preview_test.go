@@ -8,6 +8,8 @@ import (
 
 	"github.com/spf13/afero"
 
+	"github.com/jisr-news/jisr/internal/testenv"
+
 	"github.com/jisr-news/jisr/static"
 	"github.com/jisr-news/jisr/templates"
 )
@@ -44,16 +46,17 @@ func TestPreviewIsRender(t *testing.T) {
 			if len(got) != 4*perArticle {
 				t.Errorf("%d files, want %d: %v", len(got), 4*perArticle, keysOf(got))
 			}
+			gotTree, wantTree := map[string]string{}, map[string]string{}
 			for name, data := range got {
 				if !strings.Contains(name, "/a00") && !strings.Contains(name, "/a01") && !strings.Contains(name, "/a03") && !strings.Contains(name, "/a17") {
 					t.Errorf("%s: not a page of the articles asked for", name)
 				}
-				if w, ok := want[name]; !ok {
-					t.Errorf("%s: Render writes no such file", name)
-				} else if string(data) != w {
-					t.Errorf("%s differs from Render's:\n%s", name, fromDiff(string(data), w))
+				gotTree[name] = string(data)
+				if w, ok := want[name]; ok {
+					wantTree[name] = w
 				}
 			}
+			testenv.DiffTrees(t, "", "preview", "render", gotTree, wantTree)
 		})
 	}
 }
@@ -75,14 +78,4 @@ func keysOf(m map[string][]byte) []string {
 	}
 	sort.Strings(out)
 	return out
-}
-
-// fromDiff shows where two texts start to differ.
-func fromDiff(a, b string) string {
-	i := 0
-	for i < len(a) && i < len(b) && a[i] == b[i] {
-		i++
-	}
-	lo := max(i-80, 0)
-	return "got:  …" + a[lo:min(len(a), i+80)] + "\nwant: …" + b[lo:min(len(b), i+80)]
 }

@@ -92,6 +92,9 @@ type Input struct {
 	// copied from Published instead of rendered. Nil: render every shard.
 	Shards    map[string]string
 	Published afero.Fs
+	// Terms are the term pages of the last render (Result.Terms), taken
+	// from Published as shards are (terms.go). Nil: render every term.
+	Terms map[string]string
 }
 
 // Result reports what a build wrote.
@@ -104,6 +107,9 @@ type Result struct {
 	// the digest of its files, for Input.Shards of the next render.
 	// Shards whose files Go cannot name from their articles are left out.
 	Shards map[string]string
+	// Terms maps the input digest of each term rendered or reused by the
+	// lists run to the digest of its files (terms.go), for Input.Terms.
+	Terms map[string]string
 }
 
 // Render builds the site into dst, whose root is the publish folder.
@@ -148,6 +154,9 @@ func renderSite(in Input, site Site, dst afero.Fs, log io.Writer, mayDefer bool)
 	// pages' fragments in each shard's run only (not when the Hugo source
 	// is written out: the hugo command renders it in one run).
 	files.deferPages = mayDefer && files.lean && os.Getenv(SourceEnv) == "" && countArticles(in) > shardSize(site.ShardSize)
+	if files.lean {
+		files.parsed = map[string]*store.ArticlePage{}
+	}
 	if err := overlay(mem, path.Join(root, "content"), in.Fs, in.ContentDir, files.file, in.Skip...); err != nil {
 		return nil, fmt.Errorf("render: content %s: %w", in.ContentDir, err)
 	}
@@ -155,6 +164,7 @@ func renderSite(in Input, site Site, dst afero.Fs, log io.Writer, mayDefer bool)
 		if !iofs.ValidPath(rel) {
 			return nil, fmt.Errorf("render: generated resource %q: not a path inside the content tree", rel)
 		}
+		delete(files.parsed, rel) // replaced: planShards reads it from mem
 		if name, html, ok := chartsFragment(rel, data, locs); ok {
 			if err := writeFile(mem, path.Join(root, "content", name), html); err != nil {
 				return nil, fmt.Errorf("render: generated resource %s: %w", name, err)
@@ -186,7 +196,9 @@ func renderSite(in Input, site Site, dst afero.Fs, log io.Writer, mayDefer bool)
 	res := &Result{}
 	var plan *shardPlan
 	if files.lean { // a project's own layouts may read any page: one run
-		if plan, err = planShards(mem, root, site.ShardSize); err != nil {
+		plan, err = planShards(mem, root, site.ShardSize, files.parsed)
+		clear(files.parsed) // the pages' front matter is in mem
+		if err != nil {
 			return nil, fmt.Errorf("render: %w", err)
 		}
 	}
@@ -303,14 +315,7 @@ func renderShards(plan *shardPlan, base afero.Fs, root string, in Input, files a
 		if err != nil {
 			return fmt.Errorf("render: %s: %w", name, err)
 		}
-		if files.deferPages {
-			for _, id := range plan.shards[i] {
-				if err := files.pageFragments(mem, path.Join(root, "content"), id); err != nil {
-					return fmt.Errorf("render: %s: %s: %w", name, path.Join(store.ArticlesSection, id, store.FileName), err)
-				}
-			}
-		}
-		digest, err := inputDigest(mem, root, in.Salt)
+		digest, err := shardDigest(mem, root, in.Salt, files, plan.shards[i])
 		if err != nil {
 			return fmt.Errorf("render: %s: %w", name, err)
 		}
@@ -324,6 +329,13 @@ func renderShards(plan *shardPlan, base afero.Fs, root string, in Input, files a
 				res.Shards[digest] = last
 				res.Stats.Reused++
 				continue
+			}
+		}
+		if files.deferPages { // made only for a shard that is rendered
+			for _, id := range plan.shards[i] {
+				if err := files.pageFragments(mem, path.Join(root, "content"), id); err != nil {
+					return fmt.Errorf("render: %s: %s: %w", name, path.Join(store.ArticlesSection, id, store.FileName), err)
+				}
 			}
 		}
 		rec := newRecordFs(dst)
@@ -341,15 +353,93 @@ func renderShards(plan *shardPlan, base afero.Fs, root string, in Input, files a
 	if err != nil {
 		return err
 	}
-	mem, err := runSource(base, root, cfg, plan.listsFiles())
+	jobs, err := plan.termJobs(base, root, in.Salt, site)
 	if err != nil {
 		return fmt.Errorf("render: lists: %w", err)
 	}
-	if res.Pages, err = runHugo(mem, root, dst, log, "lists"); err != nil {
+	res.Terms = map[string]string{}
+	res.Stats.Terms = len(jobs)
+	linked := map[string][]byte{} // _index files marked render: link
+	for _, k := range sortedKeys(jobs) {
+		j := jobs[k]
+		last, ok := in.Terms[j.digest]
+		if !ok || in.Published == nil {
+			continue
+		}
+		if now, err := outputDigest(in.Published, j.outs); err != nil || now != last {
+			continue
+		}
+		marked := map[string][]byte{}
+		for _, f := range j.index {
+			data, err := afero.ReadFile(base, path.Join(root, "content", f))
+			if err != nil {
+				return fmt.Errorf("render: lists: %w", err)
+			}
+			if marked[f], ok = linkTerm(data); !ok {
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		if err := copyFiles(in.Published, dst, j.outs); err != nil {
+			return fmt.Errorf("render: lists: %s from the last site: %w", k, err)
+		}
+		for f, data := range marked {
+			linked[f] = data
+		}
+		res.Terms[j.digest] = last
+		res.Stats.TermsReused++
+	}
+	lf := plan.listsFiles()
+	for k, j := range jobs {
+		if _, reused := res.Terms[j.digest]; reused {
+			for _, f := range plan.termDir[k] {
+				if !slices.Contains(j.index, f) {
+					delete(lf, f) // its charts: only its own page, not rendered, reads them
+				}
+			}
+		}
+	}
+	mem, err := runSource(base, root, cfg, lf)
+	if err != nil {
+		return fmt.Errorf("render: lists: %w", err)
+	}
+	for f, data := range linked {
+		if err := writeFile(mem, path.Join(root, "content", f), data); err != nil {
+			return fmt.Errorf("render: lists: %w", err)
+		}
+	}
+	rec := newRecordFs(dst)
+	if res.Pages, err = runHugo(mem, root, rec, log, "lists"); err != nil {
 		return err
 	}
 	res.Stats.Runs++
+	written := termFiles(rec.files())
+	for k, j := range jobs {
+		if _, reused := res.Terms[j.digest]; reused {
+			if len(written[k]) > 0 { // render: link writes nothing
+				return fmt.Errorf("render: lists: %s, taken from the last site, was written again: %v", k, written[k])
+			}
+			continue
+		}
+		if slices.Equal(written[k], j.outs) { // else never reused: Go does not know its files
+			if res.Terms[j.digest], err = outputDigest(dst, j.outs); err != nil {
+				return fmt.Errorf("render: lists: %s: %w", k, err)
+			}
+		}
+	}
 	return nil
+}
+
+// sortedKeys returns the keys of m in order.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 // SourceEnv names the environment variable that, when set to a folder,

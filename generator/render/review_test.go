@@ -75,14 +75,7 @@ func TestReviewRowsMatchTemplate(t *testing.T) {
 			t.Errorf("the fixture does not exercise %q", want)
 		}
 	}
-	if goRows != tmplRows {
-		a, b := goRows, tmplRows
-		i := 0
-		for i < len(a) && i < len(b) && a[i] == b[i] {
-			i++
-		}
-		t.Errorf("rows made in Go differ from the template's at byte %d:\ngo:   %q\ntmpl: %q", i, a[max(0, i-80):min(len(a), i+120)], b[max(0, i-80):min(len(b), i+120)])
-	}
+	sameBytes(t, "rows", goRows, tmplRows)
 }
 
 // TestReviewRowsLeftToTemplate: a segment ID that Hugo's lowercased

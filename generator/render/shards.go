@@ -7,7 +7,10 @@ import (
 	iofs "io/fs"
 	"os"
 	"path"
+	"path/filepath"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -55,6 +58,9 @@ type Stats struct {
 	Runs   int // Hugo runs: 1 for a site rendered in one run
 	Shards int // article shards rendered (0 for one run)
 	Reused int // article shards whose output was reused (not rendered)
+	// Terms counts the terms the lists run could take from the last site
+	// (terms.go), TermsReused those it took instead of rendering them.
+	Terms, TermsReused int
 }
 
 // articleInfo is what the shard plan needs of an article bundle.
@@ -75,6 +81,14 @@ type shardPlan struct {
 	term    map[string][]string // "entities/<id>" or "tags/<id>" → _index files
 	section []string            // _index files of the home and sections
 	other   []string            // everything else: lists run only
+	// What the lists run needs to tell which term pages it may take
+	// from the last site (terms.go).
+	termDir map[string][]string            // term key → every file of its folder, _index files included
+	members map[string]map[string][]string // term key → language → index pages naming it
+	// termsOK is false when a page may belong to a term Go cannot name
+	// (a term value Hugo would rewrite, a page in a term folder, a review
+	// page with terms, a content adapter): every term is rendered.
+	termsOK bool
 }
 
 // shardHash is the hash of an article ID that decides where shards end:
@@ -116,19 +130,23 @@ func cutShards(ids []string, size int) [][]string {
 // articles into shards of about size articles, ordered by date and then
 // ID. It returns nil when the site must be rendered in one run: fewer
 // articles than size, or an article or review page whose front matter is
-// not jisr's JSON (setRenderLink cannot mark it).
-func planShards(mem afero.Fs, root string, size int) (*shardPlan, error) {
+// not jisr's JSON (setRenderLink cannot mark it). parsed holds index pages
+// already parsed from mem (articleFiles.parsed), by path under the
+// content folder; the others are parsed here.
+func planShards(mem afero.Fs, root string, size int, parsed map[string]*store.ArticlePage) (*shardPlan, error) {
 	if size < 1 {
 		size = DefaultShardSize
 	}
 	content := path.Join(root, "content")
-	p := &shardPlan{article: map[string][]string{}, review: map[string][]string{}, term: map[string][]string{}}
+	p := &shardPlan{article: map[string][]string{}, review: map[string][]string{}, term: map[string][]string{},
+		termDir: map[string][]string{}, members: map[string]map[string][]string{}, termsOK: true}
 	err := afero.Walk(mem, content, func(name string, info iofs.FileInfo, err error) error {
 		if err != nil || info.IsDir() {
 			return err
 		}
 		rel := strings.TrimPrefix(name, content+"/")
 		parts := strings.Split(rel, "/")
+		p.noteTermFile(parts)
 		switch {
 		case len(parts) >= 3 && parts[0] == store.ArticlesSection:
 			p.article[parts[1]] = append(p.article[parts[1]], rel)
@@ -161,9 +179,11 @@ func planShards(mem afero.Fs, root string, size int) (*shardPlan, error) {
 			if err != nil || !ok {
 				return nil, err // not jisr's front matter: one run
 			}
-			pg, err := store.ParseArticlePage(f, data)
-			if err != nil {
-				return nil, err
+			pg := parsed[f]
+			if pg == nil {
+				if pg, err = store.ParseArticlePage(f, data); err != nil {
+					return nil, err
+				}
 			}
 			if a.date == "" {
 				a.date = pg.Date
@@ -174,6 +194,7 @@ func planShards(mem afero.Fs, root string, size int) (*shardPlan, error) {
 			for _, e := range pg.Entities {
 				a.terms[store.EntitiesSection+"/"+e] = true
 			}
+			p.noteMembers(f, pg)
 		}
 		infos = append(infos, a)
 	}
@@ -182,8 +203,12 @@ func planShards(mem afero.Fs, root string, size int) (*shardPlan, error) {
 			if !isIndexPage(f) {
 				continue
 			}
-			if _, ok, err := jisrPage(mem, content, f); err != nil || !ok {
+			data, ok, err := jisrPage(mem, content, f)
+			if err != nil || !ok {
 				return nil, err
+			}
+			if hasTermKeys(data) {
+				p.termsOK = false
 			}
 		}
 	}
@@ -305,12 +330,8 @@ func (p *shardPlan) listsFiles() map[string]fileUse {
 	files := map[string]fileUse{}
 	for _, fs := range p.article {
 		for _, f := range fs {
-			b := path.Base(f)
-			switch {
-			case isIndexPage(f):
-				files[f] = linkOnly
-			case strings.HasPrefix(b, "title.") || strings.HasPrefix(b, "lead.") || strings.HasPrefix(b, "teaser."):
-				files[f] = asIs // the teasers of the lists
+			if use, ok := listsArticleFile(f); ok {
+				files[f] = use
 			}
 		}
 	}
@@ -433,9 +454,15 @@ func stubTerm(data []byte) []byte {
 	if err != nil {
 		return data
 	}
+	return stubFrontMatter(cf.FrontMatter, data)
+}
+
+// stubFrontMatter is stubTerm for a page whose front matter Hugo read as
+// fm; data (the page) is returned when it cannot be encoded.
+func stubFrontMatter(front map[string]any, data []byte) []byte {
 	fm := map[string]any{}
 	build := map[string]any{}
-	for k, v := range cf.FrontMatter {
+	for k, v := range front {
 		switch lk := strings.ToLower(k); {
 		case lk == "build":
 			if m, ok := v.(map[string]any); ok {
@@ -506,12 +533,32 @@ func (r *recordFs) files() []string {
 	return out
 }
 
-// inputDigest digests everything a run reads: every file under root of
-// its source, and salt (jisr's build, which holds Hugo's).
-func inputDigest(mem afero.Fs, root, salt string) (string, error) {
+// shardDigest digests what the run of a shard of the articles ids reads:
+// its source in mem (under root) and, when the article pages' fragments
+// are made for the run alone (articleFiles.deferPages), what
+// pageFragments makes them from instead of the fragments themselves (each
+// article's segment store and review page in the project's content tree,
+// and whether the review page is left out), so that a shard taken from
+// the last site is digested without making its bodies and review rows.
+// The rest of what they follow from (i18n strings, base path, jisr's
+// build) is in the source or the salt.
+func shardDigest(mem afero.Fs, root, salt string, files articleFiles, ids []string) (string, error) {
 	d := manifest.New().Add("shard").Add(salt)
 	if err := d.AddTree(mem, root, nil); err != nil {
 		return "", err
+	}
+	if !files.deferPages {
+		return d.Sum(), nil
+	}
+	content := filepath.ToSlash(files.contentDir)
+	for _, id := range ids {
+		review := path.Join(store.ReviewSection, id)
+		for _, f := range []string{path.Join(store.ArticlesSection, id, store.FileName), path.Join(review, "index.en.md")} {
+			if err := d.AddFile(files.fs, path.Join(content, f), f); err != nil {
+				return "", err
+			}
+		}
+		d.Add(strconv.FormatBool(slices.Contains(files.skip, review)))
 	}
 	return d.Sum(), nil
 }

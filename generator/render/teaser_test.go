@@ -35,13 +35,7 @@ func teaserProject(t *testing.T) afero.Fs {
 		"content/articles/a3/index.ar.md": page("خبر بلا تاريخ", ""),
 		"content/articles/a3/index.en.md": page("An undated story", ""),
 	}
-	for _, id := range []string{"a1", "a2", "a3", "a4"} { // the title and the teasers are made with the body
-		segs, err := store.Marshal(&store.File{Article: id, Segments: []store.Segment{{ID: "title", Kind: "title", AR: "عنوان", EN: "Title", Status: store.StatusMachine}}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		files["content/articles/"+id+"/segments.yaml"] = string(segs)
-	}
+	titleStores(t, files, "a1", "a2", "a3", "a4")
 	for name, data := range files {
 		if err := afero.WriteFile(fs, "/p/"+name, []byte(data), 0o644); err != nil {
 			t.Fatal(err)
@@ -54,13 +48,20 @@ func teaserProject(t *testing.T) afero.Fs {
 // pages of both languages, concatenated.
 func renderLists(t *testing.T, fs afero.Fs, baseURL string) string {
 	t.Helper()
+	return renderPaths(t, fs, baseURL, "/tags/economy/index.html", "/en/tags/economy/index.html", "/articles/index.html", "/en/articles/index.html")
+}
+
+// renderPaths renders the project in fs (content under /p/content) at
+// baseURL and returns the files at paths in public/, each after its path.
+func renderPaths(t *testing.T, fs afero.Fs, baseURL string, paths ...string) string {
+	t.Helper()
 	dst := afero.NewMemMapFs()
 	in := Input{Fs: fs, ContentDir: "/p/content", TemplatesDir: "/p/templates", Templates: templates.FS, Static: static.FS}
 	if _, err := Render(in, Site{BaseURL: baseURL, TitleAR: "جسر", TitleEN: "jisr"}, dst, nil); err != nil {
 		t.Fatal(err)
 	}
 	var all strings.Builder
-	for _, p := range []string{"/tags/economy/index.html", "/en/tags/economy/index.html", "/articles/index.html", "/en/articles/index.html"} {
+	for _, p := range paths {
 		b, err := afero.ReadFile(dst, p)
 		if err != nil {
 			t.Fatal(err)
@@ -90,14 +91,7 @@ func TestTeaserMatchesTemplate(t *testing.T) {
 				t.Errorf("%s: the fixture does not exercise %q", base, want)
 			}
 		}
-		if goTeasers != tmplTeasers {
-			a, b := goTeasers, tmplTeasers
-			i := 0
-			for i < len(a) && i < len(b) && a[i] == b[i] {
-				i++
-			}
-			t.Errorf("%s: teasers made in Go differ from the template's at byte %d:\ngo:   %q\ntmpl: %q", base, i, a[max(0, i-80):min(len(a), i+120)], b[max(0, i-80):min(len(b), i+120)])
-		}
+		sameBytes(t, base+": teasers", goTeasers, tmplTeasers)
 	}
 }
 

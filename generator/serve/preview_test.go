@@ -1,7 +1,6 @@
 package serve
 
 import (
-	"bufio"
 	"context"
 	"io/fs"
 	"net/http"
@@ -18,30 +17,21 @@ import (
 	"github.com/jisr-news/jisr/internal/testenv"
 )
 
-// listenWhy connects to the reload endpoint and returns a channel that
-// gets the data of each reload event ("preview", "site").
-func listenWhy(t *testing.T, ctx context.Context, url string) <-chan string {
+// watching starts s watching, serves it, and returns its address and its
+// reload events (field as in listenFor) once the page is connected and
+// the watcher has started; all of it stops with the test or after
+// timeout.
+func watching(t *testing.T, s *Server, field string, timeout time.Duration) (string, <-chan string) {
 	t.Helper()
-	req, _ := http.NewRequestWithContext(ctx, "GET", url+ReloadPath, nil)
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	events := make(chan string, 10)
-	go func() {
-		defer resp.Body.Close()
-		sc := bufio.NewScanner(resp.Body)
-		for sc.Scan() {
-			if why, ok := strings.CutPrefix(sc.Text(), "data: "); ok {
-				events <- why
-			}
-			if strings.HasPrefix(sc.Text(), ": ") {
-				events <- "connected"
-			}
-		}
-		close(events)
-	}()
-	return events
+	ts := httptest.NewServer(s.Handler())
+	t.Cleanup(ts.Close)
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	t.Cleanup(cancel)
+	go s.Watch(ctx)
+	events := listenFor(t, ctx, ts.URL, field)
+	expect(t, events, "connected", 2*time.Second)
+	time.Sleep(200 * time.Millisecond) // let the watcher start
+	return ts.URL, events
 }
 
 // The overlay is served before the site's files, with the reload script
@@ -54,13 +44,14 @@ func TestOverlay(t *testing.T) {
 	s := New(Options{Dir: dir})
 	ts := httptest.NewServer(s.Handler())
 	defer ts.Close()
+	url := ts.URL
 	s.setOverlay(map[string][]byte{
 		"/articles/a/index.html": []byte("<html><body>new</body></html>"),
 		"/articles/b/index.html": []byte("<html><body>added</body></html>"),
 		"/images/b/x.jpg":        []byte("\xff\xd8\xff picture"),
 	})
 	for path, want := range map[string]string{"/articles/a/": "new", "/articles/b/": "added", "/": "home", "/images/b/x.jpg": "picture"} {
-		code, body, _ := get(t, ts.URL+path)
+		code, body, _ := get(t, url+path)
 		if code != 200 || !strings.Contains(body, want) {
 			t.Errorf("%s: %d %q, want %q", path, code, body, want)
 		}
@@ -69,7 +60,7 @@ func TestOverlay(t *testing.T) {
 		}
 	}
 	c := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	resp, err := c.Get(ts.URL + "/articles/b")
+	resp, err := c.Get(url + "/articles/b")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,10 +71,10 @@ func TestOverlay(t *testing.T) {
 	if !s.setOverlay(nil) || s.Overlaid() != 0 {
 		t.Error("the overlay was not cleared")
 	}
-	if _, body, _ := get(t, ts.URL+"/articles/a/"); !strings.Contains(body, "old") {
+	if _, body, _ := get(t, url+"/articles/a/"); !strings.Contains(body, "old") {
 		t.Errorf("after the overlay: %q", body)
 	}
-	if code, _, _ := get(t, ts.URL+"/articles/b/"); code != 404 {
+	if code, _, _ := get(t, url+"/articles/b/"); code != 404 {
 		t.Errorf("/articles/b/ after the overlay: %d", code)
 	}
 }
@@ -118,23 +109,16 @@ func TestPreviewThenBuild(t *testing.T) {
 		return map[string][]byte{"/articles/a/index.html": append([]byte("<body>preview "), src...)}, nil
 	}
 	s := New(Options{Dir: out, Watch: []string{seeds}, Build: build, Preview: preview, Debounce: 50 * time.Millisecond})
-	ts := httptest.NewServer(s.Handler())
-	defer ts.Close()
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	go s.Watch(ctx)
-	events := listenWhy(t, ctx, ts.URL)
-	expect(t, events, "connected", 2*time.Second)
-	time.Sleep(100 * time.Millisecond)
+	url, events := watching(t, s, "data: ", 30*time.Second)
 
 	write(t, filepath.Join(seeds, "a.txt"), "v2")
 	expect(t, events, "preview", 5*time.Second)
-	if _, body, _ := get(t, ts.URL+"/articles/a/"); !strings.Contains(body, "preview v2") {
+	if _, body, _ := get(t, url+"/articles/a/"); !strings.Contains(body, "preview v2") {
 		t.Errorf("during the build: %q", body)
 	}
 	release <- true
 	expect(t, events, "site", 5*time.Second)
-	if _, body, _ := get(t, ts.URL+"/articles/a/"); !strings.Contains(body, "v2") || strings.Contains(body, "preview") {
+	if _, body, _ := get(t, url+"/articles/a/"); !strings.Contains(body, "v2") || strings.Contains(body, "preview") {
 		t.Errorf("after the build: %q", body)
 	}
 
@@ -142,7 +126,7 @@ func TestPreviewThenBuild(t *testing.T) {
 	expect(t, events, "preview", 5*time.Second)
 	release <- false // the build fails
 	expect(t, events, "site", 5*time.Second)
-	if _, body, _ := get(t, ts.URL+"/articles/a/"); !strings.Contains(body, "v2") {
+	if _, body, _ := get(t, url+"/articles/a/"); !strings.Contains(body, "v2") {
 		t.Errorf("after a failed build: %q, want the last good site", body)
 	}
 
@@ -203,23 +187,18 @@ func TestServedEditPreviewed(t *testing.T) {
 		return pv.Pages, nil
 	}
 	watch, ignore := Watched(l)
-	s := New(Options{Dir: l.Out, Watch: watch, Ignore: ignore, Build: full, Preview: preview, Debounce: 50 * time.Millisecond})
-	ts := httptest.NewServer(s.Handler())
-	defer ts.Close()
-	go s.Watch(ctx)
-	events := listenWhy(t, ctx, ts.URL)
-	expect(t, events, "connected", 2*time.Second)
-	time.Sleep(200 * time.Millisecond)
+	s := New(Options{Dir: l.Out, Watch: watch, Ignore: ignore, Written: []string{l.Content}, Build: full, Preview: preview, Debounce: 50 * time.Millisecond})
+	url, events := watching(t, s, "data: ", 3*time.Minute)
 
 	const edited = "أبدى رئيس نادي الوحدة الأستاذ هشام مرسي تفاؤله بالموسم الجديد. وقال هشام مرسي إن الفريق جاهز.\n"
 	write(t, filepath.Join(root, "seeds/club.txt"), edited)
 	expect(t, events, "preview", time.Minute)
-	select {
+	select { // the build is called after the preview, and held back
 	case <-started:
-	default:
-		t.Fatal("the preview came after the build started")
+	case <-time.After(5 * time.Second):
+		t.Fatal("the build did not start after the preview")
 	}
-	_, page, _ := get(t, ts.URL+"/articles/club/")
+	_, page, _ := get(t, url+"/articles/club/")
 	if !strings.Contains(page, "بالموسم الجديد") {
 		t.Errorf("the page after the preview does not show the edit:\n%s", page)
 	}
@@ -234,11 +213,9 @@ func TestServedEditPreviewed(t *testing.T) {
 	if s.Overlaid() != 0 {
 		t.Errorf("%d pages still overlaid after the build", s.Overlaid())
 	}
-	if _, page, _ := get(t, ts.URL+"/articles/club/"); !strings.Contains(page, "بالموسم الجديد") {
+	if _, page, _ := get(t, url+"/articles/club/"); !strings.Contains(page, "بالموسم الجديد") {
 		t.Error("the page after the build does not show the edit")
 	}
-	cancel()
-
 	// The same sources built without serve.
 	cold := t.TempDir()
 	for name, data := range files {
@@ -270,4 +247,47 @@ func osTree(t *testing.T, dir string) map[string]string {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// A file saved while a build runs is built next, although the snapshot
+// after the build already holds its bytes: sources the build does not
+// write (all but Options.Written) are snapshot when the build starts.
+func TestSaveDuringBuildIsBuilt(t *testing.T) {
+	root := t.TempDir()
+	seeds, content, out := filepath.Join(root, "seeds"), filepath.Join(root, "content"), filepath.Join(root, "public")
+	write(t, filepath.Join(seeds, "a.txt"), "v1")
+	write(t, filepath.Join(content, "a.yaml"), "v1")
+	write(t, filepath.Join(out, "index.html"), "<body>v1</body>")
+	started, release := make(chan bool, 4), make(chan bool)
+	build := func(context.Context) error {
+		started <- true
+		<-release
+		src, _ := os.ReadFile(filepath.Join(seeds, "a.txt"))
+		os.WriteFile(filepath.Join(content, "a.yaml"), src, 0o644) // the build's own write
+		return os.WriteFile(filepath.Join(out, "index.html"), append([]byte("<body>"), src...), 0o644)
+	}
+	s := New(Options{Dir: out, Watch: []string{seeds, content}, Written: []string{content}, Build: build, Debounce: 50 * time.Millisecond})
+	url, events := watching(t, s, "event: ", 30*time.Second)
+
+	write(t, filepath.Join(seeds, "a.txt"), "v2")
+	<-started
+	write(t, filepath.Join(seeds, "a.txt"), "v3") // saved during the build
+	time.Sleep(200 * time.Millisecond)
+	release <- true
+	expect(t, events, "reload", 5*time.Second)
+	select {
+	case <-started:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the save during the build was not built")
+	}
+	release <- true
+	expect(t, events, "reload", 5*time.Second)
+	if _, body, _ := get(t, url+"/"); !strings.Contains(body, "v3") {
+		t.Errorf("after both builds: %q", body)
+	}
+	// The build's own write into content/ starts no build.
+	expectNone(t, events, 500*time.Millisecond)
+	if n := s.Builds(); n != 2 {
+		t.Errorf("%d builds, want 2", n)
+	}
 }

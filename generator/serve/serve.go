@@ -25,7 +25,9 @@
 // The build itself writes into content/, which is watched. To avoid a
 // rebuild loop, the watcher keeps a hash of every watched file after each
 // build and ignores events whose file is unchanged from it: the build's own
-// writes are in the snapshot, an editor's save is not.
+// writes are in the snapshot, an editor's save is not. The paths the build
+// does not write (Options.Written) are hashed when it starts instead, so
+// that a save during a build is not taken for the build's own.
 package serve
 
 import (
@@ -36,6 +38,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"net"
 	"net/http"
 	"os"
@@ -72,6 +75,12 @@ type Options struct {
 	// Ignore lists folders under Watch never to watch, such as the output
 	// folder. Hidden folders (.git) are always skipped.
 	Ignore []string
+	// Written lists the paths of Watch that the build writes into itself
+	// (content/). Their files are snapshot after each build, so that the
+	// build's own writes start no other; the other paths are snapshot
+	// when a build starts, so that a file saved while it runs is built
+	// next. Nil: every path is snapshot after the build.
+	Written []string
 	// Build rebuilds the site into Dir. A failed build is logged and the
 	// last good site stays served.
 	Build func(ctx context.Context) error
@@ -345,7 +354,7 @@ func (s *Server) Watch(ctx context.Context) error {
 			return err
 		}
 	}
-	s.setSnapshot(s.snapshot())
+	s.setSnapshot(s.snapshot(func(string) bool { return true }))
 
 	pending := map[string]bool{}
 	timer := time.NewTimer(time.Hour)
@@ -381,10 +390,16 @@ func (s *Server) Watch(ctx context.Context) error {
 			}
 			fmt.Fprintf(s.o.Log, "changed: %s; rebuilding\n", strings.Join(changed, ", "))
 			s.preview(ctx, changed)
+			// What the build is about to read (a save from here on is
+			// read by it or built next).
+			unwritten := s.snapshot(func(root string) bool { return !s.writes(root) })
 			err := s.o.Build(ctx)
 			// The build's own writes are now part of the snapshot, so the
-			// events they cause are ignored.
-			s.setSnapshot(s.snapshot())
+			// events they cause are ignored; a save elsewhere during the
+			// build is not.
+			snap := s.snapshot(s.writes)
+			maps.Copy(snap, unwritten)
+			s.setSnapshot(snap)
 			s.mu.Lock()
 			s.builds++
 			s.mu.Unlock()
@@ -475,10 +490,28 @@ func within(p, dir string) bool {
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }
 
-// snapshot hashes every file under the watched paths.
-func (s *Server) snapshot() map[string][sha256.Size]byte {
+// writes reports whether the build writes into the watched path root
+// (Options.Written).
+func (s *Server) writes(root string) bool {
+	if s.o.Written == nil {
+		return true
+	}
+	for _, w := range s.o.Written {
+		if root == w || within(root, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// snapshot hashes every file under the watched paths for which which is
+// true.
+func (s *Server) snapshot(which func(root string) bool) map[string][sha256.Size]byte {
 	snap := map[string][sha256.Size]byte{}
 	for _, root := range s.o.Watch {
+		if !which(root) {
+			continue
+		}
 		filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return nil

@@ -95,8 +95,15 @@ func TestHandler(t *testing.T) {
 }
 
 // listen connects to the reload endpoint and returns a channel that gets
-// each event name.
+// each event name ("connected" first).
 func listen(t *testing.T, ctx context.Context, url string) <-chan string {
+	t.Helper()
+	return listenFor(t, ctx, url, "event: ")
+}
+
+// listenFor is listen giving, of each event, the value of its field
+// ("event: " for the name, "data: " for the data).
+func listenFor(t *testing.T, ctx context.Context, url, field string) <-chan string {
 	t.Helper()
 	req, _ := http.NewRequestWithContext(ctx, "GET", url+ReloadPath, nil)
 	resp, err := http.DefaultClient.Do(req)
@@ -111,7 +118,7 @@ func listen(t *testing.T, ctx context.Context, url string) <-chan string {
 		defer resp.Body.Close()
 		sc := bufio.NewScanner(resp.Body)
 		for sc.Scan() {
-			if ev, ok := strings.CutPrefix(sc.Text(), "event: "); ok {
+			if ev, ok := strings.CutPrefix(sc.Text(), field); ok {
 				events <- ev
 			}
 			if strings.HasPrefix(sc.Text(), ": ") {
