@@ -234,7 +234,7 @@ func gazLabels(s *segTokens, ms []match, si int) []string {
 func (an *Analyzer) features(s *segTokens, gaz []string) [][]uint64 {
 	n := len(s.toks)
 	stems := make([]string, n)
-	clits := make([]string, n)
+	clits := make([]uint64, n) // the hash of the clitics feature, "c0="
 	for i := range s.toks {
 		stems[i] = s.keys[i]
 		if ps := an.analyses(s.toks[i].Text); len(ps) > 0 {
@@ -244,7 +244,9 @@ func (an *Analyzer) features(s *segTokens, gaz []string) [][]uint64 {
 			if p.Det {
 				det = "ال"
 			}
-			clits[i] = p.Conj + "|" + p.Prep + "|" + det + "|" + p.Infl + "|" + p.Suffix
+			clits[i] = fhJoin("c0=", p.Conj, p.Prep, det, p.Infl, p.Suffix)
+		} else {
+			clits[i] = fh("c0=", "", "")
 		}
 	}
 	key := func(i int) string {
@@ -298,7 +300,7 @@ func (an *Analyzer) features(s *segTokens, gaz []string) [][]uint64 {
 			fh("w-2=", key(i-2), ""), fh("w+2=", key(i+2), ""),
 			fh("w-1w0=", key(i-1), k), fh("w0w+1=", k, key(i+1)),
 			fh("s0=", stem(i), ""), fh("s-1=", stem(i-1), ""), fh("s+1=", stem(i+1), ""),
-			fh("c0=", clits[i], ""),
+			clits[i],
 			fh("suf2=", lastRunes(k, 2), ""), fh("suf3=", lastRunes(k, 3), ""),
 			fh("pre2=", firstRunes(k, 2), ""), fh("pre3=", firstRunes(k, 3), ""),
 			fh("shape=", shape, ""), fh("len=", string(rune('0'+min(nr, 8))), ""),
@@ -406,6 +408,25 @@ func fh(name, a, b string) uint64 {
 		h = (h ^ uint64(b[i])) * prime
 	}
 	return h
+}
+
+// fhJoin is fh(name, the parts joined by "|", ""), without joining them.
+func fhJoin(name string, parts ...string) uint64 {
+	const prime = 1099511628211
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(name); i++ {
+		h = (h ^ uint64(name[i])) * prime
+	}
+	h = (h ^ 0x1f) * prime
+	for k, p := range parts {
+		if k > 0 {
+			h = (h ^ '|') * prime
+		}
+		for i := 0; i < len(p); i++ {
+			h = (h ^ uint64(p[i])) * prime
+		}
+	}
+	return (h ^ 0x1e) * prime
 }
 
 // fh3 is fh with three values.

@@ -210,12 +210,19 @@ var numberRE = regexp.MustCompile(`[0-9]+(?:[.,٫٬][0-9]+)*`)
 // s, after converting Arabic-Indic and Eastern digits.
 func numbers(s string) []string {
 	s = arabic.WesternDigits(s)
+	if !hasDigit(s) {
+		return nil // most segments: no need to run the expression
+	}
 	var out []string
 	for _, m := range numberRE.FindAllString(s, -1) {
 		out = append(out, canonicalNumber(m))
 	}
 	return out
 }
+
+// hasDigit reports whether s holds a Western digit, which every match of
+// numberRE starts with.
+func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
 
 // canonicalNumber reads separators: ٫ is a decimal point and ٬ a thousands
 // separator; with both , and . the last one is the decimal point; a lone
@@ -327,7 +334,11 @@ var (
 func checkNumbers(ar, en string, arWordList []string, add addFunc) {
 	arNums, enNums := numbers(ar), numbers(en)
 	enOrdinalOrDecade := map[int]bool{}
-	for i, loc := range numberRE.FindAllStringIndex(en, -1) {
+	var enLocs [][]int
+	if len(enNums) > 0 {
+		enLocs = numberRE.FindAllStringIndex(en, -1)
+	}
+	for i, loc := range enLocs {
 		rest := strings.ToLower(en[loc[1]:])
 		for _, suf := range []string{"st", "nd", "rd", "th", "s"} {
 			if strings.HasPrefix(rest, suf) && (len(rest) == len(suf) || !unicode.IsLetter(rune(rest[len(suf)]))) {

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -86,13 +85,5 @@ func ReadAnalysis(fsys afero.Fs, contentDir, id string) (*Analysis, error) {
 
 // WriteAnalysis writes an article's analysis file.
 func (w *Writer) WriteAnalysis(a *Analysis) error {
-	var buf bytes.Buffer
-	buf.WriteString("# jisr analysis: what the build found in this article (entities, tags, date).\n" +
-		"# jisr rewrites it at each build; edit the gazetteer or the term pages instead.\n")
-	enc := yaml.NewEncoder(&buf)
-	enc.SetIndent(2)
-	if err := enc.Encode(a); err != nil {
-		return fmt.Errorf("store: encode %s: %w", AnalysisPath("", a.Article), err)
-	}
-	return w.write(path.Join(ArticlesSection, a.Article, AnalysisFile), buf.Bytes())
+	return w.write(path.Join(ArticlesSection, a.Article, AnalysisFile), EncodeAnalysis(a))
 }
