@@ -124,8 +124,10 @@ func (e *entityItems) add(id, lang string, data []byte, p *store.ArticlePage, he
 		ok = false
 	}
 	m.date = d.Unix()
-	for k := range p.Mentions {
-		if !termKey.MatchString(k) {
+	for k, v := range p.Mentions {
+		// Hugo lowercases the keys; and it prints a count read from JSON
+		// as a float, 1e+06 from a million on.
+		if !termKey.MatchString(k) || v.Count >= 1e6 || v.Count <= -1e6 {
 			ok = false
 		}
 	}
@@ -228,15 +230,14 @@ func (e *entityItems) write(mem afero.Fs, root string, pageSize int, locs map[st
 			return nil
 		}
 		if parts[0] == store.EntitiesSection && len(parts) > 2 {
-			lang := pageLang(rel)
-			if len(parts) > 3 || !strings.HasPrefix(b, "_index.") || !slices.Contains(termLangs, lang) {
+			if len(parts) > 3 || !strings.HasPrefix(b, "_index.") {
 				ok = false // a page of its own inside a term folder
 				return nil
 			}
 			if index[parts[1]] == nil {
 				index[parts[1]] = map[string]bool{}
 			}
-			index[parts[1]][lang] = true
+			index[parts[1]][pageLang(rel)] = true
 		}
 		data, err := afero.ReadFile(mem, name)
 		if err != nil {
@@ -283,6 +284,11 @@ func (e *entityItems) write(mem afero.Fs, root string, pageSize int, locs map[st
 			continue
 		}
 		made := true
+		for lang := range have {
+			if !slices.Contains(termLangs, lang) {
+				made = false // _index.md (the default language) or another language's
+			}
+		}
 		for _, lang := range termLangs {
 			if e.unsure[lang][v] || (len(members[v][lang]) > 0 && !have[lang]) {
 				made = false // a member Go cannot describe, or a page Hugo makes
