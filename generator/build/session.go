@@ -48,6 +48,7 @@ import (
 type Session struct {
 	mu      sync.Mutex
 	layout  string // the folders it was used with (bind)
+	content string // the content folder of that layout
 	seeds   *source.Cache
 	bundles map[string]bundleState // article ID → its bundle as last read
 	reviews map[string]stamped     // article ID → its review folder's digest
@@ -85,7 +86,7 @@ func (s *Session) bind(l *project.Layout) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.layout != key {
-		s.layout = key
+		s.layout, s.content = key, l.Content
 		s.seeds = source.NewCache()
 		s.bundles, s.reviews, s.images = map[string]bundleState{}, map[string]stamped{}, map[string]imageState{}
 	}
@@ -98,7 +99,7 @@ func (s *Session) bind(l *project.Layout) {
 func (s *Session) fork() *Session {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return &Session{layout: s.layout, seeds: s.seeds, bundles: maps.Clone(s.bundles), reviews: maps.Clone(s.reviews), images: maps.Clone(s.images)}
+	return &Session{layout: s.layout, content: s.content, seeds: s.seeds, bundles: maps.Clone(s.bundles), reviews: maps.Clone(s.reviews), images: maps.Clone(s.images)}
 }
 
 // Forget drops what the session keeps of the files at paths (as a
@@ -115,15 +116,20 @@ func (s *Session) Forget(paths []string) {
 	defer s.mu.Unlock()
 	for _, p := range paths {
 		delete(s.images, p)
-		// An article or review folder: content/<section>/<id>/…
-		parts := strings.Split(filepath.ToSlash(p), "/")
-		for i := 0; i+1 < len(parts); i++ {
-			switch parts[i] {
-			case store.ArticlesSection:
-				delete(s.bundles, parts[i+1])
-			case store.ReviewSection:
-				delete(s.reviews, parts[i+1])
-			}
+		// A file of an article or review folder: content/<section>/<id>/…
+		rel, err := filepath.Rel(s.content, p)
+		if s.content == "" || err != nil || !filepath.IsLocal(rel) {
+			continue
+		}
+		parts := strings.Split(filepath.ToSlash(rel), "/")
+		if len(parts) < 2 {
+			continue
+		}
+		switch parts[0] {
+		case store.ArticlesSection:
+			delete(s.bundles, parts[1])
+		case store.ReviewSection:
+			delete(s.reviews, parts[1])
 		}
 	}
 }
@@ -134,8 +140,8 @@ func (s *Session) SeedReads() int { return s.seeds.Reads() }
 
 // Warm reads into the session what a Prepare of the project o names
 // would read of every article (its seeds, bundles, review folders and
-// pictures), and loads the embedded models by analyzing the first
-// article and glossing its title, without writing anything, so that the
+// pictures), and loads the embedded models by analyzing the start of the
+// first article and glossing its title, without writing anything, so that the
 // first edit after it is prepared as the later ones are. jisr serve calls
 // it after its first build (which, when nothing changed, does not run
 // Prepare). What a build read before is only looked at again.
@@ -148,7 +154,9 @@ func (s *Session) Warm(ctx context.Context, o Options) error {
 	}
 	arts, _ := p.readSeeds()
 	if len(arts) > 0 {
-		p.Analyzer.Analyze(arts[0])
+		a := *arts[0] // its first blocks: enough to load every model
+		a.Blocks = a.Blocks[:min(len(a.Blocks), 3)]
+		p.Analyzer.Analyze(&a)
 		p.Analyzer.Forget()
 		if _, err := p.Fallback.Translate(ctx, []string{arts[0].Title}); err != nil {
 			return fmt.Errorf("warm: %w", err)
