@@ -69,6 +69,10 @@ type Options struct {
 	Log        io.Writer           // progress and warnings; nil discards
 	Getenv     func(string) string // nil means os.Getenv
 	Now        func() time.Time    // for the elapsed time only
+	// Session, when not nil, keeps what Prepare read between the builds
+	// and previews of one process (jisr serve), and the embedded models
+	// loaded after a build (session.go). Nil for a one-shot build.
+	Session *Session
 }
 
 // Flags returns the options that place the project, for project.Resolve.
@@ -179,6 +183,10 @@ type Project struct {
 	// noCharts leaves the pictures out of Prepare (Preview renders no
 	// page that shows them: preview.go).
 	noCharts bool
+	// sess is Options.Session; stamps are the bundles' stamps as this
+	// Prepare first looked at them (session.go).
+	sess   *Session
+	stamps map[string]string
 }
 
 // Open resolves the project's layout (package project) and makes its
@@ -223,9 +231,12 @@ func New(l *project.Layout, o Options) (*Project, error) {
 		o.Log = io.Discard
 	}
 	cfg := l.Config
-	p := &Project{Layout: l, Log: o.Log, Drafts: o.Drafts}
+	p := &Project{Layout: l, Log: o.Log, Drafts: o.Drafts, sess: o.Session}
 	if err := p.checkFolders(); err != nil { // safety.go
 		return nil, err
+	}
+	if p.sess != nil {
+		p.sess.bind(l)
 	}
 	if o.BaseURL != "" {
 		cfg.BaseURL = o.BaseURL
@@ -381,7 +392,9 @@ func (p *Project) releasePrepared() map[string][]byte {
 		}
 	}
 	p.Analyzer, p.Gazetteer = nil, nil
-	releaseModels()
+	if p.sess == nil { // a session's next build needs them again (session.go)
+		releaseModels()
+	}
 	extra := p.extra
 	p.extra = nil
 	return extra
@@ -476,7 +489,7 @@ func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error)
 	b := run.NewBatch(p.Engine, p.Fallback, ropts)
 	// Every stored translation, of every article, is a translation memory:
 	// a renamed seed or a repeated sentence keeps its translation and review.
-	stores, bad := store.LoadAll(p.Fs, p.Content)
+	stores, bad := p.loadStores() // session.go: only what changed, with a session
 	if p.manifest == nil {
 		m, err := manifest.Read(p.Fs, p.Manifest)
 		if err != nil {
@@ -624,7 +637,7 @@ func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error)
 // not carry them; the next build (jisr serve) reads them again, the
 // same, when it first needs them. Called by releasePrepared, once the
 // engines' and the analyzer's caches are emptied.
-func releaseModels() {
+var releaseModels = func() {
 	analyze.ReleaseEmbedded()
 	gist.ReleaseEmbedded()
 	arabic.ReleaseEmbedded()
@@ -683,7 +696,11 @@ func (p *Project) readSeeds() ([]*article.Article, []error) {
 	if _, err := p.Fs.Stat(p.Seeds); errors.Is(err, os.ErrNotExist) {
 		return nil, nil
 	}
-	return source.ReadDir(p.Fs, p.Seeds)
+	var c *source.Cache
+	if p.sess != nil {
+		c = p.sess.seeds
+	}
+	return source.ReadDirCached(p.Fs, p.Seeds, c)
 }
 
 func (p *Project) hasContent() bool {
