@@ -20,6 +20,7 @@ import (
 	"path"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -758,6 +759,13 @@ func (p *Project) render(skip []string, extra map[string][]byte) (*render.Result
 	if err != nil {
 		return nil, err
 	}
+	// Hugo's pages are garbage once Render returns, but the collector's
+	// goal is still about twice the lists run's live heap: without a
+	// collection here the search index and the link check grow the heap
+	// toward that goal on top of the dead pages (5,000 articles: peak RSS
+	// 2.05 GB at the end of the render, 2.35 GB after the search index).
+	// What is left alive is tens of MB, so this collection is cheap.
+	runtime.GC()
 	if st := res.Stats; st.Shards > 0 {
 		fmt.Fprintf(p.Log, "render: articles in %d shards and the lists: %d Hugo runs, %d shards unchanged, %d of %d terms unchanged (taken from %s)\n",
 			st.Shards, st.Runs, st.Reused, st.TermsReused, st.Terms, filepath.Base(p.Out))
