@@ -1,12 +1,10 @@
 package render
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
 	"io"
 	iofs "io/fs"
-	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -15,7 +13,6 @@ import (
 
 	"github.com/spf13/afero"
 
-	"github.com/jisr-news/jisr/generator/charts"
 	"github.com/jisr-news/jisr/generator/store"
 )
 
@@ -51,27 +48,14 @@ func Preview(in Input, site Site, ids []string, log io.Writer) (map[string][]byt
 	}
 	const root = "/site"
 	content := path.Join(root, "content")
-	base := afero.NewMemMapFs()
-	if err := copyFS(base, root, in.Templates, "."); err != nil {
-		return nil, fmt.Errorf("render: preview: embedded templates: %w", err)
+	// The templates and the fragments' strings and base path as Render
+	// makes them (renderSite).
+	base, locs, basePath, err := siteBase(in, site, root)
+	if err != nil {
+		return nil, fmt.Errorf("render: preview: %w", err)
 	}
-	if err := overlay(base, root, in.Fs, in.TemplatesDir, nil); err != nil {
-		return nil, fmt.Errorf("render: preview: templates %s: %w", in.TemplatesDir, err)
-	}
-	// The fragments as Render makes them (renderSite): the same strings,
-	// the same base path.
-	files := articleFiles{fs: in.Fs, contentDir: in.ContentDir, skip: in.Skip, lean: true, deferPages: true, locs: map[string]*charts.Locale{}}
-	for _, lang := range store.Languages {
-		if data, err := afero.ReadFile(base, path.Join(root, "i18n", lang+".toml")); err == nil {
-			if l, err := charts.LocaleFromTOML(lang, data); err == nil {
-				files.locs[lang] = l
-			}
-		}
-	}
-	files.en = files.locs["en"]
-	if u, err := url.Parse(BaseDir(site.BaseURL)); err == nil && !site.Offline {
-		files.basePath = cmp.Or(u.Path, "/")
-	}
+	files := articleFiles{fs: in.Fs, contentDir: in.ContentDir, skip: in.Skip, lean: true, deferPages: true,
+		en: locs["en"], locs: locs, basePath: basePath}
 	cdir := filepath.ToSlash(in.ContentDir)
 	plan := &shardPlan{article: map[string][]string{}, review: map[string][]string{}, term: map[string][]string{}}
 	// The home and section pages: _index files at most one folder deep.

@@ -13,6 +13,7 @@
 package render
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	iofs "io/fs"
@@ -122,35 +123,13 @@ func Render(in Input, site Site, dst afero.Fs, log io.Writer) (*Result, error) {
 // renderSite is Render; mayDefer lets it leave the page fragments to the
 // shard runs (articleFiles.deferPages).
 func renderSite(in Input, site Site, dst afero.Fs, log io.Writer, mayDefer bool) (*Result, error) {
-	mem := afero.NewMemMapFs()
 	const root = "/site"
-	if err := copyFS(mem, root, in.Templates, "."); err != nil {
-		return nil, fmt.Errorf("render: embedded templates: %w", err)
+	mem, locs, basePath, err := siteBase(in, site, root)
+	if err != nil {
+		return nil, fmt.Errorf("render: %w", err)
 	}
-	if err := overlay(mem, root, in.Fs, in.TemplatesDir, nil); err != nil {
-		return nil, fmt.Errorf("render: templates %s: %w", in.TemplatesDir, err)
-	}
-	files := articleFiles{fs: in.Fs, contentDir: in.ContentDir, skip: in.Skip, lean: !ownLayouts(in.Fs, in.TemplatesDir)}
-	locs := map[string]*charts.Locale{}
-	for _, lang := range []string{"ar", "en"} {
-		// The strings Hugo will use: the project's file replaces the
-		// embedded one in mem. Unreadable: the fragments that need them
-		// are left to the templates.
-		if data, err := afero.ReadFile(mem, path.Join(root, "i18n", lang+".toml")); err == nil {
-			if l, err := charts.LocaleFromTOML(lang, data); err == nil {
-				locs[lang] = l
-			}
-		}
-	}
-	files.en, files.locs = locs["en"], locs
-	if !site.Offline { // offline, Hugo makes every link relative
-		if u, err := url.Parse(BaseDir(site.BaseURL)); err == nil {
-			files.basePath = u.Path
-			if files.basePath == "" {
-				files.basePath = "/"
-			}
-		}
-	}
+	files := articleFiles{fs: in.Fs, contentDir: in.ContentDir, skip: in.Skip, lean: !ownLayouts(in.Fs, in.TemplatesDir),
+		en: locs["en"], locs: locs, basePath: basePath}
 	// A site that will be rendered in shards gets its article and review
 	// pages' fragments in each shard's run only (not when the Hugo source
 	// is written out: the hugo command renders it in one run).
@@ -264,6 +243,38 @@ func countArticles(in Input) int {
 		}
 	}
 	return n
+}
+
+// siteBase starts the Hugo source of a render of site from in: it
+// returns a MemMapFs holding, under root, the embedded templates
+// (in.Templates) overlaid by the project's (in.TemplatesDir); the chart
+// strings of each language read from the i18n files there, by language
+// (a language whose file is missing or unreadable is left out: the
+// fragments that need them are left to the templates); and the base path
+// the fragments' links start with ("/" for an empty one, and "" offline,
+// where Hugo makes every link relative).
+func siteBase(in Input, site Site, root string) (mem afero.Fs, locs map[string]*charts.Locale, basePath string, err error) {
+	mem = afero.NewMemMapFs()
+	if err := copyFS(mem, root, in.Templates, "."); err != nil {
+		return nil, nil, "", fmt.Errorf("embedded templates: %w", err)
+	}
+	if err := overlay(mem, root, in.Fs, in.TemplatesDir, nil); err != nil {
+		return nil, nil, "", fmt.Errorf("templates %s: %w", in.TemplatesDir, err)
+	}
+	locs = map[string]*charts.Locale{}
+	for _, lang := range []string{"ar", "en"} {
+		// The strings Hugo will use: the project's file replaces the
+		// embedded one in mem.
+		if data, err := afero.ReadFile(mem, path.Join(root, "i18n", lang+".toml")); err == nil {
+			if l, err := charts.LocaleFromTOML(lang, data); err == nil {
+				locs[lang] = l
+			}
+		}
+	}
+	if u, err := url.Parse(BaseDir(site.BaseURL)); err == nil && !site.Offline {
+		basePath = cmp.Or(u.Path, "/")
+	}
+	return mem, locs, basePath, nil
 }
 
 // runHook, when set (by tests), is told the files each Hugo run wrote:
