@@ -191,7 +191,7 @@ func (e *entityItems) write(mem afero.Fs, root string, pageSize int, locs map[st
 		pageSize = 50 // hugoConfig's
 	}
 	mentions := map[string]string{}
-	for _, lang := range termLangs {
+	for _, lang := range store.Languages {
 		loc := locs[lang]
 		if loc == nil {
 			return nil, nil
@@ -267,15 +267,15 @@ func (e *entityItems) write(mem afero.Fs, root string, pageSize int, locs map[st
 		}
 	}
 	colls := map[string]*langs.Collator{}
-	for _, lang := range termLangs {
-		l, err := langs.NewLanguage(lang, termLangs[0], "UTC", langs.LanguageConfig{}, nil)
+	for _, lang := range store.Languages {
+		l, err := langs.NewLanguage(lang, store.Languages[0], "UTC", langs.LanguageConfig{}, nil)
 		if err != nil {
 			return nil, fmt.Errorf("entity items: language %s: %w", lang, err)
 		}
 		colls[lang] = langs.GetCollator1(l)
 	}
 	done := map[string]map[string]bool{} // language → entity → items made
-	for _, lang := range termLangs {
+	for _, lang := range store.Languages {
 		done[lang] = map[string]bool{}
 	}
 	for _, v := range sortedKeys(index) {
@@ -285,11 +285,11 @@ func (e *entityItems) write(mem afero.Fs, root string, pageSize int, locs map[st
 		}
 		made := true
 		for lang := range have {
-			if !slices.Contains(termLangs, lang) {
+			if !slices.Contains(store.Languages, lang) {
 				made = false // _index.md (the default language) or another language's
 			}
 		}
-		for _, lang := range termLangs {
+		for _, lang := range store.Languages {
 			if e.unsure[lang][v] || (len(members[v][lang]) > 0 && !have[lang]) {
 				made = false // a member Go cannot describe, or a page Hugo makes
 			}
@@ -297,7 +297,7 @@ func (e *entityItems) write(mem afero.Fs, root string, pageSize int, locs map[st
 		if !made {
 			continue
 		}
-		for _, lang := range termLangs {
+		for _, lang := range store.Languages {
 			if !have[lang] {
 				continue
 			}

@@ -280,7 +280,7 @@ func (a articleFiles) listFragments(mem afero.Fs, root, id string) error {
 func (a articleFiles) teasers(mem afero.Fs, root, id string, terms bool) error {
 	dir := path.Join(root, store.ArticlesSection, id)
 	pages, heads := map[string]*store.ArticlePage{}, map[string]string{}
-	for _, lang := range []string{"ar", "en"} {
+	for _, lang := range store.Languages {
 		file := store.PagePath(root, id, lang)
 		data, err := afero.ReadFile(mem, file)
 		if errors.Is(err, iofs.ErrNotExist) {

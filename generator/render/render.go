@@ -262,7 +262,7 @@ func siteBase(in Input, site Site, root string) (mem afero.Fs, locs map[string]*
 		return nil, nil, "", fmt.Errorf("templates %s: %w", in.TemplatesDir, err)
 	}
 	locs = map[string]*charts.Locale{}
-	for _, lang := range []string{"ar", "en"} {
+	for _, lang := range store.Languages {
 		// The strings Hugo will use: the project's file replaces the
 		// embedded one in mem.
 		if data, err := afero.ReadFile(mem, path.Join(root, "i18n", lang+".toml")); err == nil {

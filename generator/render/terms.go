@@ -47,8 +47,8 @@ import (
 // entity without an _index file; and a term whose files Go could not
 // name from its member counts is never recorded.
 
-// termLangs are the site's languages, the default first (HugoConfig).
-var termLangs = []string{"ar", "en"}
+// The site's languages are store.Languages, the default language
+// (HugoConfig's defaultContentLanguage, at the site's root) first.
 
 // termNamePattern matches the term values that Hugo keeps as they are in
 // a term's path and key: lower case, digits, "_" and "-". "page" and
@@ -86,7 +86,7 @@ func (p *shardPlan) noteTermFile(parts []string) {
 // content folder) as a member of the terms its front matter names.
 func (p *shardPlan) noteMembers(f string, pg *store.ArticlePage) {
 	lang := pageLang(f)
-	if !slices.Contains(termLangs, lang) {
+	if !slices.Contains(store.Languages, lang) {
 		p.termsOK = false
 		return
 	}
@@ -266,7 +266,7 @@ terms:
 		job := &termJob{}
 		counts := map[string]int{}
 		var cooccur []string
-		for _, lang := range termLangs {
+		for _, lang := range store.Languages {
 			n := len(p.members[k][lang])
 			f := k + "/_index." + lang + ".md"
 			t, ok := idx[f]
@@ -294,7 +294,7 @@ terms:
 				return nil, err
 			}
 		}
-		for _, lang := range termLangs {
+		for _, lang := range store.Languages {
 			members := slices.Clone(p.members[k][lang])
 			sort.Strings(members)
 			d.Add("members " + lang)
@@ -308,7 +308,7 @@ terms:
 		}
 		sort.Strings(cooccur)
 		for _, c := range slices.Compact(cooccur) {
-			for _, lang := range termLangs {
+			for _, lang := range store.Languages {
 				f := store.EntitiesSection + "/" + c + "/_index." + lang + ".md"
 				t, ok := idx[f]
 				if !ok {
@@ -352,7 +352,7 @@ func termOutputs(section, id string, counts map[string]int, pageSize int, offlin
 	var out []string
 	for lang, n := range counts {
 		dir := "/" + section + "/" + id
-		if lang != termLangs[0] {
+		if lang != store.Languages[0] {
 			dir = "/" + lang + dir
 		}
 		pages := max(1, (n+pageSize-1)/pageSize)
@@ -379,7 +379,7 @@ func termFiles(written []string) map[string][]string {
 	out := map[string][]string{}
 	for _, f := range written {
 		rest := f
-		for _, lang := range termLangs[1:] {
+		for _, lang := range store.Languages[1:] {
 			if strings.HasPrefix(rest, "/"+lang+"/") {
 				rest = strings.TrimPrefix(rest, "/"+lang)
 			}
