@@ -297,21 +297,11 @@ func (p *shardPlan) shardFiles(i int) map[string]fileUse {
 // outputs returns the files the run of shard i writes (slash paths from
 // the site's root, starting with "/"): each article's page in each of its
 // languages and its review page, as Hugo names them for a bundle
-// (articles/<id>/index.html; articles/<id>.html with ugly URLs, offline),
-// Arabic at the root and English under /en/. A shard whose run wrote
-// other files is never reused (renderShards checks).
+// (pageFile: articles/<id>/index.html; articles/<id>.html with ugly
+// URLs, offline), Arabic at the root and English under /en/. A shard
+// whose run wrote other files is never reused (renderShards checks).
 func (p *shardPlan) outputs(i int, offline bool) []string {
 	var out []string
-	page := func(lang, section, id string) string {
-		prefix := "/"
-		if lang != "ar" {
-			prefix += lang + "/"
-		}
-		if offline {
-			return prefix + section + "/" + id + ".html"
-		}
-		return prefix + section + "/" + id + "/index.html"
-	}
 	for _, id := range p.shards[i] {
 		for _, group := range []struct {
 			section string
@@ -320,7 +310,7 @@ func (p *shardPlan) outputs(i int, offline bool) []string {
 			for _, f := range group.files {
 				if f == group.section+"/"+id+"/"+path.Base(f) && isIndexPage(f) {
 					lang := strings.TrimSuffix(strings.TrimPrefix(path.Base(f), "index."), ".md")
-					out = append(out, page(lang, group.section, id))
+					out = append(out, pageFile(lang, group.section+"/"+id, offline))
 				}
 			}
 		}

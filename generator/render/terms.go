@@ -345,32 +345,39 @@ func termPrivate(rel string) bool {
 // termOutputs names the files of a term's pages: in each language where
 // it has a page (counts: language → member pages), its list page and its
 // pagination pages page/2… (pageSize teasers a page), as Hugo writes them
-// (entities/<id>/index.html and entities/<id>/page/2/index.html;
+// (pageFile: entities/<id>/index.html and entities/<id>/page/2/index.html;
 // entities/<id>.html and entities/<id>/page/2.html offline), the default
 // language at the root and English under /en/.
 func termOutputs(section, id string, counts map[string]int, pageSize int, offline bool) []string {
 	var out []string
 	for lang, n := range counts {
-		dir := "/" + section + "/" + id
-		if lang != store.Languages[0] {
-			dir = "/" + lang + dir
-		}
+		dir := section + "/" + id
 		pages := max(1, (n+pageSize-1)/pageSize)
-		for i := 1; i <= pages; i++ {
-			switch {
-			case i == 1 && offline:
-				out = append(out, dir+".html")
-			case i == 1:
-				out = append(out, dir+"/index.html")
-			case offline:
-				out = append(out, fmt.Sprintf("%s/page/%d.html", dir, i))
-			default:
-				out = append(out, fmt.Sprintf("%s/page/%d/index.html", dir, i))
-			}
+		out = append(out, pageFile(lang, dir, offline))
+		for i := 2; i <= pages; i++ {
+			out = append(out, pageFile(lang, fmt.Sprintf("%s/page/%d", dir, i), offline))
 		}
 	}
 	sort.Strings(out)
 	return out
+}
+
+// pageFile names the file Hugo writes for the HTML page at dir (a slash
+// path from the site's root, without slashes at either end:
+// "articles/<id>", "tags/<id>/page/2") in the language lang: the
+// default language (store.Languages[0]) at the site's root, any other
+// under /<lang>/; dir/index.html, or dir.html on an offline site
+// (uglyURLs). Out: a slash path from the publish folder's root, such as
+// "/en/articles/<id>/index.html".
+func pageFile(lang, dir string, offline bool) string {
+	name := "/" + dir
+	if lang != store.Languages[0] {
+		name = "/" + lang + name
+	}
+	if offline {
+		return name + ".html"
+	}
+	return name + "/index.html"
 }
 
 // termFiles groups the files a lists run wrote by the term they belong
