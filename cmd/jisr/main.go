@@ -162,7 +162,9 @@ func main() {
 	defer stop()
 	registerCheckFlags()
 	// JISR_CPUPROFILE=FILE writes a CPU profile of the command, for
-	// "go tool pprof"; it is how build speed is investigated.
+	// "go tool pprof"; it is how build speed is investigated. The heap
+	// profile, JISR_MEMPROFILE=FILE, is written by the render, at the
+	// end of its lists run (render.MemProfileEnv).
 	if f := os.Getenv("JISR_CPUPROFILE"); f != "" {
 		if out, err := os.Create(f); err == nil {
 			pprof.StartCPUProfile(out)

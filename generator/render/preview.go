@@ -167,7 +167,7 @@ func Preview(in Input, site Site, ids []string, log io.Writer) (map[string][]byt
 		}
 	}
 	dst := afero.NewMemMapFs()
-	if _, err := runHugo(mem, root, dst, log, "preview"); err != nil {
+	if _, err := runHugo(mem, root, dst, log, "preview", ""); err != nil {
 		return nil, err
 	}
 	// The files a shard's run is known to write (the ones Render reuses),

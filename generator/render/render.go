@@ -21,6 +21,8 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
+	"runtime/pprof"
 	"slices"
 	"sort"
 	"strings"
@@ -182,6 +184,9 @@ func renderSite(in Input, site Site, dst afero.Fs, log io.Writer, mayDefer bool)
 	if log == nil {
 		log = io.Discard
 	}
+	// The Hugo run that ends with the build's largest live heap: the
+	// site's one run, or the lists run.
+	heapProfile := os.Getenv(MemProfileEnv)
 	res := &Result{}
 	var plan *shardPlan
 	if files.lean { // a project's own layouts may read any page: one run
@@ -198,7 +203,7 @@ func renderSite(in Input, site Site, dst afero.Fs, log io.Writer, mayDefer bool)
 		return renderSite(in, site, dst, log, false)
 	}
 	if plan == nil {
-		if res.Pages, err = runHugo(mem, root, dst, log, "site"); err != nil {
+		if res.Pages, err = runHugo(mem, root, dst, log, "site", heapProfile); err != nil {
 			return nil, err
 		}
 		res.Stats.Runs = 1
@@ -206,7 +211,7 @@ func renderSite(in Input, site Site, dst afero.Fs, log io.Writer, mayDefer bool)
 		// The shard runs read the generated resources from mem: the
 		// caller's bytes (the charts' JSON is the largest) may go.
 		in.Extra = nil
-		if err := renderShards(plan, mem, root, in, files, site, dst, log, res); err != nil {
+		if err := renderShards(plan, mem, root, in, files, site, dst, log, heapProfile, res); err != nil {
 			return nil, err
 		}
 	}
@@ -282,8 +287,11 @@ func siteBase(in Input, site Site, root string) (mem afero.Fs, locs map[string]*
 var runHook func(run string, files []string)
 
 // runHugo runs Hugo once over the site under root in mem, writing into
-// dst, and returns the number of pages of its sites.
-func runHugo(mem afero.Fs, root string, dst afero.Fs, log io.Writer, run string) (int, error) {
+// dst, and returns the number of pages of its sites. When heapProfile is
+// not empty, the heap profile of the end of the run, while Hugo still
+// holds its sites (after a garbage collection, so that it shows what is
+// live), is written to that OS file (runtime/pprof, for "go tool pprof").
+func runHugo(mem afero.Fs, root string, dst afero.Fs, log io.Writer, run, heapProfile string) (int, error) {
 	var rec *recordFs
 	if runHook != nil {
 		rec = newRecordFs(dst)
@@ -314,6 +322,11 @@ func runHugo(mem afero.Fs, root string, dst afero.Fs, log io.Writer, run string)
 		}
 		return 0, fmt.Errorf("render: %w", err)
 	}
+	if heapProfile != "" {
+		if err := writeHeapProfile(heapProfile); err != nil {
+			return 0, fmt.Errorf("render: %s: %w", MemProfileEnv, err)
+		}
+	}
 	pages := 0
 	for _, s := range h.Sites {
 		pages += len(s.Pages())
@@ -326,8 +339,9 @@ func runHugo(mem afero.Fs, root string, dst afero.Fs, log io.Writer, run string)
 
 // renderShards renders the site of base in the runs of plan: each shard
 // (or its files from in.Published, when its input is unchanged), then the
-// lists, which also give the page count since they hold every page.
-func renderShards(plan *shardPlan, base afero.Fs, root string, in Input, files articleFiles, site Site, dst afero.Fs, log io.Writer, res *Result) error {
+// lists, which also give the page count since they hold every page. A
+// heapProfile file name gets the heap profile of the lists run (runHugo).
+func renderShards(plan *shardPlan, base afero.Fs, root string, in Input, files articleFiles, site Site, dst afero.Fs, log io.Writer, heapProfile string, res *Result) error {
 	shardCfg, err := hugoConfig(site, true)
 	if err != nil {
 		return err
@@ -363,7 +377,7 @@ func renderShards(plan *shardPlan, base afero.Fs, root string, in Input, files a
 			}
 		}
 		rec := newRecordFs(dst)
-		if _, err := runHugo(mem, root, rec, log, name); err != nil {
+		if _, err := runHugo(mem, root, rec, log, name, ""); err != nil {
 			return err
 		}
 		res.Stats.Runs++
@@ -435,7 +449,7 @@ func renderShards(plan *shardPlan, base afero.Fs, root string, in Input, files a
 		}
 	}
 	rec := newRecordFs(dst)
-	if res.Pages, err = runHugo(mem, root, rec, log, "lists"); err != nil {
+	if res.Pages, err = runHugo(mem, root, rec, log, "lists", heapProfile); err != nil {
 		return err
 	}
 	res.Stats.Runs++
@@ -474,6 +488,28 @@ func sortedKeys[V any](m map[string]V) []string {
 // layouts on their real input (with the static files in its static/).
 // The folder is emptied first.
 const SourceEnv = "JISR_HUGO_SOURCE"
+
+// MemProfileEnv names the environment variable that, when set to a file
+// name, makes Render write there a heap profile (for "go tool pprof") at
+// the end of its last Hugo run, the lists run (the site's one run when
+// it is not sharded): the moment a build's live heap peaks. It is for
+// measuring, and changes nothing Render writes.
+const MemProfileEnv = "JISR_MEMPROFILE"
+
+// writeHeapProfile collects the garbage, then writes the heap profile
+// of what is live to the OS file name.
+func writeHeapProfile(name string) error {
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	runtime.GC()
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
 
 // dumpSource copies the files under root of mem into the OS folder dir,
 // and the static files of in into its static folder.
