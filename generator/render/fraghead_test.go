@@ -1,0 +1,105 @@
+package render
+
+import (
+	iofs "io/fs"
+	"sort"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/spf13/afero"
+
+	"github.com/jisr-news/jisr/generator/store"
+	"github.com/jisr-news/jisr/static"
+	"github.com/jisr-news/jisr/templates"
+)
+
+// withoutFiles returns a copy of fsys without the files named in drop.
+func withoutFiles(t *testing.T, fsys iofs.FS, drop ...string) iofs.FS {
+	t.Helper()
+	out := fstest.MapFS{}
+	err := iofs.WalkDir(fsys, ".", func(p string, d iofs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		for _, x := range drop {
+			if p == x {
+				return nil
+			}
+		}
+		data, err := iofs.ReadFile(fsys, p)
+		out[p] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, x := range drop {
+		if _, err := iofs.Stat(fsys, x); err != nil {
+			t.Fatalf("%s: %v", x, err)
+		}
+	}
+	return out
+}
+
+// renderWith renders the project in fs with the layouts tmpl and returns
+// every HTML file written, by path.
+func renderWith(t *testing.T, fs afero.Fs, tmpl iofs.FS, site Site) map[string]string {
+	t.Helper()
+	dst := afero.NewMemMapFs()
+	extra := map[string][]byte{"images/a01/x.jpg": []byte("\xff\xd8\xff picture")}
+	in := Input{Fs: fs, ContentDir: "/p/content", TemplatesDir: "/p/templates", Templates: tmpl, Static: static.FS, Extra: extra}
+	if _, err := Render(in, site, dst, nil); err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	afero.Walk(dst, "/", func(p string, info iofs.FileInfo, err error) error {
+		if err == nil && !info.IsDir() && strings.HasSuffix(p, ".html") {
+			b, _ := afero.ReadFile(dst, p)
+			out[p] = string(b)
+		}
+		return nil
+	})
+	return out
+}
+
+// TestHeadMatchesHugo renders a site with jisr's opengraph.html and
+// twitter_cards.html (which share the page's images) and with Hugo's
+// embedded ones instead, at the host's root and under a sub-path, and
+// wants the same pages: every kind of page, an article with images of
+// its own (a page resource and an address), titles and leads with
+// markup, quotes and ampersands.
+func TestHeadMatchesHugo(t *testing.T) {
+	fs := shardProject(t, 6, true)
+	editArticle(t, fs, "a02", func(p *store.ArticlePage) {
+		p.Title = `<script>alert("x")</script> 'quoted' & "double" &amp; <b>bold</b>`
+		p.Lead = `A lead with <script>alert(1)</script>, "quotes", 'single' & &lt;entities&gt;`
+	})
+	editArticle(t, fs, "a04", func(p *store.ArticlePage) {
+		p.Images = []string{"https://cdn.example/a&b.jpg?x=1&y=\"2\"", "/images/a01/x.jpg", "/missing/y.png"}
+	})
+	hugo := withoutFiles(t, templates.FS, "layouts/_partials/opengraph.html", "layouts/_partials/twitter_cards.html")
+	for _, base := range []string{"https://example.org/", "https://user.github.io/repo/"} {
+		site := Site{BaseURL: base, TitleAR: "جسر <&>", TitleEN: `jisr "&" <news>`}
+		got, want := renderWith(t, fs, templates.FS, site), renderWith(t, fs, hugo, site)
+		if len(got) != len(want) {
+			t.Fatalf("%s: %d pages, want %d", base, len(got), len(want))
+		}
+		paths := make([]string, 0, len(want))
+		for p := range want {
+			paths = append(paths, p)
+		}
+		sort.Strings(paths)
+		all := ""
+		for _, p := range paths {
+			sameBytes(t, base+p, got[p], want[p])
+			all += want[p]
+		}
+		for _, s := range []string{`og:image" content="https://cdn.example/a&amp;b.jpg`, `twitter:card" content="summary_large_image"`,
+			`twitter:card" content="summary"`, "&lt;script&gt;alert(&#34;x&#34;)", `og:type" content="website"`, `article:tag`} {
+			if !strings.Contains(all, s) {
+				t.Errorf("%s: the fixture does not exercise %q", base, s)
+			}
+		}
+	}
+}
