@@ -15,7 +15,7 @@ import (
 )
 
 // withoutFiles returns a copy of fsys without the files named in drop.
-func withoutFiles(t *testing.T, fsys iofs.FS, drop ...string) iofs.FS {
+func withoutFiles(t *testing.T, fsys iofs.FS, drop ...string) fstest.MapFS {
 	t.Helper()
 	out := fstest.MapFS{}
 	err := iofs.WalkDir(fsys, ".", func(p string, d iofs.DirEntry, err error) error {
@@ -64,11 +64,13 @@ func renderWith(t *testing.T, fs afero.Fs, tmpl iofs.FS, site Site) map[string]s
 }
 
 // TestHeadMatchesHugo renders a site with jisr's opengraph.html and
-// twitter_cards.html (which share the page's images) and with Hugo's
-// embedded ones instead, at the host's root and under a sub-path, and
+// twitter_cards.html (which share the page's images and read .Summary
+// only where it may not be empty) and with Hugo's embedded ones instead
+// (and .Summary in head-meta.html), at the host's root and under a sub-path, and
 // wants the same pages: every kind of page, an article with images of
 // its own (a page resource and an address), titles and leads with
-// markup, quotes and ampersands.
+// markup, quotes and ampersands, a page with content and one with a
+// summary in its front matter.
 func TestHeadMatchesHugo(t *testing.T) {
 	fs := shardProject(t, 6, true)
 	editArticle(t, fs, "a02", func(p *store.ArticlePage) {
@@ -78,7 +80,25 @@ func TestHeadMatchesHugo(t *testing.T) {
 	editArticle(t, fs, "a04", func(p *store.ArticlePage) {
 		p.Images = []string{"https://cdn.example/a&b.jpg?x=1&y=\"2\"", "/images/a01/x.jpg", "/missing/y.png"}
 	})
+	// Pages with content of their own and with a summary in the front
+	// matter (jisr writes neither) have a summary: Hugo's.
+	for name, edit := range map[string]func(string) string{
+		"/p/content/articles/a03/index.en.md": func(s string) string { return s + "\nA body with *markup* & <script>x</script>, \"quoted\".\n" },
+		"/p/content/articles/a05/index.en.md": func(s string) string {
+			return strings.Replace(s, "{\n", "{\n  \"summary\": \"A <b>summary</b> & more\",\n", 1)
+		},
+	} {
+		b, err := afero.ReadFile(fs, name)
+		if err != nil || b[0] != '{' {
+			t.Fatalf("%s: %v %.10q", name, err, b)
+		}
+		if err := afero.WriteFile(fs, name, []byte(edit(string(b))), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	hugo := withoutFiles(t, templates.FS, "layouts/_partials/opengraph.html", "layouts/_partials/twitter_cards.html")
+	meta := hugo["layouts/_partials/head-meta.html"]
+	meta.Data = []byte(strings.Replace(string(meta.Data), `(partial "summary.html" .)`, ".Summary", 1))
 	for _, base := range []string{"https://example.org/", "https://user.github.io/repo/"} {
 		site := Site{BaseURL: base, TitleAR: "جسر <&>", TitleEN: `jisr "&" <news>`}
 		got, want := renderWith(t, fs, templates.FS, site), renderWith(t, fs, hugo, site)
@@ -96,7 +116,8 @@ func TestHeadMatchesHugo(t *testing.T) {
 			all += want[p]
 		}
 		for _, s := range []string{`og:image" content="https://cdn.example/a&amp;b.jpg`, `twitter:card" content="summary_large_image"`,
-			`twitter:card" content="summary"`, "&lt;script&gt;alert(&#34;x&#34;)", `og:type" content="website"`, `article:tag`} {
+			`twitter:card" content="summary"`, "&lt;script&gt;alert(&#34;x&#34;)", `og:type" content="website"`, `article:tag`,
+			`og:description" content="A body with markup &amp; x, “quoted”."`, `og:description" content="A summary &amp; more"`} {
 			if !strings.Contains(all, s) {
 				t.Errorf("%s: the fixture does not exercise %q", base, s)
 			}
