@@ -124,3 +124,88 @@ func TestHeadMatchesHugo(t *testing.T) {
 		}
 	}
 }
+
+// jsonldPerArticle is jsonld.html as it was before the entities' objects
+// were made once per term: each article made the object of each of its
+// entities.
+const jsonldPerArticle = `{{- /* Context: an article page. JSON-LD NewsArticle (schema.org): language, headline, date,
+the entities it is about (the two most mentioned, if at least twice) and the others it
+mentions, each pointing to its entity page with sameAs Wikidata; on a translation,
+translationOfWork pointing to the Arabic original, and on the original, workTranslation.
+A scratch map keeps the keys' case (merge would not); jsonify escapes <, > and &, so no
+text can close the script element. */ -}}
+{{- if eq .Section "articles" }}
+{{- $mentions := .Params.mentions | default dict }}
+{{- $types := dict "PERSON" "Person" "PLACE" "Place" "ORGANIZATION" "Organization" }}
+{{- $ents := slice }}
+{{- range .GetTerms "entities" }}
+{{- $e := newScratch }}
+{{- $e.Set "@type" (index $types (.Params.type | default "") | default "Thing") }}
+{{- $e.Set "name" .LinkTitle }}
+{{- $e.Set "url" .Permalink }}
+{{- with .Params.wikidata }}{{ $e.Set "sameAs" (printf "https://www.wikidata.org/wiki/%s" .) }}{{ end }}
+{{- $n := 0 }}{{ with index $mentions .Data.Term }}{{ $n = .count | default 0 }}{{ end }}
+{{- $ents = $ents | append (dict "n" $n "e" $e.Values) }}
+{{- end }}
+{{- $about := slice }}{{ $other := slice }}
+{{- range $i, $x := sort $ents "n" "desc" }}
+{{- if and (lt $i 2) (ge $x.n 2) }}{{ $about = $about | append $x.e }}{{ else }}{{ $other = $other | append $x.e }}{{ end }}
+{{- end }}
+{{- $ld := newScratch }}
+{{- $ld.Set "@context" "https://schema.org" }}
+{{- $ld.Set "@type" "NewsArticle" }}
+{{- $ld.Set "inLanguage" .Language.Lang }}
+{{- $ld.Set "headline" .Title }}
+{{- $ld.Set "url" .Permalink }}
+{{- $ld.Set "mainEntityOfPage" .Permalink }}
+{{- if not .Date.IsZero }}{{ $ld.Set "datePublished" (.Date.Format "2006-01-02") }}{{ end }}
+{{- with .Params.lead }}{{ $ld.Set "description" (. | strings.TrimSpace | truncate 300 | htmlUnescape) }}{{ end }}
+{{- with .Params.figures }}{{ $imgs := slice }}{{ range . }}{{ $imgs = $imgs | append (cond (or (strings.HasPrefix .src "https://") (strings.HasPrefix .src "http://")) .src (strings.TrimPrefix "/" .src | absURL)) }}{{ end }}{{ $ld.Set "image" $imgs }}{{ end }}
+{{- with .Params.author }}{{ $ld.Set "author" (dict "@type" "Person" "name" .) }}{{ end }}
+{{- $ld.Set "publisher" (dict "@type" "Organization" "name" site.Title "url" site.Home.Permalink) }}
+{{- with $about }}{{ $ld.Set "about" . }}{{ end }}
+{{- with $other }}{{ $ld.Set "mentions" . }}{{ end }}
+{{- $kw := slice }}{{ range .GetTerms "tags" }}{{ $kw = $kw | append .LinkTitle }}{{ end }}
+{{- with $kw }}{{ $ld.Set "keywords" (delimit . ", ") }}{{ end }}
+{{- range .Translations }}
+{{- $w := dict "@type" "NewsArticle" "@id" .Permalink "url" .Permalink "inLanguage" .Language.Lang "headline" .Title }}
+{{- if eq .Language.Lang "ar" }}{{ $ld.Set "translationOfWork" $w }}{{ else }}{{ $ld.Set "workTranslation" $w }}{{ end }}
+{{- end }}
+<script type="application/ld+json">{{ $ld.Values | jsonify | safeJS }}</script>
+{{- end }}
+`
+
+// TestJSONLDMatchesPerArticle renders a site with jsonld.html and with
+// jsonldPerArticle and wants the same pages: entities with and without a
+// type, a Wikidata ID and a page of their own, about and mentions, names
+// and titles with markup, quotes and ampersands.
+func TestJSONLDMatchesPerArticle(t *testing.T) {
+	fs := shardProject(t, 6, false)
+	editArticle(t, fs, "a02", func(p *store.ArticlePage) {
+		p.Title = `<script>alert("x")</script> 'quoted' & "double" &amp;`
+		p.Lead = `A lead with </script>, "quotes" & &lt;entities&gt;`
+		p.Author = `<b>"Author" & co</b>`
+	})
+	for _, lang := range []string{"ar", "en"} {
+		writeTerm(t, fs, "entities/iraq", lang, "title: '"+lang+` <script>"Iraq"</script> & co'`+"\ntype: PLACE\nwikidata: Q796\njisr_generated: true\n")
+		writeTerm(t, fs, "entities/p1", lang, "title: "+lang+" p1\njisr_generated: true\n")
+	}
+	perArticle := withoutFiles(t, templates.FS)
+	perArticle["layouts/_partials/jsonld.html"] = &fstest.MapFile{Data: []byte(jsonldPerArticle)}
+	site := Site{BaseURL: "https://user.github.io/repo/", TitleAR: "جسر <&>", TitleEN: `jisr "&" <news>`}
+	got, want := renderWith(t, fs, templates.FS, site), renderWith(t, fs, perArticle, site)
+	if len(got) != len(want) {
+		t.Fatalf("%d pages, want %d", len(got), len(want))
+	}
+	all := ""
+	for p := range want {
+		sameBytes(t, p, got[p], want[p])
+		all += want[p]
+	}
+	for _, s := range []string{`"sameAs":"https://www.wikidata.org/wiki/Q796"`, `"@type":"Thing"`, `"@type":"Person"`, `"about":[`, `"mentions":[`,
+		`\u003cscript\u003e\"Iraq\"\u003c/script\u003e \u0026 co`, `"headline":"\u003cscript\u003e`} {
+		if !strings.Contains(all, s) {
+			t.Errorf("the fixture does not exercise %s", s)
+		}
+	}
+}
