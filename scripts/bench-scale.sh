@@ -76,6 +76,22 @@ measure() {
 	rm -f "$log" "$tv"
 }
 
+# sizes N PUBLIC: appends what a reader downloads from the cold site to
+# sizes.tsv: the largest list page (home, sections, tags, entities and the
+# review dashboard, with their pager pages; the goal is 150 KB at 10,000
+# articles) and the search's first file (search.js and search-index.js;
+# a query then adds only the parts it needs, see ARCHITECTURE.md).
+sizefile="$work/sizes.tsv"
+: >"$sizefile"
+sizes() {
+	local n=$1 pub=$2 list first
+	list=$(cd "$pub" && find . -name index.html -printf '%s %P\n' |
+		grep -E ' (en/)?(index\.html|page/|articles/(index\.html|page/)|tags/|entities/|review/(index\.html|page/))' |
+		sort -n | tail -1)
+	first=$(cd "$pub" && cat js/search.js js/search-index.js | wc -c)
+	printf '%s\t%s KB (%s)\t%s KB\n' "$n" "$(( ${list%% *} / 1024 ))" "${list#* }" "$((first / 1024))" >>"$sizefile"
+}
+
 states=",${STATES:-cold,unchanged,edited,added},"
 want() { [[ $states == *",$1,"* ]]; }
 IFS=, read -ra ns <<<"$sizes"
@@ -90,6 +106,7 @@ for n in "${ns[@]}"; do
 	# layouts, the content tree with the fragments made in Go), for the
 	# hugo+jisr row: about a second of the build's time.
 	measure "jisr cold" "$n" "$p" public env JISR_HUGO_SOURCE="$jsite" "${jisr[@]}"
+	sizes "$n" "$p/public"
 	site plain -content "$p/content" -out "$plainsite" >&2
 	measure "hugo cold" "$n" "$plainsite" public "${hugo[@]}"
 	measure "hugo+jisr layouts cold" "$n" "$jsite" public "${hugo[@]}"
@@ -133,3 +150,8 @@ END {
 		printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", f[1], f[2], f[3], f[4], f[5], f[6], f[7], cr, rr
 	}
 }' "$rows"
+
+echo
+echo "| articles | largest list page | search's first files |"
+echo "|---|---|---|"
+awk -F'\t' '{ printf "| %s | %s | %s |\n", $1, $2, $3 }' "$sizefile"

@@ -39,6 +39,10 @@ rebuilt.`,
 				return fail(err)
 			}
 			log := cmd.ErrOrStderr()
+			// The session keeps, between builds, what Prepare read and the
+			// embedded models, so that an edit reads and analyzes only
+			// what changed (build.Session).
+			o.Session = build.NewSession()
 			rebuild := func(ctx context.Context) error {
 				sum, err := build.Run(ctx, o)
 				if err == nil {
@@ -53,8 +57,11 @@ rebuilt.`,
 				// Serve anyway: the next save may fix it.
 				fmt.Fprintf(log, "build failed: %v\n", err)
 			}
+			if err := o.Session.Warm(cmd.Context(), o); err != nil {
+				fmt.Fprintf(log, "serve: %v (the first edit reads every article)\n", err)
+			}
 			preview := func(ctx context.Context, changed []string) (map[string][]byte, error) {
-				pv, err := build.Preview(ctx, o, changed)
+				pv, err := build.Preview(ctx, o, changed) // also makes the session forget them
 				if err != nil {
 					return nil, err
 				}

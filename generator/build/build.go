@@ -20,6 +20,7 @@ import (
 	"path"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -69,6 +70,10 @@ type Options struct {
 	Log        io.Writer           // progress and warnings; nil discards
 	Getenv     func(string) string // nil means os.Getenv
 	Now        func() time.Time    // for the elapsed time only
+	// Session, when not nil, keeps what Prepare read between the builds
+	// and previews of one process (jisr serve), and the embedded models
+	// loaded after a build (session.go). Nil for a one-shot build.
+	Session *Session
 }
 
 // Flags returns the options that place the project, for project.Resolve.
@@ -179,6 +184,10 @@ type Project struct {
 	// noCharts leaves the pictures out of Prepare (Preview renders no
 	// page that shows them: preview.go).
 	noCharts bool
+	// sess is Options.Session; stamps are the bundles' stamps as this
+	// Prepare first looked at them (session.go).
+	sess   *Session
+	stamps map[string]string
 }
 
 // Open resolves the project's layout (package project) and makes its
@@ -223,9 +232,12 @@ func New(l *project.Layout, o Options) (*Project, error) {
 		o.Log = io.Discard
 	}
 	cfg := l.Config
-	p := &Project{Layout: l, Log: o.Log, Drafts: o.Drafts}
+	p := &Project{Layout: l, Log: o.Log, Drafts: o.Drafts, sess: o.Session}
 	if err := p.checkFolders(); err != nil { // safety.go
 		return nil, err
+	}
+	if p.sess != nil {
+		p.sess.bind(l)
 	}
 	if o.BaseURL != "" {
 		cfg.BaseURL = o.BaseURL
@@ -381,7 +393,9 @@ func (p *Project) releasePrepared() map[string][]byte {
 		}
 	}
 	p.Analyzer, p.Gazetteer = nil, nil
-	releaseModels()
+	if p.sess == nil { // a session's next build needs them again (session.go)
+		releaseModels()
+	}
 	extra := p.extra
 	p.extra = nil
 	return extra
@@ -476,7 +490,7 @@ func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error)
 	b := run.NewBatch(p.Engine, p.Fallback, ropts)
 	// Every stored translation, of every article, is a translation memory:
 	// a renamed seed or a repeated sentence keeps its translation and review.
-	stores, bad := store.LoadAll(p.Fs, p.Content)
+	stores, bad := p.loadStores() // session.go: only what changed, with a session
 	if p.manifest == nil {
 		m, err := manifest.Read(p.Fs, p.Manifest)
 		if err != nil {
@@ -624,7 +638,7 @@ func (p *Project) Prepare(ctx context.Context) (*Summary, []content.Page, error)
 // not carry them; the next build (jisr serve) reads them again, the
 // same, when it first needs them. Called by releasePrepared, once the
 // engines' and the analyzer's caches are emptied.
-func releaseModels() {
+var releaseModels = func() {
 	analyze.ReleaseEmbedded()
 	gist.ReleaseEmbedded()
 	arabic.ReleaseEmbedded()
@@ -683,7 +697,11 @@ func (p *Project) readSeeds() ([]*article.Article, []error) {
 	if _, err := p.Fs.Stat(p.Seeds); errors.Is(err, os.ErrNotExist) {
 		return nil, nil
 	}
-	return source.ReadDir(p.Fs, p.Seeds)
+	var c *source.Cache
+	if p.sess != nil {
+		c = p.sess.seeds
+	}
+	return source.ReadDirCached(p.Fs, p.Seeds, c)
 }
 
 func (p *Project) hasContent() bool {
@@ -741,6 +759,13 @@ func (p *Project) render(skip []string, extra map[string][]byte) (*render.Result
 	if err != nil {
 		return nil, err
 	}
+	// Hugo's pages are garbage once Render returns, but the collector's
+	// goal is still about twice the lists run's live heap: without a
+	// collection here the search index and the link check grow the heap
+	// toward that goal on top of the dead pages (5,000 articles: peak RSS
+	// 2.05 GB at the end of the render, 2.35 GB after the search index).
+	// What is left alive is tens of MB, so this collection is cheap.
+	runtime.GC()
 	if st := res.Stats; st.Shards > 0 {
 		fmt.Fprintf(p.Log, "render: articles in %d shards and the lists: %d Hugo runs, %d shards unchanged, %d of %d terms unchanged (taken from %s)\n",
 			st.Shards, st.Runs, st.Reused, st.TermsReused, st.Terms, filepath.Base(p.Out))

@@ -35,7 +35,7 @@ func (p *Project) addSeedImages(arts []*article.Article) {
 			if img.File == "" {
 				continue
 			}
-			data, err := source.ReadImage(p.Fs, img.File)
+			data, err := p.readImage(img.File) // session.go
 			if err != nil {
 				p.warn("%s: %v; the page points to a missing picture", a.Source, err)
 				continue

@@ -276,7 +276,7 @@ func (p *Project) articleEntry(pg content.Page, before []analyze.Entity) (manife
 	if err != nil {
 		return manifest.Article{}, err
 	}
-	bundle, err := p.bundleDigest(pg.Article.ID)
+	bundle, err := p.writtenDigest(pg.Article.ID) // session.go
 	if err != nil {
 		return manifest.Article{}, err
 	}
@@ -312,14 +312,15 @@ func (p *Project) reusable(arts []*article.Article, stores map[string]*store.Fil
 		if seed != entry.Seed {
 			continue
 		}
-		bundle, err := p.bundleDigest(a.ID)
+		bundle, err := p.storedDigest(a.ID) // session.go
+
 		if err != nil {
 			return out, err
 		}
 		if bundle != entry.Store {
 			continue
 		}
-		stored, err := store.ReadAnalysis(p.Fs, p.Content, a.ID)
+		stored, err := p.storedAnalysis(a.ID)
 		if err != nil || stored == nil {
 			continue // analyzed again; a broken file is rewritten as a cold build would
 		}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
 	"path"
 	"path/filepath"
 	"sort"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/jisr-news/jisr/generator/project"
 	"github.com/jisr-news/jisr/generator/render"
+	"github.com/jisr-news/jisr/generator/safepath"
 	"github.com/jisr-news/jisr/generator/source"
 	"github.com/jisr-news/jisr/generator/store"
 	"github.com/jisr-news/jisr/generator/translate"
@@ -62,7 +62,16 @@ type Previewed struct {
 // files of content/ outside the article and review bundles) are not
 // previewed: it returns an error wrapping ErrNoPreview, and so it does
 // for a project with layouts of its own.
+//
+// With o.Session, the changed files are forgotten by it first (so the
+// build that follows reads them too), and Prepare reads only what changed
+// (session.go); what it records of the files it wrote into memory stays
+// in a fork of the session, dropped after.
 func Preview(ctx context.Context, o Options, changed []string) (*Previewed, error) {
+	if o.Session != nil {
+		o.Session.Forget(changed)
+		o.Session = o.Session.fork()
+	}
 	base := o.Fs
 	if base == nil {
 		base = afero.NewOsFs()
@@ -148,10 +157,10 @@ func Preview(ctx context.Context, o Options, changed []string) (*Previewed, erro
 func previewable(l *project.Layout, changed []string) (map[string]bool, error) {
 	edited := map[string]bool{}
 	for _, c := range changed {
-		if within(c, l.Seeds) {
+		if safepath.Within(l.Seeds, c) && filepath.Clean(c) != filepath.Clean(l.Seeds) {
 			continue
 		}
-		if within(c, l.Content) {
+		if safepath.Within(l.Content, c) && filepath.Clean(c) != filepath.Clean(l.Content) {
 			rel, _ := filepath.Rel(l.Content, c)
 			parts := strings.Split(filepath.ToSlash(rel), "/")
 			if len(parts) >= 3 && (parts[0] == store.ArticlesSection || parts[0] == store.ReviewSection) {
@@ -162,12 +171,6 @@ func previewable(l *project.Layout, changed []string) (map[string]bool, error) {
 		return nil, fmt.Errorf("%w: %s changes more than some articles' pages", ErrNoPreview, c)
 	}
 	return edited, nil
-}
-
-// within reports whether p lies under the folder dir.
-func within(p, dir string) bool {
-	rel, err := filepath.Rel(dir, p)
-	return err == nil && rel != "." && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && fs.ValidPath(filepath.ToSlash(rel))
 }
 
 // siteSettings are the render's settings of the project's site.

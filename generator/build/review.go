@@ -40,7 +40,7 @@ func (p *Project) writeReview(w *content.Writer, built []content.Page, kept map[
 	for _, pg := range built {
 		id := pg.Article.ID
 		if e, ok := last[id]; ok && kept[id] && e.Review != "" {
-			if d := p.reviewDigest(id); d == e.Review {
+			if d := p.cachedReviewDigest(id, false); d == e.Review {
 				digests[id] = d
 				continue
 			}
@@ -51,7 +51,7 @@ func (p *Project) writeReview(w *content.Writer, built []content.Page, kept map[
 		return nil, err
 	}
 	for _, pg := range todo {
-		digests[pg.Article.ID] = p.reviewDigest(pg.Article.ID)
+		digests[pg.Article.ID] = p.cachedReviewDigest(pg.Article.ID, true)
 	}
 	fmt.Fprintf(p.Log, "review pages: %d checked, %d unchanged\n", len(todo), len(built)-len(todo))
 	return digests, nil

@@ -281,6 +281,10 @@ func (f *facts) html(data []byte) {
 	}
 	line := 1
 	inStyle := false
+	// One map for every tag, holding only the attributes read below: a
+	// page has thousands of tags, and copying each attribute of each into
+	// a map of its own was most of the check's garbage.
+	attrs := map[string]string{}
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {
@@ -309,11 +313,13 @@ func (f *facts) html(data []byte) {
 		if tag == atom.Style && tt == html.StartTagToken {
 			inStyle = true
 		}
-		attrs := map[string]string{}
+		clear(attrs)
 		for hasAttr {
 			var k, v []byte
 			k, v, hasAttr = z.TagAttr()
-			attrs[string(k)] = string(v)
+			if key, ok := readAttrs[string(k)]; ok {
+				attrs[key] = string(v)
+			}
 		}
 		if v, ok := attrs["id"]; ok {
 			id(v)
@@ -321,7 +327,7 @@ func (f *facts) html(data []byte) {
 		if v, ok := attrs["name"]; ok && tag == atom.A {
 			id(v)
 		}
-		tagName := string(name)
+		tagName := ""
 		for _, a := range []string{"href", "src", "poster", "data", "action", "srcset"} {
 			v, ok := attrs[a]
 			if !ok {
@@ -341,6 +347,9 @@ func (f *facts) html(data []byte) {
 			if a == "srcset" {
 				urls = srcset(v)
 			}
+			if tagName == "" {
+				tagName = string(name)
+			}
 			for _, u := range urls {
 				f.refs = append(f.refs, rawRef{line: start, attr: tagName + " " + a, url: u, loads: loads})
 			}
@@ -356,6 +365,17 @@ func (f *facts) html(data []byte) {
 		}
 	}
 }
+
+// readAttrs are the attributes html reads, each mapped to itself (the
+// look-up by a tokenizer's bytes allocates nothing; the value is the key
+// kept).
+var readAttrs = func() map[string]string {
+	m := map[string]string{}
+	for _, a := range []string{"id", "name", "href", "src", "poster", "data", "action", "srcset", "rel", "http-equiv", "content", "style"} {
+		m[a] = a
+	}
+	return m
+}()
 
 func loadsRel(rel string) bool {
 	for _, r := range strings.Fields(strings.ToLower(rel)) {

@@ -228,6 +228,10 @@ type articleFiles struct {
 	// folder, for planShards to read them without parsing the page again
 	// (renderSite empties it).
 	parsed map[string]*store.ArticlePage
+	// items, when not nil, gathers the members of the entity pages for
+	// their items made in Go (fragitems.go); only with jisr's own
+	// layouts.
+	items *entityItems
 }
 
 // file is overlay's callback for the content tree: it writes the
@@ -272,15 +276,20 @@ func (a articleFiles) listFragments(mem afero.Fs, root, id string) error {
 
 // teasers is listFragments and, with terms, when the layouts are jisr's
 // own, the article's term teasers (writeTermTeasers), which only term
-// pages read.
+// pages read, and its pages recorded for the entity items (items).
 func (a articleFiles) teasers(mem afero.Fs, root, id string, terms bool) error {
 	dir := path.Join(root, store.ArticlesSection, id)
 	pages, heads := map[string]*store.ArticlePage{}, map[string]string{}
 	for _, lang := range []string{"ar", "en"} {
-		p, err := store.ReadArticlePage(mem, root, id, lang)
+		file := store.PagePath(root, id, lang)
+		data, err := afero.ReadFile(mem, file)
 		if errors.Is(err, iofs.ErrNotExist) {
 			continue
 		}
+		if err != nil {
+			return fmt.Errorf("store: %w", err)
+		}
+		p, err := store.ParseArticlePage(file, data)
 		if err != nil {
 			return err
 		}
@@ -301,6 +310,9 @@ func (a articleFiles) teasers(mem afero.Fs, root, id string, terms bool) error {
 				return err
 			}
 			heads[lang] = t
+		}
+		if terms && a.items != nil {
+			a.items.add(id, lang, data, p, heads[lang])
 		}
 	}
 	if !terms || !a.lean {

@@ -17,10 +17,10 @@ import (
 // and the article's lead cut at 220 letters. What it writes depends only
 // on the article and the language (not on the tag), so it is made here
 // once per article: the whole inside of the list item, which term.html
-// inlines. Entity pages keep their items in the template: the same made
-// in Go per article and entity (with the mention count and snippet) cut
-// the CPU of the hugo command but cost Hugo about 10 KB a resource, some
-// 160 MB at 1,000 articles (ARCHITECTURE.md, "Where the time goes").
+// inlines. Entity pages get theirs per page of their pager instead
+// (fragitems.go): made per article and entity (with the mention count and
+// snippet), they cost Hugo about 10 KB a resource, some 160 MB at 1,000
+// articles (ARCHITECTURE.md, "Where the time goes").
 
 // TagTeaserFile is the page resource of an article bundle that holds
 // the inside of its list item on the page of any of its tags in one

@@ -23,6 +23,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/bep/logg"
 	"github.com/gohugoio/hugo/common/loggers"
@@ -156,6 +157,7 @@ func renderSite(in Input, site Site, dst afero.Fs, log io.Writer, mayDefer bool)
 	files.deferPages = mayDefer && files.lean && os.Getenv(SourceEnv) == "" && countArticles(in) > shardSize(site.ShardSize)
 	if files.lean {
 		files.parsed = map[string]*store.ArticlePage{}
+		files.items = newEntityItems(time.Now())
 	}
 	if err := overlay(mem, path.Join(root, "content"), in.Fs, in.ContentDir, files.file, in.Skip...); err != nil {
 		return nil, fmt.Errorf("render: content %s: %w", in.ContentDir, err)
@@ -165,6 +167,7 @@ func renderSite(in Input, site Site, dst afero.Fs, log io.Writer, mayDefer bool)
 			return nil, fmt.Errorf("render: generated resource %q: not a path inside the content tree", rel)
 		}
 		delete(files.parsed, rel) // replaced: planShards reads it from mem
+		files.items.forget(rel)
 		if name, html, ok := chartsFragment(rel, data, locs); ok {
 			if err := writeFile(mem, path.Join(root, "content", name), html); err != nil {
 				return nil, fmt.Errorf("render: generated resource %s: %w", name, err)
@@ -177,6 +180,13 @@ func renderSite(in Input, site Site, dst afero.Fs, log io.Writer, mayDefer bool)
 			return nil, fmt.Errorf("render: generated resource %s: %w", rel, err)
 		}
 	}
+	// The entity pages' items, once every article page is in mem; the
+	// article pages whose mentions nothing of the lists run reads then.
+	noMentions, err := files.items.write(mem, root, site.PageSize, locs)
+	if err != nil {
+		return nil, fmt.Errorf("render: %w", err)
+	}
+	files.items = nil
 	cfg, err := HugoConfig(site)
 	if err != nil {
 		return nil, err
@@ -200,6 +210,9 @@ func renderSite(in Input, site Site, dst afero.Fs, log io.Writer, mayDefer bool)
 		clear(files.parsed) // the pages' front matter is in mem
 		if err != nil {
 			return nil, fmt.Errorf("render: %w", err)
+		}
+		if plan != nil {
+			plan.noMentions = noMentions
 		}
 	}
 	if plan == nil && files.deferPages { // planShards found a reason for one run

@@ -85,6 +85,10 @@ type shardPlan struct {
 	// from the last site (terms.go).
 	termDir map[string][]string            // term key → every file of its folder, _index files included
 	members map[string]map[string][]string // term key → language → index pages naming it
+	// noMentions are the article index pages whose mentions nothing of
+	// the lists run reads (their entity pages' items are made in Go:
+	// fragitems.go), which the lists run gets without them.
+	noMentions map[string]bool
 	// termsOK is false when a page may belong to a term Go cannot name
 	// (a term value Hugo would rewrite, a page in a term folder, a review
 	// page with terms, a content adapter): every term is rendered.
@@ -260,6 +264,7 @@ type fileUse int
 const (
 	asIs     fileUse = iota
 	linkOnly         // a page kept from rendering (setRenderLink)
+	linkLean         // linkOnly, and without its mentions (dropMentions)
 	termStub         // a term page reduced to what article pages read (stubTerm)
 )
 
@@ -331,6 +336,9 @@ func (p *shardPlan) listsFiles() map[string]fileUse {
 	for _, fs := range p.article {
 		for _, f := range fs {
 			if use, ok := listsArticleFile(f); ok {
+				if use == linkOnly && p.noMentions[f] {
+					use = linkLean
+				}
 				files[f] = use
 			}
 		}
@@ -395,6 +403,9 @@ func runSource(base afero.Fs, root string, cfg []byte, files map[string]fileUse)
 		switch use {
 		case linkOnly:
 			data = setRenderLink(data)
+		case linkLean:
+			lean, _ := dropMentions(data) // as it is when it cannot
+			data = setRenderLink(lean)
 		case termStub:
 			data = stubTerm(data)
 		}

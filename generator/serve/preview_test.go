@@ -162,10 +162,14 @@ func TestServedEditPreviewed(t *testing.T) {
 	for name, data := range files {
 		write(t, filepath.Join(root, name), data)
 	}
-	o := build.Options{Root: root}
+	// As jisr serve runs it: one session for every build and preview.
+	o := build.Options{Root: root, Session: build.NewSession()}
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	if _, err := build.Run(ctx, o); err != nil {
+		t.Fatal(err)
+	}
+	if err := o.Session.Warm(ctx, o); err != nil {
 		t.Fatal(err)
 	}
 	l, err := project.Resolve(o.Flags())

@@ -51,6 +51,7 @@ import (
 	"github.com/fsnotify/fsnotify"
 
 	"github.com/jisr-news/jisr/generator/project"
+	"github.com/jisr-news/jisr/generator/safepath"
 )
 
 // DefaultAddr is where the preview listens unless told otherwise.
@@ -465,7 +466,7 @@ func (s *Server) add(w *fsnotify.Watcher, p string) error {
 
 func (s *Server) ignored(p string) bool {
 	for _, ig := range s.o.Ignore {
-		if within(p, ig) {
+		if safepath.Within(ig, p) {
 			return true
 		}
 	}
@@ -478,16 +479,11 @@ func (s *Server) watched(p string) bool {
 		return false
 	}
 	for _, w := range s.o.Watch {
-		if p == w || within(p, w) { // a watched file is never "within" itself
+		if safepath.Within(w, p) { // a watched file, or a file in a watched folder
 			return true
 		}
 	}
 	return false
-}
-
-func within(p, dir string) bool {
-	rel, err := filepath.Rel(dir, p)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }
 
 // writes reports whether the build writes into the watched path root
@@ -497,7 +493,7 @@ func (s *Server) writes(root string) bool {
 		return true
 	}
 	for _, w := range s.o.Written {
-		if root == w || within(root, w) {
+		if safepath.Within(w, root) {
 			return true
 		}
 	}

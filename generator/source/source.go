@@ -84,6 +84,14 @@ func isSidecar(name string) bool {
 // is an article or a sidecar; links that stay inside are read. Size: a file
 // over MaxFileBytes is refused with its size (see ReadFile).
 func ReadDir(fs afero.Fs, dir string) ([]*article.Article, []error) {
+	return ReadDirCached(fs, dir, nil)
+}
+
+// ReadDirCached is ReadDir for a process that reads the same folder again
+// (jisr serve): a file whose own stamp and its sidecars' are those c
+// recorded when it last read it (Cache) is not read again; its articles
+// are what reading it gave then, as new values. A nil c reads every file.
+func ReadDirCached(fs afero.Fs, dir string, c *Cache) ([]*article.Article, []error) {
 	var files []string
 	var errs []error
 	refused := map[string]bool{}
@@ -124,7 +132,7 @@ func ReadDir(fs afero.Fs, dir string) ([]*article.Article, []error) {
 		if refused[f] {
 			continue
 		}
-		as, err := readFile(fs, f, refused)
+		as, err := c.readFile(fs, f, refused)
 		if err != nil {
 			errs = append(errs, unjoin(err)...)
 		}
