@@ -144,7 +144,8 @@ func tick(t time.Time, u unit, loc *Locale) string {
 // Timeline geometry (viewBox units; the SVG scales to its box).
 const (
 	tlW, tlH   = 420, 200
-	tlLeft     = 40  // y tick labels and axis title
+	tlLeft     = 44  // y tick labels and axis title (tlTitleY)
+	tlTitleY   = 16  // the axis title's baseline, rotated: room for a tall Arabic font's ascent left of it
 	tlRight    = 8   //
 	tlTop      = 12  //
 	tlBottom   = 158 // the baseline
@@ -187,7 +188,7 @@ func timeline(arts []*Article, title, name string, loc *Locale, links Links) Fig
 		b.WriteString(`<text x="` + strconv.Itoa(tlLeft-5) + `" y="` + num(yOf(n)+4) + `" text-anchor="end" direction="ltr">` + strconv.Itoa(n) + "</text>\n")
 	}
 	yTitle := loc.T("chart_axisArticles", nil)
-	b.WriteString(`<text class="chart-axis-title" transform="rotate(-90)" x="` + num(-(tlTop+tlBottom)/2.0) + `" y="12" text-anchor="middle"` + dirAttrs(yTitle) + ">" + esc(yTitle) + "</text>\n")
+	b.WriteString(`<text class="chart-axis-title" transform="rotate(-90)" x="` + num(-(tlTop+tlBottom)/2.0) + `" y="` + strconv.Itoa(tlTitleY) + `" text-anchor="middle"` + dirAttrs(yTitle) + ">" + esc(yTitle) + "</text>\n")
 	// The bars, each a link to its period's row in the table.
 	pw := float64(tlW - tlRight - tlLeft)
 	bw := pw / float64(len(ps))
