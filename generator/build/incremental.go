@@ -313,7 +313,6 @@ func (p *Project) reusable(arts []*article.Article, stores map[string]*store.Fil
 			continue
 		}
 		bundle, err := p.storedDigest(a.ID) // session.go
-
 		if err != nil {
 			return out, err
 		}

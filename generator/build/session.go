@@ -193,7 +193,7 @@ func treeStamp(fsys afero.Fs, dir string) string {
 			return err
 		}
 		rel, _ := filepath.Rel(dir, p)
-		fmt.Fprintf(&b, "%s:%d:%d:%o\n", filepath.ToSlash(rel), info.Size(), info.ModTime().UnixNano(), uint32(info.Mode()))
+		b.WriteString(filepath.ToSlash(rel) + source.Stamp(info) + "\n")
 		return nil
 	})
 	if errors.Is(err, fs.ErrNotExist) {

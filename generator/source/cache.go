@@ -2,6 +2,7 @@ package source
 
 import (
 	"fmt"
+	"io/fs"
 	"path"
 	"slices"
 	"strings"
@@ -113,7 +114,7 @@ func seedStamp(fs afero.Fs, file string, refused map[string]bool) string {
 	if err != nil {
 		return ""
 	}
-	s := stampOf(fi.Size(), fi.ModTime().UnixNano(), uint32(fi.Mode()))
+	s := Stamp(fi)
 	if strings.EqualFold(path.Ext(file), ".txt") {
 		base := strings.TrimSuffix(file, path.Ext(file))
 		for _, ext := range []string{".yaml", ".yml", ".toml"} {
@@ -121,13 +122,17 @@ func seedStamp(fs afero.Fs, file string, refused map[string]bool) string {
 			if refused[base+ext] {
 				s += ":refused"
 			} else if fi, err := fs.Stat(base + ext); err == nil {
-				s += stampOf(fi.Size(), fi.ModTime().UnixNano(), uint32(fi.Mode()))
+				s += Stamp(fi)
 			}
 		}
 	}
 	return s
 }
 
-func stampOf(size, mtime int64, mode uint32) string {
-	return fmt.Sprintf(":%d:%d:%o", size, mtime, mode)
+// Stamp is what tells a file's version without reading it: its size,
+// modification time and mode (":size:mtime:mode"). Two stamps differ when
+// a write changed any of them; it is the session's test for a file read
+// before.
+func Stamp(fi fs.FileInfo) string {
+	return fmt.Sprintf(":%d:%d:%o", fi.Size(), fi.ModTime().UnixNano(), uint32(fi.Mode()))
 }
