@@ -157,7 +157,7 @@ func Preview(in Input, site Site, ids []string, log io.Writer) (map[string][]byt
 	if err != nil {
 		return nil, err
 	}
-	mem, err := runSource(base, root, cfg, plan.shardFiles(0))
+	mem, err := runSource(base, root, cfg, plan.shardFiles(0), nil)
 	if err != nil {
 		return nil, fmt.Errorf("render: preview: %w", err)
 	}

@@ -346,14 +346,21 @@ func renderShards(plan *shardPlan, base afero.Fs, root string, in Input, files a
 	if err != nil {
 		return err
 	}
+	// Every term's _index file, read once: the shard runs take its stub
+	// from here, the lists run what it needs to reuse the term's pages.
+	terms, err := plan.readTerms(base, root)
+	if err != nil {
+		return fmt.Errorf("render: %w", err)
+	}
+	outside, err := outsideDigest(base, root)
+	if err != nil {
+		return fmt.Errorf("render: %w", err)
+	}
 	res.Shards = map[string]string{}
 	for i := range plan.shards {
 		name := fmt.Sprintf("shard %d", i+1)
-		mem, err := runSource(base, root, shardCfg, plan.shardFiles(i))
-		if err != nil {
-			return fmt.Errorf("render: %s: %w", name, err)
-		}
-		digest, err := shardDigest(mem, root, in.Salt, files, plan.shards[i])
+		shard := plan.shardFiles(i)
+		digest, err := shardDigest(base, root, outside, shardCfg, shard, in.Salt, files, plan.shards[i])
 		if err != nil {
 			return fmt.Errorf("render: %s: %w", name, err)
 		}
@@ -368,6 +375,10 @@ func renderShards(plan *shardPlan, base afero.Fs, root string, in Input, files a
 				res.Stats.Reused++
 				continue
 			}
+		}
+		mem, err := runSource(base, root, shardCfg, shard, terms)
+		if err != nil {
+			return fmt.Errorf("render: %s: %w", name, err)
 		}
 		if files.deferPages { // made only for a shard that is rendered
 			for _, id := range plan.shards[i] {
@@ -391,7 +402,7 @@ func renderShards(plan *shardPlan, base afero.Fs, root string, in Input, files a
 	if err != nil {
 		return err
 	}
-	jobs, err := plan.termJobs(base, root, in.Salt, site)
+	jobs, err := plan.termJobs(base, root, in.Salt, site, terms)
 	if err != nil {
 		return fmt.Errorf("render: lists: %w", err)
 	}
@@ -413,7 +424,7 @@ func renderShards(plan *shardPlan, base afero.Fs, root string, in Input, files a
 			if err != nil {
 				return fmt.Errorf("render: lists: %w", err)
 			}
-			if marked[f], ok = linkTerm(data); !ok {
+			if marked[f], ok = linkTerm(data, terms[f]); !ok {
 				break
 			}
 		}
@@ -439,7 +450,7 @@ func renderShards(plan *shardPlan, base afero.Fs, root string, in Input, files a
 			}
 		}
 	}
-	mem, err := runSource(base, root, cfg, lf)
+	mem, err := runSource(base, root, cfg, lf, nil)
 	if err != nil {
 		return fmt.Errorf("render: lists: %w", err)
 	}

@@ -356,8 +356,10 @@ func (p *shardPlan) listsFiles() map[string]fileUse {
 
 // runSource returns a Hugo source for one run: every file of base outside
 // the content folder, with cfg as hugo.toml, and the content files given,
-// each as its use says.
-func runSource(base afero.Fs, root string, cfg []byte, files map[string]fileUse) (afero.Fs, error) {
+// each as its use says. terms (nil: none) holds term _index files already
+// read (readTermIndex), whose stubs are taken from there instead of being
+// parsed again for every shard that names the term.
+func runSource(base afero.Fs, root string, cfg []byte, files map[string]fileUse, terms map[string]termIndex) (afero.Fs, error) {
 	mem := afero.NewMemMapFs()
 	content := path.Join(root, "content")
 	err := afero.Walk(base, root, func(name string, info iofs.FileInfo, err error) error {
@@ -386,24 +388,55 @@ func runSource(base afero.Fs, root string, cfg []byte, files map[string]fileUse)
 		return nil, err
 	}
 	for rel, use := range files {
-		data, err := afero.ReadFile(base, path.Join(content, rel))
-		if err != nil {
-			return nil, err
-		}
-		switch use {
-		case linkOnly:
-			data = setRenderLink(data)
-		case linkLean:
-			lean, _ := dropMentions(data) // as it is when it cannot
-			data = setRenderLink(lean)
-		case termStub:
-			data = stubTerm(data)
+		var data []byte
+		if t, ok := terms[rel]; ok && use == termStub {
+			data = t.stub
+		} else {
+			if data, err = afero.ReadFile(base, path.Join(content, rel)); err != nil {
+				return nil, err
+			}
+			switch use {
+			case linkOnly:
+				data = setRenderLink(data)
+			case linkLean:
+				lean, _ := dropMentions(data) // as it is when it cannot
+				data = setRenderLink(lean)
+			case termStub:
+				data = stubTerm(data)
+			}
 		}
 		if err := writeFile(mem, path.Join(content, rel), data); err != nil {
 			return nil, err
 		}
 	}
 	return mem, nil
+}
+
+// outsideDigest digests the files of base (under root) that every run's
+// source holds as they are: all but the content folder and hugo.toml.
+func outsideDigest(base afero.Fs, root string) (string, error) {
+	d := manifest.New().Add("outside content")
+	err := d.AddTree(base, root, func(rel string) bool {
+		return rel != "hugo.toml" && !manifest.Under(rel, "content")
+	})
+	return d.Sum(), err
+}
+
+// addSource adds to d what runSource(base, root, cfg, files, …) makes,
+// without making it: outside (outsideDigest of base), cfg, and each
+// content file's name, use and bytes in base. What a use does to a file
+// follows from its bytes alone, and jisr's build is in the caller's salt,
+// so equal digests mean equal sources.
+func addSource(d *manifest.Digest, base afero.Fs, root, outside string, cfg []byte, files map[string]fileUse) error {
+	d.Add(outside).AddBytes(cfg)
+	content := path.Join(root, "content")
+	for _, rel := range sortedKeys(files) {
+		d.Add(strconv.Itoa(int(files[rel])))
+		if err := d.AddFile(base, path.Join(content, rel), rel); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // setRenderLink returns a page's file with Hugo's build option render set
@@ -535,17 +568,19 @@ func (r *recordFs) files() []string {
 }
 
 // shardDigest digests what the run of a shard of the articles ids reads:
-// its source in mem (under root) and, when the article pages' fragments
-// are made for the run alone (articleFiles.deferPages), what
-// pageFragments makes them from instead of the fragments themselves (each
-// article's segment store and review page in the project's content tree,
-// and whether the review page is left out), so that a shard taken from
-// the last site is digested without making its bodies and review rows.
-// The rest of what they follow from (i18n strings, base path, jisr's
-// build) is in the source or the salt.
-func shardDigest(mem afero.Fs, root, salt string, files articleFiles, ids []string) (string, error) {
+// its source (addSource: the files of shard, as runSource would make them
+// from base under root, with outside, the outsideDigest of base, and cfg)
+// and, when the article pages' fragments are made for the run alone
+// (articleFiles.deferPages), what pageFragments makes them from instead of
+// the fragments themselves (each article's segment store and review page
+// in the project's content tree, and whether the review page is left
+// out), so that a shard taken from the last site is digested without
+// making its source, its bodies or its review rows. The rest of what they
+// follow from (i18n strings, base path, jisr's build) is in the source or
+// the salt.
+func shardDigest(base afero.Fs, root, outside string, cfg []byte, shard map[string]fileUse, salt string, files articleFiles, ids []string) (string, error) {
 	d := manifest.New().Add("shard").Add(salt)
-	if err := d.AddTree(mem, root, nil); err != nil {
+	if err := addSource(d, base, root, outside, cfg, shard); err != nil {
 		return "", err
 	}
 	if !files.deferPages {

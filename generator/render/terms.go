@@ -128,10 +128,12 @@ func hasTermKeys(data []byte) bool {
 	return bytes.Contains(l, []byte(`"tags"`)) || bytes.Contains(l, []byte(`"entities"`))
 }
 
-// termIndex is what the lists run needs of a term's _index file.
+// termIndex is what the runs need of a term's _index file.
 type termIndex struct {
-	stub    []byte   // what stubTerm keeps: what other pages read of it
-	cooccur []string // the entity IDs of its cooccur list
+	stub    []byte         // what stubTerm keeps: what other pages read of it
+	front   map[string]any // its front matter as Hugo reads it (nil: Hugo cannot read it)
+	content []byte         // what follows the front matter, as Hugo reads it
+	cooccur []string       // the entity IDs of its cooccur list
 	// markable: the file is YAML front matter without build or cascade
 	// keys of its own, which linkTerm can mark render: link.
 	markable bool
@@ -143,7 +145,7 @@ func readTermIndex(data []byte) termIndex {
 	if err != nil {
 		return termIndex{stub: data}
 	}
-	t := termIndex{stub: stubFrontMatter(cf.FrontMatter, data),
+	t := termIndex{stub: stubFrontMatter(cf.FrontMatter, data), front: cf.FrontMatter, content: cf.Content,
 		markable: bytes.HasPrefix(data, []byte("---\n")) && !bytes.Contains(data, []byte("\r"))}
 	for k, v := range cf.FrontMatter {
 		switch strings.ToLower(k) {
@@ -180,27 +182,47 @@ func readTermIndex(data []byte) termIndex {
 // build key replaces.
 const termBuild = "build:\n  render: link\n  publishResources: false\n"
 
-// linkTerm returns a term's _index file (YAML front matter, markable)
-// with termBuild added, and whether Hugo reads it as the same front
-// matter plus that key (checked by parsing both).
-func linkTerm(data []byte) ([]byte, bool) {
+// linkTerm returns a term's _index file data (YAML front matter,
+// markable) with termBuild added, and whether Hugo reads it as the same
+// front matter plus that key (checked by parsing it, against before, what
+// readTermIndex read of data).
+func linkTerm(data []byte, before termIndex) ([]byte, bool) {
+	if len(data) < 4 || before.front == nil {
+		return nil, false
+	}
 	end := bytes.Index(data[4:], []byte("\n---"))
 	if end < 0 {
 		return nil, false
 	}
 	i := 4 + end + 1
 	out := concat(data[:i], []byte(termBuild), data[i:])
-	before, err1 := pageparser.ParseFrontMatterAndContent(bytes.NewReader(data))
-	after, err2 := pageparser.ParseFrontMatterAndContent(bytes.NewReader(out))
-	if err1 != nil || err2 != nil || !bytes.Equal(before.Content, after.Content) {
+	after, err := pageparser.ParseFrontMatterAndContent(bytes.NewReader(out))
+	if err != nil || !bytes.Equal(before.content, after.Content) {
 		return nil, false
 	}
 	b, ok := after.FrontMatter["build"].(map[string]any)
 	delete(after.FrontMatter, "build")
-	if !ok || len(b) != 2 || b["render"] != "link" || b["publishResources"] != false || !reflect.DeepEqual(before.FrontMatter, after.FrontMatter) {
+	if !ok || len(b) != 2 || b["render"] != "link" || b["publishResources"] != false || !reflect.DeepEqual(before.front, after.FrontMatter) {
 		return nil, false
 	}
 	return out, true
+}
+
+// readTerms reads every term _index file of the plan from base (root: the
+// site folder), by its path under the content folder.
+func (p *shardPlan) readTerms(base afero.Fs, root string) (map[string]termIndex, error) {
+	content := path.Join(root, "content")
+	idx := map[string]termIndex{}
+	for _, files := range p.term {
+		for _, f := range files {
+			data, err := afero.ReadFile(base, path.Join(content, f))
+			if err != nil {
+				return nil, err
+			}
+			idx[f] = readTermIndex(data)
+		}
+	}
+	return idx, nil
 }
 
 // termJob is a term the lists run may take from the last site.
@@ -213,8 +235,9 @@ type termJob struct {
 // termJobs returns the terms of the plan whose pages the lists run may
 // take from the last site, by term key, with their input digests, for a
 // lists run whose source is base (root: the site folder) and whose
-// output is rendered for site; nil when termsOK is false.
-func (p *shardPlan) termJobs(base afero.Fs, root, salt string, site Site) (map[string]*termJob, error) {
+// output is rendered for site; idx holds the plan's term _index files
+// (readTerms). It returns nil when termsOK is false.
+func (p *shardPlan) termJobs(base afero.Fs, root, salt string, site Site, idx map[string]termIndex) (map[string]*termJob, error) {
 	if !p.termsOK {
 		return nil, nil
 	}
@@ -224,16 +247,6 @@ func (p *shardPlan) termJobs(base afero.Fs, root, salt string, site Site) (map[s
 		return nil, err
 	}
 	siteDigest := sd.Sum()
-	idx := map[string]termIndex{}
-	for _, files := range p.term {
-		for _, f := range files {
-			data, err := afero.ReadFile(base, path.Join(content, f))
-			if err != nil {
-				return nil, err
-			}
-			idx[f] = readTermIndex(data)
-		}
-	}
 	arts := map[string]string{}
 	article := func(id string) (string, error) {
 		if d, ok := arts[id]; ok {
