@@ -459,8 +459,13 @@ func renderShards(plan *shardPlan, base afero.Fs, root string, in Input, files a
 			return fmt.Errorf("render: lists: %w", err)
 		}
 	}
+	src, done, err := diskSource(mem)
+	if err != nil {
+		return fmt.Errorf("render: lists: %w", err)
+	}
+	defer done()
 	rec := newRecordFs(dst)
-	if res.Pages, err = runHugo(mem, root, rec, log, "lists", heapProfile); err != nil {
+	if res.Pages, err = runHugo(src, root, rec, log, "lists", heapProfile); err != nil {
 		return err
 	}
 	res.Stats.Runs++
