@@ -465,7 +465,10 @@ func renderShards(plan *shardPlan, base afero.Fs, root string, in Input, files a
 	}
 	defer done()
 	rec := newRecordFs(dst)
-	if res.Pages, err = runHugo(src, root, rec, log, "lists", heapProfile); err != nil {
+	restore := lowerGC()
+	res.Pages, err = runHugo(src, root, rec, log, "lists", heapProfile)
+	restore()
+	if err != nil {
 		return err
 	}
 	res.Stats.Runs++
